@@ -1,0 +1,85 @@
+"""The ``briefing`` command line.
+
+``briefing [PATH]`` opens the reader; ``briefing <subcommand> ...`` runs one of the
+non-interactive tools. Each subcommand lives in its own module under
+``tui.subcommands`` and is imported only when it is used, so ``briefing check`` never
+pays for importing Textual and the reader never pays for the importer.
+
+Exit codes: 0 success, 1 the tool ran and found a problem, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from tui import __version__
+
+# Subcommand name -> module under tui.subcommands. Each module defines HELP (one line),
+# configure(parser) and run(args) -> int.
+SUBCOMMANDS: dict[str, str] = {
+    "check": "check",
+    "schema": "schema",
+}
+
+PROG = "briefing"
+
+
+def bundled_transcripts() -> Path:
+    """The transcripts shipped with the project (the default archive)."""
+    return Path(__file__).resolve().parent.parent / "transcripts"
+
+
+def _subcommand_module(name: str) -> ModuleType:
+    return importlib.import_module(f"tui.subcommands.{SUBCOMMANDS[name]}")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Read, search and quote press-briefing transcripts. "
+            f"Subcommands: {', '.join(SUBCOMMANDS)} (see '{PROG} SUBCOMMAND --help')."
+        ),
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="folder or file of transcripts (default: the bundled transcripts)",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _run_reader(args: argparse.Namespace) -> int:
+    from tui.app import run_reader  # Textual is imported only here
+
+    path: Path = args.path if args.path is not None else bundled_transcripts()
+    if not path.exists():
+        print(f"{PROG}: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    return run_reader(path, args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in SUBCOMMANDS:
+        name = arguments[0]
+        module = _subcommand_module(name)
+        parser = argparse.ArgumentParser(prog=f"{PROG} {name}", description=module.HELP)
+        module.configure(parser)
+        args = parser.parse_args(arguments[1:])
+        try:
+            return int(module.run(args))
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            return 0
+    reader = _reader_parser()
+    return _run_reader(reader.parse_args(arguments))

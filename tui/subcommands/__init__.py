@@ -1,0 +1,1 @@
+"""Non-interactive subcommands of ``briefing``; one module each, imported on demand."""

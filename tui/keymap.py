@@ -1,0 +1,93 @@
+"""Every key of the reader, in one table.
+
+The main screen's bindings, the help screen and the command palette are all built from
+this table, so a key can never be documented in one place and behave differently in
+another. It holds no Textual import: it is plain data the UI turns into ``Binding``s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One command: the key(s) that run it, the action name, and how it is described."""
+
+    keys: str  # Textual key names, comma-separated ("j,down")
+    action: str  # action name on the main screen (without the "action_" prefix)
+    description: str  # short, for the footer and the palette
+    help: str  # one sentence for the help screen
+    footer: bool = False  # shown in the footer
+    group: str = "Reading"
+
+
+KEYS: tuple[Key, ...] = (
+    Key("tab", "focus_next", "Next pane", "Move to the next pane.", group="Moving"),
+    Key(
+        "shift+tab", "focus_previous", "Previous pane", "Move to the previous pane.", group="Moving"
+    ),
+    Key(
+        "j,down",
+        "cursor_down",
+        "Down",
+        "Move down in a list, or scroll the view down.",
+        group="Moving",
+    ),
+    Key("k,up", "cursor_up", "Up", "Move up in a list, or scroll the view up.", group="Moving"),
+    Key("g,home", "cursor_top", "Top", "Go to the top.", group="Moving"),
+    Key("G,end", "cursor_bottom", "Bottom", "Go to the bottom.", group="Moving"),
+    Key(
+        "/",
+        "focus_filter",
+        "Filter",
+        "Filter the briefings, or search the archive.",
+        footer=True,
+        group="Finding",
+    ),
+    Key(
+        "s",
+        "focus_speakers",
+        "Speakers",
+        "Choose a speaker or an asking outlet.",
+        footer=True,
+        group="Finding",
+    ),
+    Key(
+        "a",
+        "toggle_scope",
+        "Scope",
+        "Switch the Q&A view between this briefing and all briefings.",
+        footer=True,
+        group="Finding",
+    ),
+    Key(
+        "n",
+        "next_answer",
+        "Next answer",
+        "Select the next answer (or the next search match).",
+        footer=True,
+    ),
+    Key("p", "previous_answer", "Prev answer", "Select the previous answer.", footer=True),
+    Key("N", "previous_match", "Prev match", "Go to the previous search match."),
+    Key(
+        "e",
+        "export",
+        "Export",
+        "Export the selected answer with its citation to a file.",
+        footer=True,
+        group="Quoting",
+    ),
+    Key(
+        "y",
+        "copy",
+        "Copy",
+        "Copy the selected answer with its citation to the clipboard.",
+        footer=True,
+        group="Quoting",
+    ),
+    Key("!", "show_errors", "Errors", "List the files that failed to load.", group="Other"),
+    Key("question_mark", "show_help", "Help", "Show this help.", footer=True, group="Other"),
+    Key("escape", "clear", "Clear", "Clear the current filter, or close a dialog.", group="Other"),
+    Key("q", "quit", "Quit", "Quit the reader.", footer=True, group="Other"),
+)

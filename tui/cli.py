@@ -64,7 +64,7 @@ def _run_reader(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"{PROG}: {path}: no such file or folder", file=sys.stderr)
         return 2
-    return run_reader(path, args)
+    return int(run_reader(path, args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test tmux bench clean
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,17 @@ $(VENV)/.test-deps: $(BIN)/briefing
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The end-to-end test drives the real command in tmux; install it where it is missing
+# (Debian-based machines, as root or with sudo).
+tmux:
+	@command -v tmux >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq tmux >/dev/null; }
+
 run: $(BIN)/briefing
 	$(BIN)/briefing transcripts
 
-test: $(VENV)/.test-deps
+test: $(VENV)/.test-deps tmux
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/ruff format --check tui tests bench
 	$(BIN)/mypy --strict tui

@@ -1,0 +1,63 @@
+"""``briefing check [PATH...]``: load transcripts and report every problem.
+
+Output is one ``file:line:col: message`` line per problem (the shape compilers use, so
+editors and terminals can jump to it), sorted by file and position, then a summary
+``N files, M briefings, K problems``. Warnings count as problems: ``check`` is the gate
+before a transcript is committed, so it exits 1 on anything it would print.
+
+A path that does not exist is a usage error (exit 2), not a problem of the corpus: a
+typo on the command line should not read like a bad transcript.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from tui.cli import bundled_transcripts
+from tui.loader import load_paths
+
+HELP = "Check transcripts (default: the bundled ones) and report every problem as file:line:col."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="transcript files or folders, searched recursively (default: bundled transcripts)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def _readable(path: Path) -> Path:
+    """The bundled folder relative to the current directory when it is below it."""
+    relative = os.path.relpath(path)
+    return Path(relative) if not relative.startswith("..") else path
+
+
+def run(args: argparse.Namespace) -> int:
+    paths: list[Path] = list(args.paths) or [_readable(bundled_transcripts())]
+    missing = [path for path in paths if not os.path.lexists(path)]
+    if missing:
+        for path in missing:
+            print(f"briefing check: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    result = load_paths(paths)
+    problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
+    if args.json:
+        document = {
+            "files": result.files,
+            "briefings": result.briefings,
+            "problems": [problem.to_json() for problem in problems],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        print(f"{result.files} files, {result.briefings} briefings, {len(problems)} problems")
+    return 1 if problems else 0

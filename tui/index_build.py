@@ -1,0 +1,313 @@
+"""Bringing the index up to date with the files: re-read only what changed.
+
+A file is keyed by its absolute path and known by ``(size, mtime_ns)``; a file whose pair is
+unchanged is not opened. Removed files lose their rows first; then new and changed files
+are parsed and written in batches, each batch one transaction (a changed file's old rows
+are deleted in the same transaction that inserts its new ones, so a reader never sees it
+missing or doubled). Batches are short (a fraction of a second) so the reader's queries
+interleave with a cold build and the progress callback fires often.
+
+Two files claiming the same briefing id: the first one indexed keeps it, the other is
+reported as a problem and marked ``retry`` so it is read again on every refresh, and takes
+the id over as soon as the first file is gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.index_schema import SEQ_MASK, day_base, fts_values
+from tui.index_store import Store
+from tui.model import Answer, Briefing, Problem, Question, Remark, normalise_name
+
+Progress = Callable[[int, int], None]
+BATCH_FILES = 200
+BATCH_SECONDS = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshStats:
+    """What a refresh did; ``failed`` counts files that could not be indexed."""
+
+    indexed: int
+    unchanged: int
+    removed: int
+    failed: int
+    seconds: float
+    stopped: bool = False
+
+
+def problems_to_json(problems: Sequence[Problem]) -> str:
+    return json.dumps([p.to_json() for p in problems], ensure_ascii=False)
+
+
+def problems_from_json(text: str) -> list[Problem]:
+    out: list[Problem] = []
+    for raw in json.loads(text):
+        out.append(
+            Problem(
+                path=str(raw["path"]),
+                line=raw.get("line"),
+                column=raw.get("column"),
+                code=str(raw.get("code", "problem")),
+                message=str(raw["message"]),
+                severity="warning" if raw.get("severity") == "warning" else "error",
+            )
+        )
+    return out
+
+
+def scan(roots: Sequence[Path]) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
+    """Every transcript file under ``roots`` with its ``(size, mtime_ns)``."""
+    from tui.loader import iter_transcript_files
+
+    files, problems = iter_transcript_files(list(roots))
+    found: dict[str, tuple[int, int]] = {}
+    for file in files:
+        path = os.path.abspath(file)
+        try:
+            st = os.stat(path)
+        except OSError as error:
+            problems.append(Problem(path, None, None, "unreadable", error.strerror or str(error)))
+            continue
+        found[path] = (st.st_size, st.st_mtime_ns)
+    return found, list(problems)
+
+
+def delete_briefing(conn: sqlite3.Connection, briefing_id: str) -> None:
+    """Remove every row of one briefing, the full-text entries included."""
+    rows = conn.execute(
+        "SELECT rowid, kind, text, by_key, asker FROM elements WHERE briefing_id = ?",
+        (briefing_id,),
+    ).fetchall()
+    conn.executemany(
+        "INSERT INTO elements_fts (elements_fts, rowid, text, speaker, asker) "
+        "VALUES ('delete', ?, ?, ?, ?)",
+        [(rowid, *fts_values(kind, text, key, asker)) for rowid, kind, text, key, asker in rows],
+    )
+    for table, column in (
+        ("elements", "briefing_id"),
+        ("speakers", "briefing_id"),
+        ("askers", "briefing_id"),
+        ("briefings", "id"),
+    ):
+        conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (briefing_id,))
+
+
+def forget_file(conn: sqlite3.Connection, path: str) -> None:
+    row = conn.execute("SELECT briefing_id FROM files WHERE path = ?", (path,)).fetchone()
+    if row is not None and row[0] is not None:
+        delete_briefing(conn, row[0])
+    conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+
+def _element_rows(briefing: Briefing, first_rowid: int) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    date = briefing.date.isoformat()
+    asker: str | None = None
+    qnum: int | None = None
+    for order, element in enumerate(briefing.elements()):
+        if isinstance(element, Question):
+            kind, by, role = "question", element.by, None
+            asker, qnum = element.by, element.number
+        elif isinstance(element, Answer):
+            kind, by, role = "answer", element.by, element.role
+        else:
+            assert isinstance(element, Remark)
+            kind, by, role, asker, qnum = "remark", element.by, element.role, None, None
+        rows.append(
+            (
+                first_rowid - order,
+                briefing.id,
+                element.ref,
+                kind,
+                order,
+                qnum,
+                element.number,
+                by,
+                normalise_name(by) if by else None,
+                role,
+                asker,
+                element.text,
+                date,
+            )
+        )
+    return rows
+
+
+def insert_briefing(conn: sqlite3.Connection, briefing: Briefing, path: str) -> None:
+    """Write one parsed briefing: its summary, its people and every element."""
+    base = day_base(briefing.date)
+    lowest = conn.execute(
+        "SELECT min(rowid) FROM elements WHERE rowid BETWEEN ? AND ?", (base, base + SEQ_MASK)
+    ).fetchone()[0]
+    first = (lowest - 1) if lowest is not None else base + SEQ_MASK
+    rows = _element_rows(briefing, first)
+    if rows and int(str(rows[-1][0])) < base:
+        raise OverflowError(f"too many elements on {briefing.date}")
+    conn.execute(
+        "INSERT INTO briefings (id, path, title, date, questions, organizer, location, "
+        "fidelity, language, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            briefing.id,
+            path,
+            briefing.title,
+            briefing.date.isoformat(),
+            briefing.question_count,
+            briefing.organizer,
+            briefing.location,
+            briefing.fidelity,
+            briefing.language,
+            json.dumps(list(briefing.tags), ensure_ascii=False),
+        ),
+    )
+    answers: dict[str, int] = {}
+    for answer in briefing.answers():
+        answers[normalise_name(answer.by)] = answers.get(normalise_name(answer.by), 0) + 1
+    conn.executemany(
+        "INSERT OR IGNORE INTO speakers (briefing_id, key, name, role, answers) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(briefing.id, s.key, s.name, s.role, answers.get(s.key, 0)) for s in briefing.speakers],
+    )
+    askers: dict[str, list[object]] = {}
+    for exchange in briefing.exchanges:
+        if exchange.question.by:
+            entry = askers.setdefault(
+                normalise_name(exchange.question.by), [exchange.question.by, 0]
+            )
+            entry[1] = int(str(entry[1])) + 1
+    conn.executemany(
+        "INSERT INTO askers (briefing_id, key, name, questions) VALUES (?, ?, ?, ?)",
+        [(briefing.id, key, name, count) for key, (name, count) in askers.items()],
+    )
+    conn.executemany("INSERT INTO elements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO elements_fts (rowid, text, speaker, asker) VALUES (?, ?, ?, ?)",
+        [
+            (row[0], *fts_values(str(row[3]), str(row[11]), _opt(row[8]), _opt(row[10])))
+            for row in rows
+        ],
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def index_file(
+    conn: sqlite3.Connection, path: str, stat: tuple[int, int]
+) -> tuple[bool, list[Problem]]:
+    """(Re)index one file inside the caller's transaction; True if its briefing is indexed."""
+    from tui.loader import load_file
+
+    forget_file(conn, path)
+    briefing, problems = load_file(Path(path))
+    problems = list(problems)
+    briefing_id: str | None = None
+    retry = 0
+    if briefing is not None:
+        owner = conn.execute("SELECT path FROM briefings WHERE id = ?", (briefing.id,)).fetchone()
+        if owner is None:
+            insert_briefing(conn, briefing, path)
+            briefing_id = briefing.id
+        else:
+            retry = 1
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    "duplicate-id",
+                    f"briefing id {briefing.id!r} is already used by {owner[0]}; "
+                    "give one of them another 'id:'",
+                )
+            )
+    failed = int(briefing_id is None)
+    conn.execute(
+        "INSERT INTO files (path, size, mtime_ns, briefing_id, problems, failed, retry) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (path, stat[0], stat[1], briefing_id, problems_to_json(problems), failed, retry),
+    )
+    return briefing_id is not None, problems
+
+
+def plan(
+    conn: sqlite3.Connection, found: dict[str, tuple[int, int]]
+) -> tuple[list[str], list[str], int]:
+    """``(removed, to_read, unchanged)``; files waiting on a duplicate id are read last."""
+    known = {
+        path: (size, mtime, retry)
+        for path, size, mtime, retry in conn.execute(
+            "SELECT path, size, mtime_ns, retry FROM files"
+        )
+    }
+    removed = sorted(set(known) - set(found))
+    fresh: list[str] = []
+    retries: list[str] = []
+    for path in sorted(found):
+        old = known.get(path)
+        if old is None or (old[0], old[1]) != found[path]:
+            fresh.append(path)
+        elif old[2]:
+            retries.append(path)
+    return removed, fresh + retries, len(found) - len(fresh) - len(retries)
+
+
+def refresh(
+    store: Store,
+    roots: Sequence[Path],
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> RefreshStats:
+    """Scan ``roots`` and apply every difference; see the module docstring."""
+    started = time.perf_counter()
+    found, scan_problems = scan(roots)
+    with store.connection() as conn:
+        removed, to_read, unchanged = plan(conn, found)
+    with store.transaction() as conn:
+        for path in removed:
+            forget_file(conn, path)
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('scan_problems', ?)",
+            (problems_to_json(scan_problems),),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('indexed_at', ?)",
+            (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),),
+        )
+    total = len(to_read)
+    if progress is not None:
+        progress(0, total)
+    done = indexed = failed = 0
+    stopped = False
+    while done < total and not stopped:
+        batch_start = time.perf_counter()
+        with store.transaction() as conn:
+            while done < total:
+                if should_stop is not None and should_stop():
+                    stopped = True
+                    break
+                path = to_read[done]
+                ok, _ = index_file(conn, path, found[path])
+                indexed += ok
+                failed += not ok
+                done += 1
+                if done % BATCH_FILES == 0 or time.perf_counter() - batch_start > BATCH_SECONDS:
+                    break
+        if progress is not None:
+            progress(done, total)
+    return RefreshStats(
+        indexed=indexed,
+        unchanged=unchanged,
+        removed=len(removed),
+        failed=failed,
+        seconds=time.perf_counter() - started,
+        stopped=stopped,
+    )

@@ -1,0 +1,323 @@
+"""The search language, parsed into a safe FTS5 expression plus SQL filters.
+
+Syntax: words (``budget``), ``"phrases"``, prefixes (``financ*``, at least three letters
+before the star, because a one- or two-letter prefix expands to thousands of words and
+takes seconds), ``AND`` / ``OR`` / ``NOT`` in capitals (lower-case ``and`` is a word),
+parentheses, and filters: ``speaker:``, ``asker:`` (a name or part of one, ``"Li Jun"`` in
+quotes when it has a space), ``from:`` / ``to:`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
+and ``briefing:`` (an id or the start of one). Adjacent terms are joined by ``AND``; ``NOT``
+binds tightest, then ``AND``, then ``OR``.
+
+Nothing the user types reaches SQLite unquoted: every word becomes an FTS5 string literal
+and every filter value a bound parameter, so no input can produce an SQL or FTS5 syntax
+error; anything malformed is a :class:`QueryError` naming the column and the fix.
+``speaker:`` and ``asker:`` are FTS5 column filters (so they combine with ``OR``/``NOT``
+anywhere), while dates and ``briefing:`` narrow the whole query and must stand at its top.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from tui.textmatch import search_form, tokens
+
+MIN_PREFIX = 3
+MAX_DEPTH = 32
+FILTERS = ("speaker", "asker", "from", "to", "briefing")
+_FILTER = re.compile(r"([A-Za-z]+):(.*)\Z", re.DOTALL)
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\Z")
+
+
+class QueryError(ValueError):
+    """A malformed query; ``position`` is the 0-based offset of the offending part."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"column {position + 1}: {message}")
+        self.message = message
+        self.position = position
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: ``fts`` is ``None`` when only dates/briefing narrow the results."""
+
+    text: str
+    fts: str | None = None
+    terms: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    briefing: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return (
+            self.fts is None
+            and self.date_from is None
+            and self.date_to is None
+            and (self.briefing is None)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str  # "word", "phrase", "filter", "op", "(", ")"
+    text: str
+    pos: int
+    name: str = ""  # filter name
+    quoted: bool = False  # filter value given as a phrase
+
+
+@dataclass
+class _Node:
+    kind: str  # "term", "and", "or", "not", "sql"
+    pos: int
+    fts: str | None = None
+    term: str | None = None
+    name: str = ""
+    value: str = ""
+    children: list[_Node] = field(default_factory=list)
+
+
+def _lex(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            out.append(_Tok(ch, ch, i))
+            i += 1
+        elif ch == '"':
+            end = text.find('"', i + 1)
+            if end < 0:
+                raise QueryError('this quote is never closed; add a closing "', i)
+            star = end + 1 < len(text) and text[end + 1] == "*"
+            out.append(_Tok("phrase", text[i + 1 : end] + ("*" if star else ""), i))
+            i = end + 1 + star
+        else:
+            start = i
+            while i < len(text) and not text[i].isspace() and text[i] not in '()"':
+                i += 1
+            out.append(_word(text, start, text[start:i]))
+            if out[-1].kind == "filter" and not out[-1].text:
+                if i < len(text) and text[i] == '"':
+                    end = text.find('"', i + 1)
+                    if end < 0:
+                        raise QueryError('this quote is never closed; add a closing "', i)
+                    out[-1] = _Tok("filter", text[i + 1 : end], start, out[-1].name, True)
+                    i = end + 1
+                else:
+                    name = out[-1].name
+                    example = '"Li Jun"' if name in ("speaker", "asker") else "2017-10"
+                    raise QueryError(f"{name}: needs a value, e.g. {name}:{example}", start)
+    return out
+
+
+def _word(text: str, start: int, word: str) -> _Tok:
+    if word in ("AND", "OR", "NOT"):
+        return _Tok("op", word, start)
+    match = _FILTER.match(word)
+    if match:
+        name = match.group(1).lower()
+        if name in FILTERS:
+            return _Tok("filter", match.group(2), start, name)
+        close = difflib.get_close_matches(name, FILTERS, n=1, cutoff=0.75)
+        if close:
+            raise QueryError(
+                f"unknown filter '{match.group(1)}:'; did you mean '{close[0]}:'? "
+                f"Filters: {', '.join(f + ':' for f in FILTERS)}",
+                start,
+            )
+    return _Tok("word", word, start)
+
+
+def _fts_term(value: str, pos: int, column: str = "") -> tuple[str | None, str | None]:
+    """FTS5 literal for a word or phrase (``None`` if it has no searchable characters)."""
+    prefix = value.endswith("*")
+    body = value[:-1] if prefix else value
+    if "*" in body:
+        raise QueryError("'*' can only end a word, as in financ*", pos)
+    found = tokens(body)
+    if prefix:
+        last = found[-1][2] if found else ""
+        if len(last) < MIN_PREFIX or not found or found[-1][1] != len(body):
+            raise QueryError(
+                f"'{value}' is too short a prefix: type at least {MIN_PREFIX} letters before "
+                "'*' (fewer would match thousands of words)",
+                pos,
+            )
+    if not found:
+        return None, None
+    literal = '"' + search_form(body).replace('"', '""') + '"' + ("*" if prefix else "")
+    if column:
+        return f"{column} : {literal}", None
+    return literal, body.strip() + ("*" if prefix else "")
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok]) -> None:
+        self.toks = toks
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def _starts_operand(self, tok: _Tok | None) -> bool:
+        return tok is not None and (tok.kind not in ("op", ")") or tok.text == "NOT")
+
+    def _need_after(self, op: _Tok) -> None:
+        if not self._starts_operand(self.peek()):
+            raise QueryError(f"{op.text} needs a term after it", op.pos)
+
+    def parse_or(self) -> _Node:
+        first = self.peek()
+        if first is not None and first.kind == "op" and first.text != "NOT":
+            raise QueryError(f"{first.text} needs a term before it", first.pos)
+        items = [self.parse_and()]
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.text == "OR":
+            self.i += 1
+            self._need_after(tok)
+            items.append(self.parse_and())
+        return items[0] if len(items) == 1 else _Node("or", items[0].pos, children=items)
+
+    def parse_and(self) -> _Node:
+        items = [self.parse_unary()]
+        while (tok := self.peek()) is not None:
+            if tok.kind == "op" and tok.text == "AND":
+                self.i += 1
+                self._need_after(tok)
+            elif not self._starts_operand(tok):
+                break
+            items.append(self.parse_unary())
+        flat: list[_Node] = []
+        for item in items:
+            flat.extend(item.children if item.kind == "and" else [item])
+        return flat[0] if len(flat) == 1 else _Node("and", flat[0].pos, children=flat)
+
+    def parse_unary(self) -> _Node:
+        tok = self.peek()
+        assert tok is not None
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError("the query is nested too deeply", tok.pos)
+        try:
+            if tok.kind == "op" and tok.text == "NOT":
+                self.i += 1
+                self._need_after(tok)
+                return _Node("not", tok.pos, children=[self.parse_unary()])
+            return self.parse_primary(tok)
+        finally:
+            self.depth -= 1
+
+    def parse_primary(self, tok: _Tok) -> _Node:
+        self.i += 1
+        if tok.kind == "(":
+            close = self.peek()
+            if close is not None and close.kind == ")":
+                raise QueryError("empty parentheses", tok.pos)
+            if close is None:
+                raise QueryError("this '(' is never closed; add a ')'", tok.pos)
+            node = self.parse_or()
+            end = self.peek()
+            if end is None or end.kind != ")":
+                raise QueryError("this '(' is never closed; add a ')'", tok.pos)
+            self.i += 1
+            return node
+        if tok.kind == "filter":
+            return self._filter(tok)
+        fts, term = _fts_term(tok.text, tok.pos)
+        return _Node("term", tok.pos, fts=fts, term=term)
+
+    def _filter(self, tok: _Tok) -> _Node:
+        if tok.name in ("speaker", "asker"):
+            fts, _ = _fts_term(tok.text, tok.pos, tok.name)
+            if fts is None:
+                raise QueryError(f"{tok.name}: needs a name with letters or digits", tok.pos)
+            return _Node("term", tok.pos, fts=fts)
+        return _Node("sql", tok.pos, name=tok.name, value=tok.text)
+
+
+def _to_fts(node: _Node) -> str | None:
+    if node.kind == "term":
+        return node.fts
+    if node.kind == "sql":
+        raise QueryError(
+            f"{node.name}: narrows the whole query and cannot stand inside OR or NOT", node.pos
+        )
+    if node.kind == "or":
+        parts = [p for p in (_to_fts(c) for c in node.children) if p is not None]
+        return None if not parts else parts[0] if len(parts) == 1 else f"({' OR '.join(parts)})"
+    children = node.children if node.kind == "and" else [node]
+    positives = [p for c in children if c.kind != "not" and (p := _to_fts(c)) is not None]
+    negatives = [p for c in children if c.kind == "not" and (p := _to_fts(c.children[0]))]
+    if negatives and not positives:
+        first = next(c for c in children if c.kind == "not")
+        raise QueryError("NOT needs something to exclude from, as in: tax NOT vat", first.pos)
+    if not positives:
+        return None
+    expr = positives[0] if len(positives) == 1 else f"({' AND '.join(positives)})"
+    return "".join([expr, *(f" NOT {n}" for n in negatives)])
+
+
+def _terms(node: _Node, out: list[str]) -> None:
+    if node.kind == "term" and node.term:
+        out.append(node.term)
+    elif node.kind in ("and", "or"):
+        for child in node.children:
+            _terms(child, out)
+
+
+def _date(value: str, pos: int, name: str) -> dt.date:
+    match = _DATE.match(value)
+    if match:
+        year, month, day = match.groups()
+        try:
+            if day is not None:
+                return dt.date(int(year), int(month), int(day))
+            m = int(month) if month else (1 if name == "from" else 12)
+            d = 1 if name == "from" else calendar.monthrange(int(year), m)[1]
+            return dt.date(int(year), m, d)
+        except ValueError:
+            pass
+    raise QueryError(f"{name}: expects a date as YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'", pos)
+
+
+def parse(text: str) -> Query:
+    """Parse ``text``; raises :class:`QueryError`. An empty or blank query is ``empty``."""
+    toks = _lex(text)
+    if not toks:
+        return Query(text)
+    parser = _Parser(toks)
+    root = parser.parse_or()
+    if (extra := parser.peek()) is not None:
+        raise QueryError("this ')' has no matching '('", extra.pos)
+    top = root.children if root.kind == "and" else [root]
+    date_from = date_to = None
+    briefing: str | None = None
+    rest: list[_Node] = []
+    for node in top:
+        if node.kind != "sql":
+            rest.append(node)
+        elif node.name == "briefing":
+            if briefing is not None:
+                raise QueryError("briefing: can be given only once", node.pos)
+            briefing = node.value
+        elif node.name == "from":
+            day = _date(node.value, node.pos, "from")
+            date_from = day if date_from is None else max(date_from, day)
+        else:
+            day = _date(node.value, node.pos, "to")
+            date_to = day if date_to is None else min(date_to, day)
+    if date_from and date_to and date_from > date_to:
+        raise QueryError(f"from: {date_from} is after to: {date_to}", 0)
+    fts = _to_fts(_Node("and", 0, children=rest)) if rest else None
+    terms: list[str] = []
+    for node in rest:
+        _terms(node, terms)
+    return Query(text, fts, tuple(dict.fromkeys(terms)), date_from, date_to, briefing)

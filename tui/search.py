@@ -1,0 +1,167 @@
+"""Running a parsed query against the index: hits with plain-text snippets, and hits per month.
+
+"Newest first" is the default because it is cheap whatever the query: the full-text table
+is scanned in descending rowid order (rowids encode the date, see :mod:`tui.index_schema`)
+and the scan stops at ``limit``. Relevance (bm25) has to score every hit before it can
+return the first, which costs close to a second for a word found in a fifth of all
+paragraphs, so it is an explicit choice.
+
+Snippets are plain text with match offsets, never markup: the UI styles the spans itself,
+so a ``[bold]`` in a transcript stays four characters of text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.index_schema import SEQ_BITS, SEQ_MASK, day_base
+from tui.query import Query, parse
+from tui.textmatch import snippet
+
+Order = Literal["newest", "relevance"]
+ORDERS: tuple[Order, ...] = ("newest", "relevance")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching remark, question or answer.
+
+    ``person`` is the speaker of an answer or remark and the asker of a question (``None``
+    when the record does not name the asker); ``role`` is the speaker's role in that
+    briefing. ``snippet`` is one line of plain text and ``spans`` are ``(start, end)``
+    offsets of the matches in it. ``terms`` are the query's words, phrases and prefixes
+    (``financ*``) for :func:`tui.textmatch.match_spans`, to highlight the opened briefing.
+    """
+
+    briefing_id: str
+    title: str
+    date: dt.date
+    ref: str
+    kind: str
+    person: str | None
+    role: str | None
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+    terms: tuple[str, ...]
+
+
+def _bounds(query: Query) -> tuple[int, int]:
+    low = day_base(query.date_from) if query.date_from else 0
+    high = day_base(query.date_to) + SEQ_MASK if query.date_to else (1 << 62)
+    return low, high
+
+
+def _briefing_clause(conn: sqlite3.Connection, query: Query) -> tuple[str, list[object]] | None:
+    """SQL narrowing to ``briefing:`` (exact id or id prefix); ``None`` if nothing matches."""
+    if query.briefing is None:
+        return "", []
+    prefix = query.briefing
+    args: list[object] = [prefix, prefix, prefix + "\U0010ffff"]
+    where = "(id = ? OR (id >= ? AND id < ?))"
+    if conn.execute(f"SELECT 1 FROM briefings WHERE {where} LIMIT 1", args).fetchone() is None:
+        return None
+    return f" AND e.briefing_id IN (SELECT id FROM briefings WHERE {where})", args
+
+
+_COLUMNS = (
+    "e.briefing_id, b.title, b.date, e.ref, e.kind, e.by, e.role, e.text "
+    "FROM elements e JOIN briefings b ON b.id = e.briefing_id"
+)
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str | Query,
+    *,
+    limit: int = 50,
+    order: Order = "newest",
+) -> list[SearchHit]:
+    """The first ``limit`` hits of ``query``, newest first or by relevance."""
+    parsed = parse(query) if isinstance(query, str) else query
+    if parsed.empty or limit <= 0:
+        return []
+    narrow = _briefing_clause(conn, parsed)
+    if narrow is None:
+        return []
+    extra, extra_args = narrow
+    low, high = _bounds(parsed)
+    if parsed.fts is None:
+        sql = (
+            f"SELECT {_COLUMNS} WHERE e.rowid BETWEEN ? AND ?{extra} ORDER BY e.rowid DESC LIMIT ?"
+        )
+        args: list[object] = [low, high, *extra_args, limit]
+    else:
+        ranking = (
+            "bm25(elements_fts, 1.0, 0.0, 0.0), f.rowid DESC"
+            if order == "relevance"
+            else "f.rowid DESC"
+        )
+        sql = (
+            f"SELECT {_COLUMNS} JOIN elements_fts f ON f.rowid = e.rowid "
+            f"WHERE elements_fts MATCH ? AND f.rowid BETWEEN ? AND ?{extra} "
+            f"ORDER BY {ranking} LIMIT ?"
+        )
+        args = [parsed.fts, low, high, *extra_args, limit]
+    hits: list[SearchHit] = []
+    for briefing_id, title, date, ref, kind, by, role, text in conn.execute(sql, args):
+        excerpt, spans = snippet(text, parsed.terms)
+        hits.append(
+            SearchHit(
+                briefing_id=briefing_id,
+                title=title,
+                date=dt.date.fromisoformat(date),
+                ref=ref,
+                kind=kind,
+                person=by,
+                role=role,
+                snippet=excerpt,
+                spans=spans,
+                terms=parsed.terms,
+            )
+        )
+    return hits
+
+
+def hits_per_month(conn: sqlite3.Connection, query: str | Query) -> list[tuple[str, int]]:
+    """Hits per ``YYYY-MM``, oldest first, with empty months between the first and last."""
+    parsed = parse(query) if isinstance(query, str) else query
+    if parsed.empty:
+        return []
+    narrow = _briefing_clause(conn, parsed)
+    if narrow is None:
+        return []
+    extra, extra_args = narrow
+    low, high = _bounds(parsed)
+    if parsed.fts is None:
+        source, where = "elements e", ""
+        args: list[object] = [low, high]
+    else:
+        source = "elements_fts f" + (" JOIN elements e ON e.rowid = f.rowid" if extra else "")
+        where, args = "elements_fts MATCH ? AND ", [parsed.fts, low, high]
+    rowid = "e.rowid" if parsed.fts is None else "f.rowid"
+    sql = (
+        f"SELECT {rowid} >> {SEQ_BITS} AS day, count(*) FROM {source} "
+        f"WHERE {where}{rowid} BETWEEN ? AND ?{extra} GROUP BY day"
+    )
+    months: dict[str, int] = {}
+    for day, count in conn.execute(sql, [*args, *extra_args]):
+        key = dt.date.fromordinal(day).strftime("%Y-%m")
+        months[key] = months.get(key, 0) + count
+    return _fill(months)
+
+
+def _fill(months: dict[str, int]) -> list[tuple[str, int]]:
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:])
+    out: list[tuple[str, int]] = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        out.append((key, months.get(key, 0)))
+        if key >= last:
+            return out
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -1,0 +1,130 @@
+"""Words as search sees them: one tokenizer shared by the index, the query and the highlighter.
+
+SQLite's ``unicode61`` tokenizer splits on anything that is not a letter or a digit, folds
+case and strips diacritics. It keeps a run of Chinese or Japanese characters as a single
+token, which would make a two-character word inside a sentence unfindable, so the index
+stores a *search form* of each text with a space around every ideograph or kana: each
+character becomes a token and a word becomes a phrase of consecutive characters.
+
+The highlighter (:func:`match_spans`) re-implements the same tokenization in Python so that
+the words highlighted in a snippet or in an opened briefing are the words the index matched;
+the text shown is always the original text, and spans are offsets into it (no markup).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+_CJK_RANGES = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\U00020000-\U0002ffff"  # extensions B and beyond
+)
+_CJK = re.compile(f"([{_CJK_RANGES}])")
+# A token: one ideograph/kana, or a run of other letters and digits (underscore is a
+# separator for unicode61, so it is excluded from \w here).
+_TOKEN = re.compile(f"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])[^\\W_])+")
+
+
+def search_form(text: str) -> str:
+    """The text as the full-text index stores it: every ideograph/kana its own token."""
+    return _CJK.sub(r" \1 ", text) if _CJK.search(text) else text
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form of a token, as ``unicode61 remove_diacritics 2``."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, folded)`` for every token of ``text``."""
+    return [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def term_tokens(term: str) -> tuple[list[str], bool]:
+    """The folded tokens of a search term and whether its last token is a prefix."""
+    prefix = term.endswith("*")
+    words = [folded for _, _, folded in tokens(term.rstrip("*"))]
+    return words, prefix
+
+
+def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the search terms occur in ``text``: sorted, non-overlapping ``(start, end)``.
+
+    A term is a word (``budget``), a prefix (``financ*``) or a phrase of several words
+    (``belt and road``); matching ignores case and accents and respects word boundaries,
+    exactly like the index. The reader uses this to highlight matches in an opened
+    briefing and to step through them with ``n``/``N``.
+    """
+    patterns = [p for p in (term_tokens(t) for t in terms) if p[0]]
+    if not patterns:
+        return []
+    toks = tokens(text)
+    spans: list[tuple[int, int]] = []
+    for i in range(len(toks)):
+        best_end = -1
+        for words, prefix in patterns:
+            end = _match_at(toks, i, words, prefix)
+            if end is not None:
+                best_end = max(best_end, end)
+        if best_end >= 0:
+            spans.append((toks[i][0], best_end))
+    return _merge(spans)
+
+
+def _match_at(
+    toks: Sequence[tuple[int, int, str]], i: int, words: Sequence[str], prefix: bool
+) -> int | None:
+    if i + len(words) > len(toks):
+        return None
+    last = len(words) - 1
+    for j, word in enumerate(words):
+        folded = toks[i + j][2]
+        if folded == word or (j == last and prefix and folded.startswith(word)):
+            continue
+        return None
+    return toks[i + last][1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_WS = re.compile(r"\s+")
+
+
+def snippet(
+    text: str, terms: Sequence[str], width: int = 160
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A one-line excerpt of ``text`` around its first match, with the match spans in it.
+
+    Whitespace (paragraph breaks included) is collapsed to single spaces so a snippet fits a
+    list row; the cut falls on word boundaries and is marked with an ellipsis.
+    """
+    spans = match_spans(text, terms)
+    anchor = spans[0][0] if spans else 0
+    start = max(0, anchor - width // 3)
+    if start:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and anchor - space < width // 2 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start + width // 2, end)
+        end = space if space > 0 else end
+    excerpt = _WS.sub(" ", text[start:end]).strip()
+    if start > 0:
+        excerpt = "…" + excerpt
+    if end < len(text):
+        excerpt += "…"
+    return excerpt, tuple(match_spans(excerpt, terms))

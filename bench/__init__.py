@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic-corpus generator and the measurements behind ``make bench``."""

@@ -1,0 +1,259 @@
+"""Measurements read off a real terminal: start, opening a long briefing, ``j``, memory.
+
+Each figure is taken the way a user meets it: the installed ``briefing`` command runs in
+a 120x40 tmux pane and the clock stops when the expected text is on the captured screen.
+The peer is :mod:`bench.bare_app`, started and driven the same way in the same run.
+
+What "expected text" means is tied to what the reader shows, so the predicates are kept
+here in one place: the conference list rows (``date  title…  12q``), and the Q&A view's
+header (the full title and the organizer, which the list never shows in full).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bench import measures, report
+from bench.bare_app import READY, step_text
+from bench.report import Row
+from bench.terminal import ScreenTimeout, Tmux, peak_rss_mb
+from bench.workspace import Workspace
+
+BARE = Path(__file__).resolve().parent / "bare_app.py"
+STEPS = 30
+MEASURES = {
+    "start": "warm start to first paint (tmux 120x40, median)",
+    "open": "open the 300-exchange briefing to first paint (median)",
+    "scroll": f"one `j` step in the conference list, key to paint (median of {STEPS})",
+    "rss": "peak RSS of the reader, corpus open (VmHWM)",
+}
+_DATED = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def tmux_available() -> bool:
+    return shutil.which("tmux") is not None
+
+
+def textual_version() -> str:
+    try:
+        return importlib.metadata.version("textual")
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def skipped(group: str, why: str) -> list[Row]:
+    return [report.not_measured(group, MEASURES[group], why)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    date: str
+    id: str
+    path: Path
+
+    def header(self) -> dict[str, object]:
+        data = yaml.load(self.path.read_bytes(), Loader=yaml.CSafeLoader)
+        return data if isinstance(data, dict) else {}
+
+
+def listing(files: tuple[Path, ...]) -> list[Entry]:
+    """The briefings newest first, by (date, id), as the conference list orders them."""
+    entries = []
+    for path in files:
+        if _DATED.match(path.stem):
+            entries.append(Entry(path.stem[:10], path.stem, path))
+        else:
+            data = Entry("", path.stem, path).header()
+            entries.append(Entry(str(data.get("date")), str(data.get("id", path.stem)), path))
+    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+
+
+def opened(entry: Entry) -> Callable[[str], bool]:
+    """True once the Q&A view shows this briefing: its title start and its organizer."""
+    data = entry.header()
+    title, organizer = str(data["title"])[:24], str(data.get("organizer", ""))[:24]
+    return lambda screen: title in screen and organizer in screen
+
+
+class Session:
+    """One private tmux server for every terminal figure of a run."""
+
+    def __init__(self, ws: Workspace, runs: int) -> None:
+        self.ws, self.runs = ws, runs
+        self.tmux = Tmux()
+        self.env = ws.env()
+        self.order = listing(ws.files)
+        self.live: str | None = None  # a reader on the corpus, kept for the memory figure
+
+    def close(self) -> None:
+        self.tmux.close()
+
+    def measure(self, group: str) -> list[Row]:
+        action = {"start": self.start, "open": self.open, "scroll": self.scroll, "rss": self.rss}
+        try:
+            return [action[group]()]
+        except (ScreenTimeout, subprocess.CalledProcessError, OSError, KeyError) as error:
+            why = str(error).splitlines()[0][:200]
+            if isinstance(error, ScreenTimeout):
+                print(error.screen, file=sys.stderr)
+            return skipped(group, why)
+
+    def _reader(self, path: Path) -> list[str]:
+        return [*measures.briefing_command(), str(path)]
+
+    def _bare(self) -> list[str]:
+        return [sys.executable, str(BARE)]
+
+    def _warm_index(self, corpus: Path) -> None:
+        """Build or refresh the index untimed, so the reader starts warm."""
+        if importlib.util.find_spec("tui.subcommands.index") is not None:
+            subprocess.run(
+                [*measures.briefing_command(), "index", str(corpus)],
+                env={**os.environ, **self.env},
+                capture_output=True,
+                check=True,
+            )
+
+    def _first_paint(self) -> Callable[[str], bool]:
+        newest = self.order[0]
+        title = str(newest.header()["title"])[:8]
+        return lambda screen: newest.date in screen and title in screen
+
+    def start(self) -> Row:
+        self._warm_index(self.ws.corpus)
+        painted = self._first_paint()
+        ours, bare = [], []
+        for run in range(self.runs):
+            name, started = self.tmux.start(self._bare(), self.env)
+            bare.append(self.tmux.wait_for(name, lambda s: READY in s, READY) - started)
+            self.tmux.kill(name)
+            name, started = self.tmux.start(self._reader(self.ws.corpus), self.env)
+            ours.append(self.tmux.wait_for(name, painted, "newest briefing") - started)
+            if run == self.runs - 1 and self.live is None:
+                self.live = name
+            else:
+                self.tmux.kill(name)
+        mine, theirs = report.median(ours), report.median(bare)
+        return Row(
+            "start",
+            MEASURES["start"],
+            f"{report.ms(mine)} (`briefing`, {self.ws.n:,} briefings)",
+            report.ms(theirs) + " (bare Textual app)",
+            f"{mine / theirs:.2f}x the bare app",
+            "<= 1.5x bare Textual",
+            report.verdict(mine <= 1.5 * theirs, f"{mine / theirs:.2f}x"),
+        )
+
+    def _open_folder(self) -> tuple[Path, Entry]:
+        """The long briefing and a newer short one from another office, in one folder."""
+        folder = self.ws.root / f"open-{self.ws.long_file.parent.parent.name}"
+        long_entry = Entry("", self.ws.long_file.stem, folder / self.ws.long_file.name)
+        if not (folder / "newer.yaml").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.ws.long_file, long_entry.path)
+            organizer = str(long_entry.header().get("organizer"))
+            short = next(e for e in self.order if organizer not in e.path.read_text("utf-8"))
+            text = re.sub(r"(?m)^date: .*$", "date: 2030-01-01", short.path.read_text("utf-8"))
+            (folder / "newer.yaml").write_text(text, encoding="utf-8")
+        return folder, long_entry
+
+    def open(self) -> Row:
+        """Start on the folder, move to the long briefing, press Enter, wait for its text."""
+        folder, long_entry = self._open_folder()
+        self._warm_index(folder)
+        shown = opened(long_entry)
+        listed = str(long_entry.header()["title"])[:8]
+        ours, bare = [], []
+        for _ in range(self.runs):
+            name, started = self.tmux.start(self._reader(folder), self.env)
+            self.tmux.wait_for(name, lambda s: "2030-01-01" in s and listed in s, "both rows")
+            time.sleep(0.5)  # let the newest briefing's preview open and settle
+            sent = self.tmux.send(name, "j", "Enter")
+            ours.append(self.tmux.wait_for(name, shown, "the long briefing") - sent)
+            self.tmux.kill(name)
+            name, started = self.tmux.start(self._bare(), self.env)
+            bare.append(self.tmux.wait_for(name, lambda s: READY in s, READY) - started)
+            self.tmux.kill(name)
+        mine, theirs = report.median(ours), report.median(bare)
+        return Row(
+            "open",
+            MEASURES["open"],
+            f"{report.ms(mine)} (`j` Enter to its text on screen)",
+            report.ms(theirs) + " (bare Textual app: launch to paint)",
+            f"{mine / theirs:.2f}x the bare app's launch",
+            "<= 150 ms",
+            report.verdict(mine <= 0.150, f"{report.ms(mine)}, {mine / 0.150:.1f}x the target"),
+        )
+
+    def _steps(self, name: str, done: Callable[[int, str], bool]) -> list[float]:
+        samples = []
+        before = self.tmux.screen(name, styles=True)
+        for step in range(1, STEPS + 1):
+            sent = self.tmux.send(name, "j")
+            deadline = sent + 10
+            while time.perf_counter() < deadline:
+                screen = self.tmux.screen(name, styles=True)
+                if done(step, screen) and screen != before:
+                    samples.append(time.perf_counter() - sent)
+                    before = screen
+                    break
+                time.sleep(0.002)
+            else:
+                raise ScreenTimeout(f"step {step}", before)
+        return samples
+
+    def scroll(self) -> Row:
+        if self.live is None:
+            self.start()
+        assert self.live is not None
+        ours = self._steps(self.live, lambda step, screen: True)
+        time.sleep(0.6)  # the cursor rests: the briefing under it opens
+        landed = opened(self.order[STEPS])(self.tmux.screen(self.live))
+        name, _ = self.tmux.start(self._bare(), self.env)
+        self.tmux.wait_for(name, lambda s: READY in s, READY)
+        bare = self._steps(name, lambda step, screen: step_text(step) in screen)
+        self.tmux.kill(name)
+        mine, theirs = report.median(ours), report.median(bare)
+        note = "" if landed else "; the cursor did not end on the expected briefing"
+        return Row(
+            "scroll",
+            MEASURES["scroll"],
+            f"{report.ms(mine)} (p95 {report.ms(report.percentile(ours, 95))}){note}",
+            report.ms(theirs) + " (bare app repainting a counter)",
+            f"{mine / theirs:.2f}x the bare app",
+            "keep up with key repeat (33 ms)",
+            report.verdict(mine <= 0.033, f"{report.ms(mine)} per step"),
+        )
+
+    def rss(self) -> Row:
+        if self.live is None:
+            self.start()
+        assert self.live is not None
+        self.tmux.send(self.live, "G")  # the oldest briefing: the whole list has been drawn
+        time.sleep(1.0)
+        mine = peak_rss_mb(self.tmux.pid(self.live))
+        name, _ = self.tmux.start(self._bare(), self.env)
+        self.tmux.wait_for(name, lambda s: READY in s, READY)
+        theirs = peak_rss_mb(self.tmux.pid(name))
+        self.tmux.kill(name)
+        return Row(
+            "rss",
+            MEASURES["rss"],
+            f"{mine:,.0f} MB ({self.ws.n:,} briefings)",
+            f"{theirs:,.0f} MB (bare Textual app)",
+            f"{mine / theirs:.1f}x the bare app",
+            "<= 250 MB",
+            report.verdict(mine <= 250, f"{mine:,.0f} MB, {mine - 250:,.0f} MB over"),
+        )

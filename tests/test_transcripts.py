@@ -218,3 +218,27 @@ def test_text_is_normalised(ident: str) -> None:
         assert "\n\n\n" not in text
         assert not re.search(r" \n|\n ", text)
         assert not MARKDOWN_ESCAPE.search(text)
+
+
+@pytest.mark.parametrize("ident", [ident for ident in IDS if "-whitehouse-" in ident])
+def test_white_house_metadata_matches_front_matter(ident: str) -> None:
+    # The scraper's front matter is the page's own title, date and address; its title
+    # uses non-breaking spaces, which the conventions turn into ordinary ones.
+    page = (RAW / SAMPLES[ident].raw).read_text(encoding="utf-8")
+    front = yaml.safe_load(page.split("---\n")[1])
+    briefing = load_clean(BUNDLED / f"{ident}.yaml")
+    assert briefing.title == front["title"].replace("\xa0", " ")
+    assert briefing.date.isoformat() == str(front["date"])
+    assert briefing.source == front["source_url"]
+    assert briefing.fidelity == "verbatim"
+
+
+def test_shanghai_speakers_and_title_are_the_pages_own() -> None:
+    lines = (RAW / SAMPLES["2017-10-11-shanghai-belt-and-road"].raw).read_text("utf-8").splitlines()
+    briefing = load_clean(BUNDLED / "2017-10-11-shanghai-belt-and-road.yaml")
+    assert [speaker.label() for speaker in briefing.speakers] == [
+        line for line in lines if line.split(",")[0] in {s.name for s in briefing.speakers}
+    ]
+    assert briefing.title in lines
+    assert (briefing.date.isoformat(), str(briefing.published)) == ("2017-10-11", "2017-10-31")
+    assert briefing.fidelity == "highlights"

@@ -23,6 +23,7 @@ from tui import __version__
 # configure(parser) and run(args) -> int.
 SUBCOMMANDS: dict[str, str] = {
     "check": "check",
+    "export": "export",
     "schema": "schema",
 }
 

@@ -1,0 +1,55 @@
+"""The Textual application: one main screen over a :class:`tui.library.Library`.
+
+``run_reader`` is what ``briefing [PATH]`` calls. It opens the SQLite index (a cheap
+call: the scan of the files happens later, in a worker of the main screen) so the first
+frame is painted before any transcript is read. Tests build :class:`BriefingApp` with an
+:class:`~tui.index.Index` on a temporary database, never the user's cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from textual.app import App
+
+from tui.index import Index
+from tui.library import Library
+from tui.screens.main import MainScreen
+from tui.widgets.text import clean_line
+
+
+class BriefingApp(App[int]):
+    """The reader. ``library`` is read by every pane; nothing else holds briefings."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, library: Library, *, title: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        if title:
+            self.sub_title = clean_line(title)
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.library))
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (below any dialog)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not open")
+
+
+def run_reader(path: Path, args: argparse.Namespace) -> int:
+    """Open the reader on ``path`` (a folder or one file); returns the exit status."""
+    index_path: Path | None = getattr(args, "index", None)
+    index = Index(path.resolve(), index_path)
+    try:
+        result = BriefingApp(index, title=str(path)).run()
+    finally:
+        index.close()
+    return int(result or 0)

@@ -1,0 +1,120 @@
+"""The main screen: conference list, speaker filter and Q&A view, and the state they share.
+
+The screen owns the reading state as reactives (open briefing, chosen person, scope,
+filter text, search query; see :mod:`tui.screens.main_state`) and binds what the children
+display down to them; children never change each other, they post messages up (a
+briefing opened, a person chosen, the cursor moved) and the screen decides. Every call
+into the library runs in a thread worker (:mod:`tui.screens.main_loading`), because at
+10,000 briefings even a SQLite query can take a visible tenth of a second.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Input, Label, ProgressBar, Static
+
+from tui.keymap import KEYS
+from tui.library import PersonKind
+from tui.screens.main_actions import ReaderActions
+from tui.screens.main_search import SEARCH_PREFIX
+from tui.widgets.briefing_list import BriefingList
+from tui.widgets.qa_view import QAView
+from tui.widgets.speaker_filter import SpeakerFilter
+
+FILTER_PLACEHOLDER = "title, tag, 2017-10 · or ?words to search"
+
+
+def keymap_bindings() -> list[BindingType]:
+    """The screen's bindings, straight from :data:`tui.keymap.KEYS`."""
+    return [Binding(key.keys, key.action, key.description, show=key.footer) for key in KEYS]
+
+
+class MainScreen(ReaderActions):
+    """The reader. ``library`` is what every pane reads from."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keymap_bindings()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                with Horizontal(id="filter-row"):
+                    yield Label("Filter", id="filter-mode")
+                    yield Input(placeholder=FILTER_PLACEHOLDER, compact=True, id="filter")
+                yield ProgressBar(id="progress", show_eta=False)
+                yield BriefingList(id="briefings").data_bind(
+                    MainScreen.filter_text, opened_id=MainScreen.briefing_id
+                )
+                yield SpeakerFilter(id="speakers").data_bind(chosen=MainScreen.person)
+            with ContentSwitcher(initial="qa", id="main"):
+                yield QAView(id="qa")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.qa.show_message("Opening the archive…")
+        self.start_loading()
+        self.briefing_list.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+        self.set_class(self.size.height < 30, "-short")
+
+    # --- messages from children -----------------------------------------------------------
+
+    def on_briefing_list_opened(self, event: BriefingList.Opened) -> None:
+        if event.explicit:
+            self.select_briefing(event.briefing_id)
+            self.qa.focus()
+        else:
+            self.open_briefing(event.briefing_id)
+
+    def on_speaker_filter_chosen(self, event: SpeakerFilter.Chosen) -> None:
+        self.person = event.choice
+        if event.choice is not None and self.briefing_list.rows:
+            self.briefing_list.focus()
+
+    def on_qa_view_cursor_moved(self, event: QAView.CursorMoved) -> None:
+        self.update_status()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "filter":
+            return
+        text = event.value
+        searching = text.startswith(SEARCH_PREFIX)
+        self.query_one("#filter-mode", Label).update("Search" if searching else "Filter")
+        self.set_class(searching, "-searching")
+        if searching:
+            self.filter_text = ""
+            self.search_query = text[len(SEARCH_PREFIX) :].strip()
+        else:
+            self.search_query = ""
+            self.filter_text = text
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "filter":
+            return
+        if self.search_query:
+            self.focus_search_results()
+        else:
+            self.briefing_list.focus()
+            self.briefing_list.action_select()
+
+    # --- state changes ------------------------------------------------------------------
+
+    def select_person(self, key: str | None, kind: PersonKind = "speaker") -> None:
+        """Narrow to a speaker or asker (``None``: everyone), as the speaker filter does."""
+        self.person = None if key is None else (key, kind)
+
+    def watch_person(self) -> None:
+        self.load_summaries()
+        self.render_view()
+
+    def watch_scope(self) -> None:
+        self.render_view()
+
+    def watch_filter_text(self) -> None:
+        self.update_status()

@@ -1,0 +1,153 @@
+"""The main screen's key actions, one per entry of :data:`tui.keymap.KEYS`.
+
+Movement keys act on whichever pane has focus (a list moves its cursor, the Q&A view
+scrolls), so ``j`` means "down here" everywhere. ``n`` steps to the next search match
+while a search is active and to the next answer otherwise; ``p`` always goes to the
+previous answer and ``N`` to the previous match.
+
+Escape peels one layer at a time: the text of the focused box, then the search, then the
+list filter, then the chosen person, then the "all briefings" scope.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.widgets import Input
+
+from tui.model import Answer, Briefing, Problem
+from tui.screens.main_search import ReaderSearch
+
+
+class ReaderActions(ReaderSearch):
+    """Actions named as in the key table."""
+
+    def _delegate(self, action: str) -> None:
+        focused = self.focused
+        if isinstance(focused, Input):
+            if action in ("cursor_down", "cursor_bottom") and focused.id == "filter":
+                self.briefing_list.focus()
+            return
+        method = getattr(focused, f"action_{action}", None)
+        if callable(method):
+            method()
+
+    def action_cursor_down(self) -> None:
+        self._delegate("cursor_down")
+
+    def action_cursor_up(self) -> None:
+        self._delegate("cursor_up")
+
+    def action_cursor_top(self) -> None:
+        self._delegate("cursor_top")
+
+    def action_cursor_bottom(self) -> None:
+        self._delegate("cursor_bottom")
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self.focus_previous()
+
+    def action_focus_filter(self) -> None:
+        self.filter_box.focus()
+
+    def action_focus_speakers(self) -> None:
+        self.add_class("-people")
+        self.speaker_filter.find_box.focus()
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "briefing" if self.scope == "all" else "all"
+
+    def action_next_answer(self) -> None:
+        if self.terms and self.qa.move_match(1):
+            return
+        self.qa.move_answer(1)
+
+    def action_previous_answer(self) -> None:
+        self.qa.move_answer(-1)
+
+    def action_previous_match(self) -> None:
+        if not self.qa.move_match(-1):
+            self.notify("No search matches here: search with / and a leading ?", timeout=4)
+
+    def action_quit(self) -> None:
+        self.app.exit(0)
+
+    def action_clear(self) -> None:
+        focused = self.focused
+        if focused is self.filter_box and self.filter_box.value:
+            self.filter_box.value = ""
+            return
+        in_speakers = focused is not None and focused in self.speaker_filter.query("*")
+        if in_speakers and self.speaker_filter.clear():
+            return
+        if self.terms or self.search_query:
+            self.clear_search()
+        elif self.filter_text:
+            self.filter_box.value = ""
+        elif self.person is not None:
+            self.person = None
+        elif self.scope == "all":
+            self.scope = "briefing"
+        self.remove_class("-people")
+
+    # --- quoting --------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        self._quote("export")
+
+    def action_copy(self) -> None:
+        self._quote("copy")
+
+    def _quote(self, how: str) -> None:
+        ref = self.qa.cursor_ref
+        if ref is None:
+            self.notify("No answer is selected.", severity="warning", timeout=4)
+            return
+        briefing_id = ref.partition("#")[0]
+        if self.briefing is not None and self.briefing.id == briefing_id:
+            answer = self.briefing.find(ref)
+            if isinstance(answer, Answer):
+                self.quote(self.briefing, answer, how)
+                return
+        self.load_for_quote(briefing_id, ref, how)
+
+    @work(thread=True, exclusive=True, group="quote", exit_on_error=False)
+    def load_for_quote(self, briefing_id: str, ref: str, how: str) -> None:
+        """An answer shown across all briefings: parse its own briefing to cite it."""
+        from tui.library import LoadFailed
+
+        try:
+            briefing = self.library.load(briefing_id)
+        except LoadFailed as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        answer = briefing.find(ref)
+        if isinstance(answer, Answer):
+            self.app.call_from_thread(self.quote, briefing, answer, how)
+
+    def quote(self, briefing: Briefing, answer: Answer, how: str) -> None:
+        if how == "export":
+            from tui.screens.export import ExportScreen
+
+            self.app.push_screen(ExportScreen(briefing, answer))
+        else:
+            from tui.screens.export import copy_quote
+
+            copy_quote(self.app, briefing, answer)
+
+    def action_show_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    @work(thread=True, exclusive=True, group="problems-screen", exit_on_error=False)
+    def action_show_errors(self) -> None:
+        problems = list(self.library.problems())
+        self.app.call_from_thread(self.show_errors, problems)
+
+    def show_errors(self, problems: list[Problem]) -> None:
+        from tui.screens.errors import ErrorsScreen
+
+        self.app.push_screen(ErrorsScreen(problems))

@@ -1,0 +1,219 @@
+"""The main screen's traffic with the library: every call runs in a thread worker.
+
+Opening runs ``refresh`` on the index in a worker while the list already shows what the
+index held from last time (a warm start reads it in a tenth of a second). Progress
+arrives from the worker thread many times a second; it is coalesced into at most one
+pending message, and the list is re-read from the index at most once a second while a
+cold index is being built, so the reader stays usable throughout.
+
+Results carry what they were asked for; one that arrives after the reader moved on (a
+different briefing or person) is dropped rather than shown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from textual import work
+from textual.message import Message
+from textual.widgets import ProgressBar
+
+from tui.library import BriefingSummary, CrossExchange, Library, LoadFailed, Person
+from tui.model import Briefing
+from tui.screens.main_state import ReaderState
+from tui.widgets.qa_document import briefing_document, cross_document
+from tui.widgets.speaker_filter import Choice
+
+RELIST_SECONDS = 1.0
+
+
+class Progressed(Message):
+    """Coalesced progress of the index refresh (posted from the worker thread)."""
+
+
+class Refreshed(Message):
+    """The index refresh finished (or failed with ``error``)."""
+
+    def __init__(self, error: str | None = None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ReaderLoading(ReaderState):
+    """Workers and their results."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(library)
+        self.progress: tuple[int, int] = (0, 0)
+        self.progress_pending = False
+        self.refreshing = False
+        self.last_relist = 0.0
+        self.cross: tuple[Choice, Sequence[CrossExchange]] | None = None
+
+    def start_loading(self) -> None:
+        self.load_summaries()
+        self.load_people()
+        if hasattr(self.library, "refresh"):
+            self.refreshing = True
+            self.refresh_index()
+        else:
+            self.query_one("#progress", ProgressBar).display = False
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def refresh_index(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.progress = (done, total)
+            if not self.progress_pending:
+                self.progress_pending = True
+                self.post_message(Progressed())
+
+        library: Library = self.library
+        try:
+            library.refresh(progress=progress)  # type: ignore[attr-defined]
+        except Exception as error:  # the reader must outlive a broken index, and say why
+            self.post_message(Refreshed(f"The index could not be refreshed: {error}"))
+        else:
+            self.post_message(Refreshed())
+
+    def on_progressed(self, _: Progressed) -> None:
+        self.progress_pending = False
+        done, total = self.progress
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        if not self.briefing_list.rows:
+            self.qa.show_message(f"Indexing transcripts… {done} of {total}")
+        now = time.monotonic()
+        if now - self.last_relist > RELIST_SECONDS:
+            self.last_relist = now
+            self.load_summaries()
+
+    def on_refreshed(self, event: Refreshed) -> None:
+        self.refreshing = False
+        self.query_one("#progress", ProgressBar).display = False
+        self.load_summaries()
+        self.load_people()
+        if event.error:
+            self.notify(event.error, severity="error", timeout=10)
+        notice = getattr(self.library, "notice", None)
+        if notice:
+            self.notify(str(notice), severity="warning", timeout=10)
+        self.count_problems()
+
+    @work(thread=True, group="problems", exit_on_error=False)
+    def count_problems(self) -> None:
+        failed = len({problem.path for problem in self.library.problems()})
+        if failed:
+            files = "1 file" if failed == 1 else f"{failed} files"
+            self.app.call_from_thread(
+                self.notify,
+                f"{files} failed to load — press ! to see them",
+                severity="warning",
+                timeout=10,
+            )
+
+    # --- the lists ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="summaries", exit_on_error=False)
+    def load_summaries(self) -> None:
+        person = self.person
+        speaker = person[0] if person and person[1] == "speaker" else None
+        asker = person[0] if person and person[1] == "asker" else None
+        rows = self.library.summaries(speaker=speaker, asker=asker)
+        self.app.call_from_thread(self.apply_summaries, person, rows)
+
+    def apply_summaries(self, person: Choice, rows: Sequence[BriefingSummary]) -> None:
+        if person != self.person:
+            return
+        self.briefing_list.set_summaries(rows)
+        self.update_status()
+        if not rows:
+            if not self.refreshing and self.briefing is None:
+                self.qa.show_message("No briefings here. Press ! to see files that failed.")
+            return
+        if self.briefing_id is None or all(row.id != self.briefing_id for row in rows):
+            self.open_briefing(rows[0].id)
+
+    @work(thread=True, exclusive=True, group="people", exit_on_error=False)
+    def load_people(self) -> None:
+        speakers = self.library.people("speaker")
+        askers = self.library.people("asker")
+        self.app.call_from_thread(self.apply_people, speakers, askers)
+
+    def apply_people(self, speakers: Sequence[Person], askers: Sequence[Person]) -> None:
+        self.names = {(p.key, p.kind): p.name for p in (*speakers, *askers)}
+        self.speaker_filter.set_people(speakers, askers)
+        self.update_status()
+
+    # --- the Q&A view -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
+    def load_briefing(self, briefing_id: str, target: str | None = None) -> None:
+        try:
+            briefing = self.library.load(briefing_id)
+        except LoadFailed as error:
+            self.app.call_from_thread(self.briefing_failed, briefing_id, str(error))
+        else:
+            self.app.call_from_thread(self.apply_briefing, briefing, target)
+
+    def select_briefing(self, briefing_id: str, target: str | None = None) -> None:
+        """Open a briefing in this-briefing scope (list Enter, palette, search result)."""
+        self.scope = "briefing"
+        self.open_briefing(briefing_id, target)
+
+    def open_briefing(self, briefing_id: str, target: str | None = None) -> None:
+        """Make ``briefing_id`` the open briefing (loading it if needed), scope unchanged."""
+        if briefing_id == self.briefing_id and self.briefing is not None:
+            if target is not None:
+                self.qa.select(target)
+            return
+        self.set_reactive(ReaderState.briefing_id, briefing_id)
+        self.briefing_list.opened_id = briefing_id
+        self.load_briefing(briefing_id, target)
+
+    def apply_briefing(self, briefing: Briefing, target: str | None) -> None:
+        if briefing.id != self.briefing_id:
+            return
+        self.briefing = briefing
+        self.render_view(target)
+
+    def briefing_failed(self, briefing_id: str, why: str) -> None:
+        if briefing_id != self.briefing_id:
+            return
+        self.briefing = None
+        self.qa.show_message(f"This briefing could not be loaded: {why}")
+        self.notify(why, title="Could not load the briefing", severity="error", timeout=10)
+
+    @work(thread=True, exclusive=True, group="cross", exit_on_error=False)
+    def load_cross(self, person: tuple[str, str]) -> None:
+        key, kind = person
+        rows = self.library.exchanges_of(key, "speaker" if kind == "speaker" else "asker")
+        self.app.call_from_thread(self.apply_cross, person, rows)
+
+    def apply_cross(self, person: Choice, rows: Sequence[CrossExchange]) -> None:
+        if person != self.person:
+            return
+        self.cross = (person, rows)
+        self.render_view()
+
+    def render_view(self, target: str | None = None) -> None:
+        """Show what the state asks for: one briefing or a person across all of them."""
+        keep = target or self.qa.cursor_ref
+        if self.scope == "all":
+            if self.person is None:
+                self.qa.show_message(
+                    "All briefings: choose a speaker or an asker first (s); "
+                    "a goes back to this briefing."
+                )
+            elif self.cross is not None and self.cross[0] == self.person:
+                doc = cross_document(self.cross[1], self.person, self.person_name())
+                self.qa.show(doc, keep, self.terms)
+            else:
+                self.qa.show_message(f"Finding every exchange of {self.person_name()}…")
+                self.load_cross(self.person)
+        elif self.briefing is not None and self.briefing.id == self.briefing_id:
+            doc = briefing_document(self.briefing, self.person, self.person_name())
+            self.qa.show(doc, keep, self.terms)
+        elif self.briefing_id is not None:
+            self.qa.show_message("Opening the briefing…")
+        self.update_status()

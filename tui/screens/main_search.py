@@ -1,0 +1,71 @@
+"""Search mode of the main screen: the filter box with a leading ``?`` searches all text.
+
+One box, two modes, always visible in its label ("Filter" / "Search") and placeholder:
+plain text narrows the conference list; ``?words`` runs a full-text query as you type and
+the results take the place of the Q&A view. Enter (or a click) on a result opens the
+briefing at that answer with the matched terms highlighted; ``n``/``N`` then step through
+the matches until escape ends the search.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import ContentSwitcher
+
+from tui.screens.main_loading import ReaderLoading
+
+if TYPE_CHECKING:
+    from tui.widgets.search_results import SearchResults
+
+SEARCH_PREFIX = "?"
+
+
+class ReaderSearch(ReaderLoading):
+    """Mounts the search results on demand and handles what they post."""
+
+    def search_results(self) -> SearchResults:
+        from tui.widgets.search_results import SearchResults
+
+        found = self.query("#search")
+        if found:
+            return found.only_one(SearchResults)
+        results = SearchResults(self.library, id="search")
+        self.query_one("#main", ContentSwitcher).mount(results)
+        return results
+
+    def watch_search_query(self, query: str) -> None:
+        switcher = self.query_one("#main", ContentSwitcher)
+        if query:
+            results = self.search_results()
+            results.query = query
+            switcher.current = "search"
+        elif switcher.current == "search":
+            switcher.current = "qa"
+        self.update_status()
+
+    def focus_search_results(self) -> None:
+        if self.query("#search"):
+            self.search_results().focus()
+
+    def on_search_results_opened(self, event: SearchResults.Opened) -> None:
+        event.stop()
+        self.terms = tuple(event.terms)
+        briefing_id = event.ref.partition("#")[0]
+        self.query_one("#main", ContentSwitcher).current = "qa"
+        if self.person is not None:
+            self.person = None
+        self.scope = "briefing"
+        if self.briefing is not None and self.briefing.id == briefing_id:
+            self.render_view(event.ref)
+        else:
+            self.select_briefing(briefing_id, event.ref)
+        self.qa.focus()
+
+    def clear_search(self) -> None:
+        """End the search: no results pane, no highlights, an empty box."""
+        self.terms = ()
+        if self.filter_box.value.startswith(SEARCH_PREFIX):
+            self.filter_box.value = ""
+        self.query_one("#main", ContentSwitcher).current = "qa"
+        self.render_view()

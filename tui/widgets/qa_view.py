@@ -1,0 +1,389 @@
+"""The Q&A view: a briefing's text, wrapped at the pane width and painted line by line.
+
+A 300-exchange briefing has thousands of paragraphs; one widget per paragraph takes
+seconds to mount, and wrapping everything up front costs ~150 ms here. So the view
+wraps *lazily*: blocks (see :mod:`tui.widgets.qa_document`) are laid out from the top
+only as far as needed to paint the screen (or reach the selected answer), the rest is
+estimated from its length for the scrollbar, and the layout continues in small steps
+between frames until it is exact. Painted lines are kept as :class:`Strip`\\ s in an LRU
+cache; a cursor move or a resize simply forgets them.
+
+One answer is always the cursor (``▌`` in the left gutter, which stays visible without
+colour); ``n``/``p`` move it and scroll it into view. With search terms, every match is
+highlighted and :meth:`next_match`/:meth:`previous_match` step through them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.qa_document import Block, Document, mark_matches
+from tui.widgets.text import wrap_lines
+
+GUTTER = 2
+FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
+STEP = 300  # blocks laid out per background step (~10-15 ms)
+
+
+def estimate(block: Block, width: int) -> int:
+    """Lines a block will probably take: used for the part not wrapped yet."""
+    if block.blank:
+        return 1
+    room = max(width - block.indent, 2)
+    chars = len(block.text) if block.text.isascii() else 2 * len(block.text)
+    return max(1, -(-chars // room) + block.text.count("\n"))
+
+
+class QAView(ScrollView, can_focus=True):
+    """Shows a :class:`Document`; the cursor is an index into ``document.answers``."""
+
+    DEFAULT_CSS = """
+    QAView {
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "qa--title",
+        "qa--meta",
+        "qa--summary",
+        "qa--heading",
+        "qa--briefing",
+        "qa--question-label",
+        "qa--question",
+        "qa--answer-label",
+        "qa--answer",
+        "qa--remark-label",
+        "qa--remark",
+        "qa--notice",
+        "qa--text",
+        "qa--cursor",
+        "qa--match",
+        "qa--match-current",
+    }
+
+    class CursorMoved(Message):
+        """The selected answer (or the current search match) changed."""
+
+        def __init__(self, ref: str | None, match: int, matches: int) -> None:
+            super().__init__()
+            self.ref = ref
+            self.match = match
+            self.matches = matches
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._doc: Document | None = None
+        self._message = ""
+        self._cursor = -1
+        self._match = -1
+        self._width = 0
+        self._spans: list[list[tuple[int, int]]] = []
+        self._starts: list[int] = []
+        self._lines = 0
+        self._rest = 0
+        self._hits: dict[int, list[tuple[int, int, int]]] = {}
+        self._cache: LRUCache[int, Strip] = LRUCache(512)
+        self._stepping = False
+
+    # --- public state -----------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self._doc
+
+    @property
+    def answers(self) -> Sequence[str]:
+        """References of the answers shown, in order."""
+        return self._doc.answers if self._doc else ()
+
+    @property
+    def cursor_ref(self) -> str | None:
+        if self._doc and 0 <= self._cursor < len(self._doc.answers):
+            return self._doc.answers[self._cursor]
+        return None
+
+    @property
+    def match_index(self) -> int:
+        return self._match
+
+    @property
+    def match_count(self) -> int:
+        return len(self._doc.matches) if self._doc else 0
+
+    @property
+    def laid_out(self) -> bool:
+        return self._doc is not None and len(self._spans) == len(self._doc.blocks)
+
+    def show(self, doc: Document, target: str | None = None, terms: Sequence[str] = ()) -> None:
+        """Display ``doc`` with the cursor on ``target`` (or the first answer)."""
+        mark_matches(doc, terms)
+        self._doc = doc
+        self._message = ""
+        self._hits = {}
+        for number, (block, start, end) in enumerate(doc.matches):
+            self._hits.setdefault(block, []).append((start, end, number))
+        self._cursor = doc.answers.index(target) if target in doc.answers else 0
+        if not doc.answers:
+            self._cursor = -1
+        self._match = -1
+        self._reset_layout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if doc.matches:
+            first = self._first_match_from(target)
+            self._go_to_match(first)
+        elif target in doc.answers:
+            self._scroll_to_answer(top=True)
+        self._notify()
+
+    def show_message(self, text: str) -> None:
+        """Display a line of text instead of a document (loading, nothing chosen...)."""
+        self._doc = None
+        self._message = text
+        self._cursor = -1
+        self._match = -1
+        self._reset_layout()
+        self._notify()
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width - GUTTER, 0)
+
+    def _reset_layout(self) -> None:
+        self._width = self._text_width()
+        self._spans = []
+        self._starts = []
+        self._lines = 0
+        self._cache.clear()
+        if self._doc is None:
+            self._rest = 1 if self._message else 0
+        else:
+            self._rest = sum(estimate(block, self._width) for block in self._doc.blocks)
+            if self._width > 0:
+                self._extend(FIRST_STEP)
+        self._update_size()
+        self._schedule()
+        self.refresh()
+
+    def _extend(self, count: int) -> None:
+        """Wrap the next ``count`` blocks."""
+        if self._doc is None or self._width <= 0:
+            return
+        blocks = self._doc.blocks
+        stop = min(len(self._spans) + count, len(blocks))
+        for index in range(len(self._spans), stop):
+            block = blocks[index]
+            spans = [(0, 0)] if block.blank else wrap_lines(block.text, self._width - block.indent)
+            self._starts.append(self._lines)
+            self._spans.append(spans)
+            self._lines += len(spans)
+            self._rest -= estimate(block, self._width)
+
+    def _ensure_line(self, line: int) -> None:
+        while self._doc is not None and self._lines <= line and not self.laid_out:
+            self._extend(STEP)
+
+    def _ensure_block(self, block: int) -> None:
+        if self._doc is not None and len(self._spans) <= block:
+            self._extend(block + 1 - len(self._spans))
+
+    def _update_size(self) -> None:
+        total = self._lines + max(self._rest, 0) if not self.laid_out else self._lines
+        self.virtual_size = Size(self.scrollable_content_region.width, max(total, 1))
+
+    def _schedule(self) -> None:
+        if not self._stepping and self._doc is not None and not self.laid_out:
+            self._stepping = True
+            self.call_after_refresh(self._step)
+
+    def _step(self) -> None:
+        """One background layout step; the next one is queued after the next frame."""
+        self._stepping = False
+        if self._doc is None or self._width <= 0 or self.laid_out:
+            return
+        self._extend(STEP)
+        self._update_size()
+        self._schedule()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._text_width() == self._width:
+            self._update_size()
+            return
+        top_block, offset = self._position(self.scroll_offset.y)
+        self._reset_layout()
+        if self._doc is not None and top_block >= 0:
+            self._ensure_block(top_block)
+            line = self._starts[top_block] + min(offset, len(self._spans[top_block]) - 1)
+            self._update_size()
+            self.scroll_to(y=line, animate=False, immediate=True)
+
+    def _position(self, line: int) -> tuple[int, int]:
+        """(block, line within it) of a laid-out line, or (-1, 0)."""
+        if not self._starts or line >= self._lines:
+            return -1, 0
+        block = bisect_right(self._starts, line) - 1
+        return block, line - self._starts[block]
+
+    # --- painting ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        base = self.rich_style
+        if self._doc is None:
+            text = self._message if line == 0 else ""
+            style = base + self.get_component_rich_style("qa--notice", partial=True)
+            return Strip([Segment("  " + text, style)]).adjust_cell_length(width, base)
+        if self._width <= 0:
+            return Strip.blank(width, base)
+        self._ensure_line(line)
+        strip = self._cache.get(line)
+        if strip is None:
+            block, row = self._position(line)
+            if block < 0:
+                return Strip.blank(width, base)
+            strip = self._paint(block, row, width, base)
+            self._cache[line] = strip
+        return strip
+
+    def _paint(self, index: int, row: int, width: int, base: Style) -> Strip:
+        assert self._doc is not None
+        block = self._doc.blocks[index]
+        start, end = self._spans[index][row]
+        style = base + self.get_component_rich_style(block.style, partial=True)
+        selected = block.answer is not None and block.answer == self.cursor_ref
+        if selected:
+            cursor_style = base + self.get_component_rich_style("qa--cursor", partial=True)
+            segments = [Segment("▌ ", cursor_style)]
+        else:
+            segments = [Segment(" " * GUTTER, base)]
+        if block.indent:
+            segments.append(Segment(" " * block.indent, base))
+        text = block.text[start:end].rstrip()
+        end = start + len(text)
+        position = start
+        for hit_start, hit_end, number in self._hits.get(index, ()):
+            a, b = max(hit_start, start), min(hit_end, end)
+            if a >= b:
+                continue
+            name = "qa--match-current" if number == self._match else "qa--match"
+            if a > position:
+                segments.append(Segment(block.text[position:a], style))
+            segments.append(Segment(block.text[a:b], style + self.get_component_rich_style(name)))
+            position = b
+        if position < end:
+            segments.append(Segment(block.text[position:end], style))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _repaint(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # --- cursor and matches -------------------------------------------------------------
+
+    def _notify(self) -> None:
+        self.post_message(self.CursorMoved(self.cursor_ref, self._match, self.match_count))
+
+    def _scroll_to_answer(self, top: bool = False) -> None:
+        ref = self.cursor_ref
+        if self._doc is None or ref is None:
+            return
+        first, last = self._doc.blocks_of(ref)
+        if top:
+            first = self._doc.context_of(first)
+        self._ensure_block(last)
+        self._update_size()
+        begin = self._starts[first]
+        finish = self._starts[last] if last < len(self._starts) else self._lines
+        height = self.scrollable_content_region.height
+        view = self.scroll_offset.y
+        if top or begin < view or finish > view + height:
+            answer_start = self._starts[self._doc.answer_block[ref]]
+            if answer_start - begin > height // 3:  # a long question: start at the answer
+                begin = answer_start
+            self.scroll_to(y=max(begin - 1, 0), animate=False, immediate=True)
+
+    def select(self, ref: str) -> bool:
+        """Put the cursor on the answer ``ref``, if it is shown."""
+        if self._doc is None or ref not in self._doc.answers:
+            return False
+        self._cursor = self._doc.answers.index(ref)
+        self._repaint()
+        self._scroll_to_answer()
+        self._notify()
+        return True
+
+    def move_answer(self, delta: int) -> None:
+        if self._doc is None or not self._doc.answers:
+            return
+        target = min(max(self._cursor + delta, 0), len(self._doc.answers) - 1)
+        if target != self._cursor:
+            self.select(self._doc.answers[target])
+        else:
+            self._scroll_to_answer()
+
+    def _first_match_from(self, ref: str | None) -> int:
+        assert self._doc is not None
+        if ref is not None and ref in self._doc.answer_block:
+            first, _ = self._doc.blocks_of(ref)
+            for number, (block, _start, _end) in enumerate(self._doc.matches):
+                if block >= first:
+                    return number
+        return 0
+
+    def _go_to_match(self, number: int) -> None:
+        assert self._doc is not None
+        self._match = number
+        block, start, _end = self._doc.matches[number]
+        answer = self._doc.blocks[block].answer
+        if answer is not None:
+            self._cursor = self._doc.answers.index(answer)
+        self._ensure_block(block)
+        self._update_size()
+        row = next(i for i, (a, b) in enumerate(self._spans[block]) if a <= start <= b)
+        line = self._starts[block] + row
+        height = self.scrollable_content_region.height
+        if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
+            self.scroll_to(y=max(line - height // 3, 0), animate=False, immediate=True)
+        self._repaint()
+
+    def move_match(self, delta: int) -> bool:
+        """Step to the next/previous search match (wrapping); False if there is none."""
+        if self._doc is None or not self._doc.matches:
+            return False
+        count = len(self._doc.matches)
+        current = self._match if self._match >= 0 else (0 if delta > 0 else 1)
+        self._go_to_match((current + delta) % count)
+        self._notify()
+        return True
+
+    # --- scrolling keys -----------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.scroll_to(y=self.scroll_offset.y + 1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.scroll_to(y=self.scroll_offset.y - 1, animate=False)
+
+    def action_cursor_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_cursor_bottom(self) -> None:
+        if self._doc is not None:
+            self._extend(len(self._doc.blocks))
+            self._update_size()
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)

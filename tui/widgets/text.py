@@ -1,0 +1,133 @@
+"""Making transcript text safe to draw, and wrapping it by terminal cells.
+
+Transcript text comes from files anyone can write. Rich/Textual never interpret a plain
+string we hand them as markup here (everything goes through ``Segment``/``Text``), but a
+raw ESC, BEL or C1 control would still reach the terminal and could move the cursor, set
+the window title or write the clipboard (OSC 52). :func:`clean` replaces every such
+character with a visible stand-in, so a hostile transcript shows as the characters it is.
+
+:func:`wrap_spans` breaks text into lines of at most ``width`` terminal cells. It returns
+offsets into the original string instead of new strings, so a wrapped paragraph costs a
+few integers and its lines are only materialised when they are drawn. Wide (CJK) characters
+count two cells and are never split; text without spaces (Chinese) breaks between
+characters; a word longer than the line is folded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len, get_character_cell_size
+
+# C0 controls (except newline and tab, handled below) become the Unicode "control pictures"
+# (U+2400 + code: ESC shows as ␛), DEL as ␡, and C1 controls as a replacement character.
+_CONTROL_MAP: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
+_CONTROL_MAP[0x7F] = "\u2421"
+_CONTROL_MAP.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+_CONTROL_MAP[0x0A] = "\n"
+_CONTROL_MAP[0x09] = "    "
+# Bidirectional overrides and isolates could reorder what follows them on screen.
+_CONTROL_MAP.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+# Line and paragraph separators are line breaks in spirit; keep the layout predictable.
+_CONTROL_MAP[0x2028] = "\n"
+_CONTROL_MAP[0x2029] = "\n"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\r]")
+_WORD = re.compile(r"\s*\S+\s*|\s+")
+
+
+def clean(text: str) -> str:
+    """Return ``text`` with every control character replaced by a visible stand-in.
+
+    ``\\r\\n`` is treated as one line break first so Windows files read normally.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if _UNSAFE.search(text) is None and "\t" not in text:
+        return text
+    return text.translate(_CONTROL_MAP)
+
+
+def clean_line(text: str) -> str:
+    """:func:`clean`, then fold line breaks into spaces (titles, names, list rows)."""
+    return " ".join(clean(text).split("\n"))
+
+
+def cells(text: str) -> int:
+    """Terminal cells ``text`` occupies (ASCII fast path: one cell per character)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def truncate(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` cells, ending with an ellipsis when anything was cut."""
+    if width <= 0:
+        return ""
+    if cells(text) <= width:
+        return text
+    out: list[str] = []
+    used = 0
+    for char in text:
+        size = get_character_cell_size(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out).rstrip() + "…"
+
+
+def _fold(text: str, start: int, end: int, width: int, used: int) -> tuple[list[int], int]:
+    """Break points needed to fit ``text[start:end]`` after ``used`` cells, and cells used
+    on the last line. Breaks fall between characters, never inside a wide one."""
+    breaks: list[int] = []
+    for index in range(start, end):
+        char = text[index]
+        size = 1 if char < "\u0300" else get_character_cell_size(char)
+        if used + size > width and used > 0:
+            breaks.append(index)
+            used = 0
+        used += size
+    return breaks, used
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Lines of ``text`` (no line breaks inside) as ``(start, end)`` offsets.
+
+    Every line is at most ``width`` cells once trailing spaces are dropped (a line starts
+    where the previous one broke, so leading spaces of the paragraph are kept).
+    """
+    width = max(width, 2)
+    if not text:
+        return [(0, 0)]
+    if text.isascii() and len(text) <= width:
+        return [(0, len(text))]
+    ascii_only = text.isascii()
+    breaks: list[int] = []
+    used = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group().rstrip()
+        word_end = start + len(word)
+        size = len(word) if ascii_only else cell_len(word)
+        if used + size <= width:
+            used += size + (end - word_end)
+            continue
+        if used > 0:
+            breaks.append(start)
+            used = 0
+        if size <= width:
+            used = size + (end - word_end)
+            continue
+        folded, used = _fold(text, start, word_end, width, 0)
+        breaks.extend(folded)
+        used += end - word_end
+    bounds = [0, *breaks, len(text)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """Like :func:`wrap_spans` for text with line breaks: each break is kept."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + a, offset + b) for a, b in wrap_spans(line, width))
+        offset += len(line) + 1
+    return spans

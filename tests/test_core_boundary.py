@@ -1,0 +1,68 @@
+"""The core never imports Textual, so the command-line tools start fast and the core can
+be used (and tested) without the UI.
+
+Modules are discovered by walking the package on disk, so a core module added later is
+covered without touching this test. The UI layer is excluded by name: ``tui.app``,
+``tui.commands``, ``tui.screens.*`` and ``tui.widgets.*`` (and ``tui.__main__``, which
+runs the command line when imported).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import tui
+
+UI_MODULES = {"tui.app", "tui.commands", "tui.__main__"}
+UI_PACKAGES = ("tui.screens", "tui.widgets")
+
+
+def core_modules() -> list[str]:
+    root = Path(tui.__file__).resolve().parent
+    names = []
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if name in UI_MODULES or any(
+            name == package or name.startswith(package + ".") for package in UI_PACKAGES
+        ):
+            continue
+        names.append(name)
+    return names
+
+
+PROBE = """
+import importlib, json, sys
+pulled = {}
+for name in json.loads(sys.argv[1]):
+    importlib.import_module(name)
+    if "textual" in sys.modules and not pulled:
+        pulled = {"first": name}
+print(json.dumps({"pulled": pulled, "textual": "textual" in sys.modules}))
+"""
+
+
+def test_discovery_finds_the_core_and_skips_the_ui() -> None:
+    names = core_modules()
+    for expected in ("tui", "tui.model", "tui.loader", "tui.cli", "tui.subcommands.check"):
+        assert expected in names
+    assert not [n for n in names if n in UI_MODULES or n.startswith(UI_PACKAGES)]
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    names = core_modules()
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(names)],
+        capture_output=True,
+        text=True,
+        cwd=Path(tui.__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result == {"pulled": {}, "textual": False}, (
+        f"{result['pulled'].get('first')} imports textual (directly or indirectly)"
+    )

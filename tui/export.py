@@ -352,6 +352,10 @@ def write_export(path: Path, text: str, *, overwrite: bool = False) -> Path:
         raise ExportError(f"cannot write {path}: it is a folder")
     if not overwrite and path.exists():
         raise DestinationExists(path)
+    blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        # mkdir would say "File exists" or "Not a directory": name the culprit instead
+        raise ExportError(f"cannot create folder {folder}: {blocker} is a file, not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

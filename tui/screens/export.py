@@ -1,0 +1,236 @@
+"""The export dialog (key ``e``) and the copy command (key ``y``).
+
+The dialog is small on purpose: a format, a destination and a preview, with Enter to
+write. Everything it writes comes from :mod:`tui.export`, so the dialog, the clipboard
+and ``briefing export`` can never disagree about a quote.
+
+Decisions:
+
+* The destination follows the format (``.md`` -> ``.json``) only while it is still the
+  suggested one; once the user has typed a path, it is theirs and is left alone.
+* Writing runs in a thread worker: a slow or network folder must not freeze the reader.
+* An existing file turns the dialog into a question (overwrite or keep) instead of
+  failing, and an unwritable destination is reported inside the dialog, which stays open
+  so the path can be corrected; :func:`tui.export.write_export` guarantees that neither
+  case leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.worker import Worker, WorkerState
+
+from tui.clipboard import copy_text
+from tui.export import (
+    FORMAT_NAMES,
+    FORMATS,
+    DestinationExists,
+    ExportError,
+    ExportFormat,
+    default_export_path,
+    render,
+    write_export,
+)
+from tui.model import Answer, Briefing
+
+PREVIEW_LINES = 8
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Export one answer with its citation; dismisses with the written path, or None."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen #dialog {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ExportScreen #heading { text-style: bold; width: 100%; }
+    ExportScreen RadioSet { layout: horizontal; width: 100%; border: none; height: auto; }
+    ExportScreen #preview {
+        height: auto; max-height: 10; border: round $panel; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    ExportScreen #message { color: $error; height: auto; }
+    ExportScreen #message.-question { color: $warning; }
+    ExportScreen .buttons { height: auto; align-horizontal: right; }
+    ExportScreen .buttons Button { margin-left: 1; }
+    ExportScreen #confirm { display: none; }
+    ExportScreen.-confirming #confirm { display: block; }
+    ExportScreen.-confirming #actions { display: none; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, briefing: Briefing, answer: Answer) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.answer = answer
+        self.format: ExportFormat = "md"
+        self._suggested = str(default_export_path(briefing, answer, self.format))
+        self._writing = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Text(f"Export {self.answer.ref}"), id="heading")
+            with RadioSet(id="format"):
+                for fmt in FORMATS:
+                    yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.format, id=fmt)
+            yield Label("Save to:")
+            yield Input(self._suggested, id="destination", select_on_focus=False)
+            yield Static(self._preview(), id="preview", markup=False)
+            yield Static("", id="message", markup=False)
+            with Horizontal(id="actions", classes="buttons"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+            with Horizontal(id="confirm", classes="buttons"):
+                yield Button("Overwrite", variant="warning", id="overwrite")
+                yield Button("Keep the file", id="keep")
+
+    def on_mount(self) -> None:
+        self.query_one("#destination", Input).focus()
+
+    def _preview(self) -> Content:
+        lines = render(self.briefing, self.answer, self.format).splitlines()
+        shown = lines[:PREVIEW_LINES]
+        if len(lines) > PREVIEW_LINES:
+            shown.append(f"… ({len(lines) - PREVIEW_LINES} more lines)")
+        # Lines are shown unwrapped; their indentation (JSON) is kept as no-break spaces,
+        # which the renderer does not trim.
+        indented = [re.sub(r"^ +", lambda m: "\u00a0" * len(m.group()), line) for line in shown]
+        return Content("\n".join(indented))
+
+    @property
+    def destination(self) -> Input:
+        return self.query_one("#destination", Input)
+
+    def _say(self, message: str, *, question: bool = False) -> None:
+        widget = self.query_one("#message", Static)
+        widget.update(Text(message))
+        widget.set_class(question, "-question")
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        chosen = event.pressed.id
+        if chosen not in FORMATS:
+            return
+        self.format = chosen
+        suggested = str(default_export_path(self.briefing, self.answer, self.format))
+        if self.destination.value == self._suggested:
+            self.destination.value = suggested
+        self._suggested = suggested
+        self.query_one("#preview", Static).update(self._preview())
+        self._leave_confirm()
+
+    @on(Input.Changed, "#destination")
+    def _destination_changed(self) -> None:
+        self._leave_confirm()
+
+    def _leave_confirm(self) -> None:
+        if self.has_class("-confirming"):
+            self.remove_class("-confirming")
+            self._say("")
+
+    @on(Input.Submitted, "#destination")
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        self._start_write(overwrite=False)
+
+    @on(Button.Pressed, "#overwrite")
+    def _overwrite(self) -> None:
+        self._start_write(overwrite=True)
+
+    @on(Button.Pressed, "#keep")
+    def _keep(self) -> None:
+        self._leave_confirm()
+        self._say("Kept the existing file: choose another name.")
+        self.destination.focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Escape leaves the overwrite question first (keeping the file), then the dialog."""
+        if self._writing:
+            return
+        if self.has_class("-confirming"):
+            self._keep()
+        else:
+            self.dismiss(None)
+
+    def _start_write(self, *, overwrite: bool) -> None:
+        if self._writing:
+            return
+        value = self.destination.value.strip()
+        if not value:
+            self._say("Type the file to write the quote to.")
+            return
+        path = Path(value).expanduser()
+        text = render(self.briefing, self.answer, self.format)
+        self._writing = True
+        self._say("Writing…", question=True)
+        self.run_worker(
+            lambda: write_export(path, text, overwrite=overwrite),
+            name="export",
+            group="export",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "export" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        self._writing = False
+        error = event.worker.error
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
+            written = event.worker.result
+            self.app.notify(f"Exported {self.answer.ref} to {written}", markup=False)
+            self.dismiss(written)
+        elif isinstance(error, DestinationExists):
+            self.add_class("-confirming")
+            self._say(f"{error.path} already exists. Overwrite it?", question=True)
+            self.query_one("#overwrite", Button).focus()
+        elif isinstance(error, ExportError):
+            self.remove_class("-confirming")
+            self._say(f"Not exported: {error}")
+            self.destination.focus()
+        else:
+            self._say(f"Not exported: {error}")
+
+
+def copy_quote(app: App[object], briefing: Briefing, answer: Answer) -> None:
+    """Copy the Markdown quote of ``answer`` through every route available.
+
+    OSC 52 goes out at once (it is only a write to the terminal; whether the terminal
+    honours it cannot be known, so the notification says it was sent, not that it
+    worked). The platform command runs in a thread worker, since it starts a process.
+    """
+    text = render(briefing, answer, "md")
+    app.copy_to_clipboard(text)
+
+    def copy_with_command() -> None:
+        route = copy_text(text)
+        app.call_from_thread(_notify_copied, app, answer.ref, route)
+
+    app.run_worker(
+        copy_with_command, name="copy", group="clipboard", thread=True, exit_on_error=False
+    )
+
+
+def _notify_copied(app: App[object], ref: str, route: str | None) -> None:
+    routes = "the terminal (OSC 52)"
+    if route is not None:
+        routes = f"{route} and the terminal (OSC 52)"
+    app.notify(f"Copied {ref} with its citation via {routes}", markup=False)

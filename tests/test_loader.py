@@ -277,3 +277,9 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     briefing, problems = load_file(fifo)
     assert briefing is None
     assert [(p.code, p.line, p.column) for p in problems] == [("not-a-file", 1, 1)]
+
+
+def test_utf8_byte_order_mark_is_accepted() -> None:
+    briefing, problems = load_bytes(b"\xef\xbb\xbf" + GOOD.encode(), "bom.yaml")
+    assert problems == []
+    assert briefing is not None and briefing.title.startswith("Shanghai")

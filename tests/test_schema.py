@@ -116,3 +116,14 @@ def test_briefing_schema_unwritable_target(
 ) -> None:
     assert main(["schema", "-o", str(tmp_path / "missing" / "s.json")]) == 1
     assert "briefing schema: cannot write" in capsys.readouterr().err
+
+
+def test_the_documented_example_passes_both() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text("utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert example.startswith("# yaml-language-server: $schema=")
+    assert _errors(example) == []
+    briefing, problems = load_bytes(example.encode(), "2017-10-11-shanghai.yaml")
+    assert problems == []
+    assert briefing is not None
+    assert briefing.find("2017-10-11-shanghai#q2.a1") is not None

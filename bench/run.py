@@ -75,8 +75,8 @@ def run_groups(ws: Workspace, groups: Sequence[str], runs: int, terminal: bool) 
         elif group == "index":
             rows += measures.measure_index(ws)
         elif group == "search":
-            search, why = measures.searcher(ws)
-            rows += measures.measure_search(ws, search, why)
+            index, why = measures.searcher(ws)
+            rows += measures.measure_search(ws, index, why)
         elif not terminal:
             rows += screens.skipped(group, "run without a terminal (--no-terminal)")
         elif not screens.tmux_available():

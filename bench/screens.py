@@ -6,7 +6,7 @@ The peer is :mod:`bench.bare_app`, started and driven the same way in the same r
 
 What "expected text" means is tied to what the reader shows, so the predicates are kept
 here in one place: the conference list rows (``date  title…  12q``), and the Q&A view's
-header (the full title and the organizer, which the list never shows in full).
+header and status line (the title, and the selected answer's reference ``id#q1.a1``).
 """
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ class Entry:
     id: str
     path: Path
 
+    def words(self) -> int:
+        return len(self.path.read_text("utf-8").split())
+
     def header(self) -> dict[str, object]:
         data = yaml.load(self.path.read_bytes(), Loader=yaml.CSafeLoader)
         return data if isinstance(data, dict) else {}
@@ -81,10 +84,14 @@ def listing(files: tuple[Path, ...]) -> list[Entry]:
 
 
 def opened(entry: Entry) -> Callable[[str], bool]:
-    """True once the Q&A view shows this briefing: its title start and its organizer."""
-    data = entry.header()
-    title, organizer = str(data["title"])[:24], str(data.get("organizer", ""))[:24]
-    return lambda screen: title in screen and organizer in screen
+    """True once the reader shows this briefing open.
+
+    The status line names the selected answer by reference (``id#q1.a1``), and the Q&A
+    header starts with the title; the list never shows a reference, so this cannot be
+    fooled by the briefing's row merely being listed.
+    """
+    title = str(entry.header()["title"])[:20]
+    return lambda screen: f"{entry.id}#" in screen and title in screen
 
 
 class Session:
@@ -156,33 +163,45 @@ class Session:
             report.verdict(mine <= 1.5 * theirs, f"{mine / theirs:.2f}x"),
         )
 
-    def _open_folder(self) -> tuple[Path, Entry]:
-        """The long briefing and a newer short one from another office, in one folder."""
+    def _open_folder(self) -> tuple[Path, Entry, Entry]:
+        """The long briefing between a newer and an older copy of a short one."""
         folder = self.ws.root / f"open-{self.ws.long_file.parent.parent.name}"
         long_entry = Entry("", self.ws.long_file.stem, folder / self.ws.long_file.name)
-        if not (folder / "newer.yaml").exists():
+        older = Entry("2010-01-01", "older", folder / "older.yaml")
+        if not older.path.exists():
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.ws.long_file, long_entry.path)
             organizer = str(long_entry.header().get("organizer"))
             short = next(e for e in self.order if organizer not in e.path.read_text("utf-8"))
-            text = re.sub(r"(?m)^date: .*$", "date: 2030-01-01", short.path.read_text("utf-8"))
-            (folder / "newer.yaml").write_text(text, encoding="utf-8")
-        return folder, long_entry
+            for name, date in (("newer", "2030-01-01"), ("older", "2010-01-01")):
+                text = re.sub(r"(?m)^date: .*$", f"date: {date}", short.path.read_text("utf-8"))
+                (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+        return folder, long_entry, older
+
+    def _open_time(self, folder: Path, keys: tuple[str, ...], entry: Entry) -> float:
+        """Start on ``folder``; once the newest is open, send ``keys``; wait for ``entry``."""
+        name, _ = self.tmux.start(self._reader(folder), self.env)
+        self.tmux.wait_for(
+            name, opened(Entry("2030-01-01", "newer", folder / "newer.yaml")), "newer"
+        )
+        time.sleep(0.3)  # let the first frames settle before the clock starts
+        sent = self.tmux.send(name, *keys)
+        seen = self.tmux.wait_for(name, opened(entry), entry.id)
+        self.tmux.kill(name)
+        return seen - sent
 
     def open(self) -> Row:
-        """Start on the folder, move to the long briefing, press Enter, wait for its text."""
-        folder, long_entry = self._open_folder()
+        """From the list, ``j`` Enter on the long briefing; time until its text is shown.
+
+        The same for a short briefing (``j j`` Enter, past the long one), side by side, shows
+        whether opening cost grows with the briefing's length.
+        """
+        folder, long_entry, short_entry = self._open_folder()
         self._warm_index(folder)
-        shown = opened(long_entry)
-        listed = str(long_entry.header()["title"])[:8]
-        ours, bare = [], []
+        ours, short, bare = [], [], []
         for _ in range(self.runs):
-            name, started = self.tmux.start(self._reader(folder), self.env)
-            self.tmux.wait_for(name, lambda s: "2030-01-01" in s and listed in s, "both rows")
-            time.sleep(0.5)  # let the newest briefing's preview open and settle
-            sent = self.tmux.send(name, "j", "Enter")
-            ours.append(self.tmux.wait_for(name, shown, "the long briefing") - sent)
-            self.tmux.kill(name)
+            ours.append(self._open_time(folder, ("j", "Enter"), long_entry))
+            short.append(self._open_time(folder, ("j", "j", "Enter"), short_entry))
             name, started = self.tmux.start(self._bare(), self.env)
             bare.append(self.tmux.wait_for(name, lambda s: READY in s, READY) - started)
             self.tmux.kill(name)
@@ -190,7 +209,8 @@ class Session:
         return Row(
             "open",
             MEASURES["open"],
-            f"{report.ms(mine)} (`j` Enter to its text on screen)",
+            f"{report.ms(mine)} (`j` Enter to its text on screen; "
+            f"a {short_entry.words():,}-word briefing: {report.ms(report.median(short))})",
             report.ms(theirs) + " (bare Textual app: launch to paint)",
             f"{mine / theirs:.2f}x the bare app's launch",
             "<= 150 ms",
@@ -218,9 +238,13 @@ class Session:
         if self.live is None:
             self.start()
         assert self.live is not None
+        self.tmux.wait_for(self.live, opened(self.order[0]), "the newest briefing open")
         ours = self._steps(self.live, lambda step, screen: True)
-        time.sleep(0.6)  # the cursor rests: the briefing under it opens
-        landed = opened(self.order[STEPS])(self.tmux.screen(self.live))
+        try:  # the cursor rests: the briefing under it opens
+            self.tmux.wait_for(self.live, opened(self.order[STEPS]), "the landing", timeout=5)
+            landed = True
+        except ScreenTimeout:
+            landed = False
         name, _ = self.tmux.start(self._bare(), self.env)
         self.tmux.wait_for(name, lambda s: READY in s, READY)
         bare = self._steps(name, lambda step, screen: step_text(step) in screen)

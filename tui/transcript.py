@@ -32,7 +32,7 @@ from tui.model import (
     Speaker,
     normalise_name,
 )
-from tui.yamlnodes import NodeReader, suggest
+from tui.yamlnodes import NodeReader, short, suggest
 
 TOP_KEYS = (
     "format",
@@ -102,8 +102,8 @@ class _Builder:
             self.reader.report(
                 node,
                 "unknown-speaker",
-                f"{where}: unknown speaker {value!r}; {hint}expected one of the speakers: "
-                f"{self.known_names()} (or add {value!r} to 'speakers')",
+                f"{where}: unknown speaker {short(value)!r}; {hint}expected one of the speakers: "
+                f"{self.known_names()} (or add {short(value)!r} to 'speakers')",
             )
         return found
 
@@ -158,8 +158,9 @@ class _Builder:
                     self.reader.report(
                         at,
                         "duplicate-speaker",
-                        f"{where}.{kind}: {spelling!r} is already a name or alias of speaker "
-                        f"{other.name!r} (line {line}); expected each name to mean one speaker",
+                        f"{where}.{kind}: {short(spelling)!r} is already a name or alias of "
+                        f"speaker {other.name!r} (line {line}); expected each name to mean "
+                        "one speaker",
                     )
                 elif key not in owner:
                     owner[key] = (speaker, at)
@@ -252,7 +253,7 @@ def build(root: Node, path: str, stem: str, data: bytes = b"") -> Document:
             reader.report(
                 fields[name][1],
                 f"bad-{name}",
-                f"{name}: {value!r} is not valid; expected {expected}",
+                f"{name}: {short(value)!r} is not valid; expected {expected}",
             )
             return None
         return value
@@ -261,13 +262,13 @@ def build(root: Node, path: str, stem: str, data: bytes = b"") -> Document:
         reader.report(
             fields["format"][1],
             "bad-format",
-            f"format: {version!r} is not a format this version understands; expected "
+            f"format: {short(version)!r} is not a format this version understands; expected "
             f"{' or '.join(SUPPORTED_FORMATS)}",
         )
     if "id" in fields:
         mark = fields["id"][1].start_mark
         document.id_line, document.id_column = mark.line + 1, mark.column + 1
-        briefing_id = checked("id", ID_PATTERN, "letters, digits, '-', '_' and '.' only")
+        briefing_id = checked("id", ID_PATTERN, "ASCII letters, digits, '-', '_' and '.' only")
     elif ID_PATTERN.fullmatch(stem):
         briefing_id = stem
     else:
@@ -278,8 +279,9 @@ def build(root: Node, path: str, stem: str, data: bytes = b"") -> Document:
                 1,
                 1,
                 "bad-id",
-                f"the file name {stem!r} cannot serve as the id (letters, digits, '-', '_' "
-                "and '.' only); expected an 'id:' field or a file name made of those",
+                f"the file name {short(stem)!r} cannot serve as the id (ASCII letters, "
+                "digits, '-', '_' and '.' only); expected an 'id:' field or a file name "
+                "made of those",
             )
         )
     builder.briefing_id = briefing_id or stem

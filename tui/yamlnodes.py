@@ -182,10 +182,11 @@ def describe(node: Node) -> str:
         return f"the number {value} (put it in quotes to make it text)"
     if tag == TIMESTAMP:
         return f"the date {value!r}"
-    return f"the text {_short(value)!r}"
+    return f"the text {short(value)!r}"
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short(text: str, limit: int = 60) -> str:
+    """A value cut to fit in a one-line message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -318,7 +319,7 @@ class NodeReader:
                 self.report(
                     key,
                     "duplicate-key",
-                    f"{where}: {name!r} appears twice (first at line {first.line + 1}, "
+                    f"{where}: {short(name)!r} appears twice (first at line {first.line + 1}, "
                     f"column {first.column + 1}); expected each field once",
                 )
             elif name in allowed:
@@ -332,7 +333,8 @@ class NodeReader:
                 self.report(
                     key,
                     "unknown-key",
-                    f"{where}: unknown key {name!r}; {hint}expected one of: {', '.join(allowed)}",
+                    f"{where}: unknown key {short(name)!r}; {hint}"
+                    f"expected one of: {', '.join(allowed)}",
                 )
         for name in required:
             if name not in fields and name not in suggested:
@@ -376,7 +378,7 @@ class NodeReader:
             self.report(
                 node,
                 "bad-date",
-                f"{where}: {_short(value)!r} is not a date; expected YYYY-MM-DD (e.g. 2017-10-11)",
+                f"{where}: {short(value)!r} is not a date; expected YYYY-MM-DD (e.g. 2017-10-11)",
             )
             return None
         try:

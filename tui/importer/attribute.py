@@ -1,0 +1,176 @@
+"""Third stage, attributing: turns into opening remarks, exchanges and remarks between.
+
+Rules, in the order the transcript conventions give them:
+
+- turns before the first question are the opening ``remarks``;
+- a question turn opens an exchange; the podium turns after it are its answers, however
+  many speakers give them;
+- once a question has an answer, a moderator's turn, or a second turn in a row by the
+  same speaker, is a remark between exchanges, and so is every podium turn after it
+  until the next question (closing words, the moderator calling the next asker);
+- the asker is named when the turn before the question announces them ("Next, let's go
+  to Michael Shear with The New York Times.", a last paragraph "Lita."), as the record
+  gives it; otherwise the question has no ``by``, even when the asker says their name
+  in the question (that is the question's text, and the record does not label it);
+- after the record's last question, a podium turn that thanks everyone ("Thank you,
+  all.", "Thanks, guys.") is closing words, a remark, and so is all that follows;
+- a question turn whose later paragraph reads like an answer ("Well, first, I would say
+  ...", with no question mark, after a paragraph that ends with one) is a speaker whose
+  label the record left out: that paragraph and the rest go to the speaker who answered
+  last, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importer.common import DraftExchange, DraftSpeaker, ImportFailed, Note, Para, Part
+from tui.importer.speakers import Role
+from tui.importer.turns import Turn
+
+_NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
+_OW = r"[A-Z](?:[\w’'&\-]|\.(?=\w))*"
+_OUTLET = rf"(?:[Tt]he\s+)?{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*"
+_CALL = re.compile(
+    rf"(?:go(?: over)? to|start with|turn to|call on|hear from|move to|next is|next up is)\s+"
+    rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})"
+)
+_BARE_CALL = re.compile(rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})[.!]?")
+_FIRST_NAME = re.compile(r"(?:Go ahead,\s+)?(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)?)[.!]")
+_NOT_NAME_WORDS = """yes yeah yep no nope sure okay ok right good great thanks thank thankyou please
+    next go sorry well alright all absolutely exactly correct certainly indeed fine
+    hello hi bye goodbye agreed understood laughter inaudible end"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_OPENER = re.compile(
+    r"(?:Well|Look|Sure|Yes|Yeah|No|Absolutely|Certainly|Of course|Thanks for|Thank you for|"
+    r"I think|I would say|Great question|Good question)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.!?…])[”\")]?\s+(?=[A-Z“\"(])")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s]
+
+
+def _outlet(text: str) -> str:
+    return text.strip().rstrip(".!")
+
+
+def announced(part: Part | None) -> str | None:
+    """The asker a remark or answer calls on in its last paragraph, if it names one."""
+    if part is None or not part.paras:
+        return None
+    last = part.paras[-1].text
+    calls = list(_CALL.finditer(last))
+    if calls:
+        call = calls[-1]
+        return f"{call.group('name')}, {_outlet(call.group('outlet'))}"
+    tail = sentences(last)[-1] if last else ""
+    bare = _BARE_CALL.fullmatch(tail)
+    if bare and bare.group("name").split()[0].casefold() not in _NOT_NAMES:
+        return f"{bare.group('name')}, {_outlet(bare.group('outlet'))}"
+    first = _FIRST_NAME.fullmatch(last)
+    own_paragraph = len(part.paras) > 1 or part.label == ""
+    if (
+        first
+        and own_paragraph
+        and not any(w.casefold() in _NOT_NAMES for w in first.group("name").split())
+    ):
+        return first.group("name")
+    return None
+
+
+def _unlabelled_answer(paras: list[Para]) -> int | None:
+    for k in range(1, len(paras)):
+        before, text = paras[k - 1].text.rstrip('”") '), paras[k].text
+        if before.endswith("?") and "?" not in text and _OPENER.match(text):
+            return k
+    return None
+
+
+def attribute(
+    turns: list[Turn], roles: dict[str, Role], speakers: list[DraftSpeaker]
+) -> tuple[list[Part], list[DraftExchange], list[Note]]:
+    """Build opening remarks and exchanges from turns whose labels have roles."""
+    moderators = {s.name for s in speakers if s.moderator}
+    remarks: list[Part] = []
+    items: list[DraftExchange] = []
+    notes: list[Note] = []
+    current: DraftExchange | None = None
+    closed = False
+    previous: Part | None = None
+    last_answerer: str | None = None
+    orphans = ""
+    asks = [i for i, t in enumerate(turns) if roles[t.label.name].speaker is None]
+    last_question = asks[-1] if asks else len(turns)
+    for number, turn in enumerate(turns):
+        role = roles[turn.label.name]
+        if not turn.paras:
+            notes.append(Note(turn.line, f"label {turn.label.raw!r} has no text after it"))
+            if previous is not None:
+                previous.tail = f"{previous.tail} {turn.label.raw}".strip()
+            else:
+                orphans = f"{orphans} {turn.label.raw}".strip()
+            continue
+        label = f"{orphans} {turn.label.raw}".strip()
+        orphans = ""
+        if role.speaker is None:
+            paras = list(turn.paras)
+            answer: Part | None = None
+            k = _unlabelled_answer(paras) if last_answerer else None
+            if k is not None and last_answerer is not None:
+                answer = Part(last_answerer, paras[k:])
+                message = (
+                    f"a paragraph with no speaker label follows the question and reads like "
+                    f"an answer: it is given to {last_answerer}"
+                )
+                answer.checks.append(message)
+                notes.append(Note(paras[k].line, message))
+                paras = paras[:k]
+            by = role.asker or announced(previous)
+            question = Part(by, paras, label)
+            current = DraftExchange(question=question)
+            items.append(current)
+            closed = False
+            previous = question
+            if answer is not None:
+                current.answers.append(answer)
+                previous = answer
+            continue
+        part = Part(role.speaker, list(turn.paras), label)
+        if current is None:
+            remarks.append(part)
+        elif (
+            closed
+            or (current.answers and _ends_exchange(part, current, previous, moderators))
+            or (current.answers and number > last_question and _thanks_all(part))
+        ):
+            items.append(DraftExchange(remark=part))
+            closed = True
+        else:
+            current.answers.append(part)
+        last_answerer = role.speaker
+        previous = part
+    if orphans:
+        raise ImportFailed("the speaker labels have no text after them: nothing to import")
+    return remarks, items, notes
+
+
+_THANKS_ALL = re.compile(
+    r"(?:And\s+)?(?:Thank you|Thanks)\b"
+    r"(?!\s+(?:very much\s+)?for\s+(?:the|your|this|that)\s+question)",
+    re.IGNORECASE,
+)
+
+
+def _thanks_all(part: Part) -> bool:
+    """Closing thanks: a sentence of the turn thanks the room, not a question."""
+    return any(_THANKS_ALL.match(s) for p in part.paras for s in sentences(p.text))
+
+
+def _ends_exchange(
+    part: Part, current: DraftExchange, previous: Part | None, moderators: set[str]
+) -> bool:
+    if part.by in moderators:
+        return True
+    return previous is not None and previous is current.answers[-1] and previous.by == part.by

@@ -1,0 +1,256 @@
+"""First stage: bytes to cleaned, numbered lines, split into header and body paragraphs.
+
+Everything that is not what was said is dropped here, and counted, so that the word
+accounting can say exactly what left the record and why: front matter, time stamps
+(``11:09 A.M. CEST``), ``END`` lines. The header (everything before the first speaker
+label) is handed to :mod:`tui.importer.meta` line by line; the body is unwrapped into
+paragraphs that keep the source line where each starts, for warnings.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from tui.importer.common import ImportFailed, Note, Para, words
+from tui.importer.labels import colon_labels, match_label
+
+Line = tuple[int, str]
+"""A source line number (from 1) and the cleaned line; an empty text is a blank line."""
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
+_RUNS = re.compile(r"  +")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$])")
+TIME_STAMP = re.compile(
+    r"\(?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?\)?"
+)
+_END = re.compile(rf"END\b\s*(?:{TIME_STAMP.pattern})?")
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[.)](?=[ A-Za-z\u4e00-\u9fff(])|[-*•·▪◦]\s|[a-z][.)]\s)")
+LONG_LINE = 100
+"""A block with a line longer than this was not wrapped: each line is its own paragraph."""
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The record after the first stage."""
+
+    front: dict[str, Any]
+    header: list[Line]
+    body: list[Para]
+    body_words: list[str]
+    labels: set[str]
+    dropped: dict[str, int] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+
+
+def decode(data: bytes) -> tuple[str, list[Note]]:
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    An empty or binary file is refused; text that is not UTF-8 is read as Windows-1252
+    (what copied web pages usually are) with a warning naming the first bad byte, because
+    refusing would leave the user with nothing, while a warning points at what to check.
+    """
+    if not data.strip():
+        raise ImportFailed("the file is empty: there is no transcript to import")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _normalise(data.decode("utf-16")), []
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(f"the file starts like UTF-16 but is not: {exc.reason}") from None
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in sample or controls > len(sample) // 20:
+        raise ImportFailed("this looks like a binary file, not text: nothing was imported")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return _normalise(data.decode("utf-8")), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        try:
+            text, codec = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            text, codec = data.decode("latin-1"), "Latin-1"
+        note = Note(
+            line,
+            f"the file is not UTF-8 (byte 0x{data[exc.start]:02X} at column {column}); "
+            f"it was read as {codec}: check accented letters, quotes and dashes",
+        )
+        return _normalise(text), [note]
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_line(line: str) -> str:
+    """One line as text: no-break spaces made plain, Markdown escapes undone, runs of
+    spaces (two after a full stop, Markdown's two-space line break) made one, trimmed."""
+    return _RUNS.sub(" ", _ESCAPE.sub(r"\1", line.translate(_SPACES))).strip()
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, Any], int, list[Note]]:
+    """YAML front matter (``---`` ... ``---``) and the number of lines it takes."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0, []
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:end]))
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                line = mark.line + 2 if mark is not None else 1
+                return {}, end + 1, [Note(line, f"front matter is not valid YAML, ignored: {exc}")]
+            if not isinstance(data, dict):
+                return {}, end + 1, [Note(1, "front matter is not a mapping, ignored")]
+            return {str(k): v for k, v in data.items()}, end + 1, []
+    return {}, 0, []
+
+
+def is_time_stamp(text: str) -> bool:
+    return bool(TIME_STAMP.fullmatch(text) or _END.fullmatch(text))
+
+
+def clean(text: str) -> Cleaned:
+    """Split the decoded record into front matter, header lines and body paragraphs."""
+    raw = text.split("\n")
+    front, skip, notes = front_matter(raw)
+    dropped: dict[str, int] = {}
+    if skip:
+        dropped["front matter"] = sum(len(words(x)) for x in raw[:skip])
+    lines: list[Line] = []
+    for number, line in enumerate(raw[skip:], start=skip + 1):
+        cleaned = clean_line(line)
+        if cleaned and is_time_stamp(cleaned):
+            dropped["time stamps"] = dropped.get("time stamps", 0) + len(words(cleaned))
+            cleaned = ""
+        lines.append((number, cleaned))
+    known = colon_labels(t for _, t in lines)
+    start = next((i for i, (_, t) in enumerate(lines) if t and match_label(t, known)), None)
+    if start is None:
+        raise ImportFailed(
+            "no recognisable turns: no line starts with a speaker label such as "
+            "'Q:', 'MS. PSAKI:' or 'Name: text'"
+        )
+    body = paragraphs(lines[start:], known)
+    body_words = [w for p in body for w in words(p.text)]
+    return Cleaned(front, lines[:start], body, body_words, known, dropped, notes)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = [[]]
+    for number, text in lines:
+        if text:
+            blocks[-1].append((number, text))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def paragraphs(lines: list[Line], known: set[str]) -> list[Para]:
+    """Unwrap lines into paragraphs.
+
+    Wrapped lines are joined with one space; a line that starts with a speaker label or
+    a list item starts a new paragraph or a new line; in a block with any line longer
+    than :data:`LONG_LINE` nothing was wrapped, so each line is a paragraph. A label
+    printed alone (``MS. PSAKI:`` then the text on the next line) joins its text.
+    """
+    out: list[Para] = []
+    for block in _blocks(lines):
+        unwrapped = any(len(t) > LONG_LINE for _, t in block)
+        current: tuple[int, list[str]] | None = None
+        for number, text in block:
+            label = match_label(text, known)
+            if current is None or unwrapped or label is not None:
+                if current is not None:
+                    out.append(_para(current))
+                current = (number, [text])
+            elif _LIST_ITEM.match(text):
+                current[1].append("\n" + text)
+            else:
+                current[1].append(" " + text)
+        if current is not None:
+            out.append(_para(current))
+    return _join_lone_labels(out, known)
+
+
+def _para(current: tuple[int, list[str]]) -> Para:
+    number, pieces = current
+    return Para(number, "".join(pieces).strip())
+
+
+def _join_lone_labels(paras: list[Para], known: set[str]) -> list[Para]:
+    out: list[Para] = []
+    pending: Para | None = None
+    for para in paras:
+        if pending is not None:
+            label = match_label(para.text, known)
+            if label is None:
+                para = Para(pending.line, f"{pending.text} {para.text}")
+            else:
+                out.append(pending)
+            pending = None
+        label = match_label(para.text, known)
+        if label is not None and not label.rest:
+            pending = para
+            continue
+        out.append(para)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+DATE_LINE = re.compile(
+    rf"\(?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[+-]\d{{4}}|\s+[A-Z]{{2,5}})?)?\)?"
+)
+
+
+def parse_date_line(text: str) -> dt.date | None:
+    """The date of a line that is only a date (``Oct 31, 2017``, ``(March 9, 2025)``)."""
+    m = DATE_LINE.fullmatch(text.strip())
+    if not m:
+        return None
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso"))
+        month = _MONTHS.get((m.group("month") or m.group("month2")).casefold())
+        day = int(m.group("day") or m.group("day2"))
+        year = int(m.group("year") or m.group("year2"))
+        return dt.date(year, month, day) if month else None
+    except ValueError:
+        return None
+
+
+def month_number(name: str) -> int | None:
+    return _MONTHS.get(name.rstrip(".").casefold())

@@ -1,0 +1,88 @@
+"""A question printed inside an answer, and (on request) its own exchange.
+
+Highlights pages sometimes print a journalist's question at the end of the previous
+answer, with no label (the Shanghai page: "... Thank you for your question! Six measures
+... could you give us some details?" inside Li Jun's answer, then Fu Guoqing answers).
+The sign is an answer whose last paragraph ends with a question, followed at once by a
+different speaker's answer. The question starts after the speaker's closing thanks
+("Thank you for your question!") when there is one, else at the run of sentences ending
+in "?". An answer that is only a question (a briefer asking "Is the interpretation
+happening?") is a speaker asking something, not a printed question, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importer.attribute import _SENTENCE
+from tui.importer.common import DraftExchange, Note, Para, Part
+
+_THANKS = re.compile(r"(?:Thank you|Thanks)\b.*[.!]")
+_CLOSERS = "”\")’' "
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip(_CLOSERS).endswith("?")
+
+
+def embedded_start(text: str) -> int | None:
+    """Where a question printed at the end of ``text`` starts, or ``None``."""
+    starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    found = [text[a:b].strip() for a, b in spans]
+    if not found or not _is_question(found[-1]):
+        return None
+    first = len(found) - 1
+    while first > 0 and _is_question(found[first - 1]):
+        first -= 1
+    for index in range(len(found) - 2, -1, -1):
+        if _THANKS.fullmatch(found[index]):
+            first = index + 1
+            break
+    if first == 0:
+        return None
+    return spans[first][0]
+
+
+def _snippet(text: str) -> str:
+    head = " ".join(text.split()[:6])
+    return head + (" …" if len(text.split()) > 6 else "")
+
+
+def embedded_questions(items: list[DraftExchange], split: bool) -> list[Note]:
+    """Report (and with ``split`` separate) questions printed inside answers."""
+    notes: list[Note] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        index += 1
+        for position in range(len(item.answers) - 1):
+            answer, following = item.answers[position], item.answers[position + 1]
+            if following.by == answer.by or not answer.paras:
+                continue
+            last = answer.paras[-1]
+            start = embedded_start(last.text)
+            if start is None:
+                continue
+            question = last.text[start:].strip()
+            where = f"{answer.by}'s answer (“{_snippet(question)}”), and {following.by} answers it"
+            if not split:
+                message = (
+                    f"a question seems to be printed inside {where}: "
+                    "use --split-embedded to make it its own exchange"
+                )
+                answer.checks.append(message)
+                notes.append(Note(last.line, message))
+                continue
+            message = (
+                f"a question printed inside {where}: it is split into its own exchange, "
+                "asked by an unnamed journalist"
+            )
+            notes.append(Note(last.line, message))
+            answer.paras[-1] = Para(last.line, last.text[:start].rstrip())
+            asked = Part(None, [Para(last.line, question)], checks=[message])
+            new = DraftExchange(question=asked, answers=item.answers[position + 1 :])
+            item.answers = item.answers[: position + 1]
+            items.insert(index, new)
+            break
+    return notes

@@ -170,7 +170,7 @@ def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Probl
             if stat.S_ISDIR(info.st_mode):
                 real = os.path.realpath(path)
                 if real in ancestors:
-                    problems.append(_loop(path))
+                    problems.append(_loop(path, ancestor=True))
                 elif real not in seen_dirs:
                     seen_dirs.add(real)
                     walk(path, ancestors | {real})
@@ -199,15 +199,16 @@ def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Probl
     return files, problems
 
 
-def _loop(path: Path) -> Problem:
-    return Problem(
-        str(path),
-        None,
-        None,
-        "symlink-loop",
-        f"symbolic link loop: {path} leads back to a folder it is in "
-        f"({os.readlink(path) if path.is_symlink() else 'itself'}); skipped",
-    )
+def _loop(path: Path, *, ancestor: bool = False) -> Problem:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    if ancestor:
+        why = f"points back to {target}, a folder that contains it"
+    else:
+        why = f"points to {target}, which never resolves (links lead to each other)"
+    return Problem(str(path), None, None, "symlink-loop", f"symbolic link loop: {why}; skipped")
 
 
 def load_paths(paths: Sequence[Path]) -> LoadResult:

@@ -72,7 +72,7 @@ async def test_format_switch_changes_the_extension_and_preview(in_tmp: Path) -> 
         destination = app.dialog.query_one("#destination", Input)
         assert destination.value == str(DEFAULT_MD.with_suffix(".json"))
         assert str(app.dialog.query_one("#preview", Static).content).startswith(
-            '{\n\u00a0\u00a0"kind": "answer",'
+            '{\n  "kind": "answer",'
         )
         await pilot.click("#txt")
         await pilot.pause()

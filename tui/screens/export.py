@@ -17,7 +17,6 @@ Decisions:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -106,10 +105,7 @@ class ExportScreen(ModalScreen[Path | None]):
         shown = lines[:PREVIEW_LINES]
         if len(lines) > PREVIEW_LINES:
             shown.append(f"… ({len(lines) - PREVIEW_LINES} more lines)")
-        # Lines are shown unwrapped; their indentation (JSON) is kept as no-break spaces,
-        # which the renderer does not trim.
-        indented = [re.sub(r"^ +", lambda m: "\u00a0" * len(m.group()), line) for line in shown]
-        return Content("\n".join(indented))
+        return Content("\n".join(shown))
 
     @property
     def destination(self) -> Input:

@@ -24,7 +24,9 @@ from tui import __version__
 SUBCOMMANDS: dict[str, str] = {
     "check": "check",
     "export": "export",
+    "index": "index",
     "schema": "schema",
+    "search": "search",
 }
 
 PROG = "briefing"
@@ -53,6 +55,13 @@ def _reader_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="folder or file of transcripts (default: the bundled transcripts)",
+    )
+    parser.add_argument(
+        "--index",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help="search index file (default: one per archive in the user's cache folder)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser

@@ -29,7 +29,7 @@ from tui.model import Answer, Briefing, Problem, Question, Remark, normalise_nam
 
 Progress = Callable[[int, int], None]
 BATCH_FILES = 200
-BATCH_SECONDS = 0.3
+BATCH_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +142,27 @@ def _element_rows(briefing: Briefing, first_rowid: int) -> list[tuple[object, ..
     return rows
 
 
-def insert_briefing(conn: sqlite3.Connection, briefing: Briefing, path: str) -> None:
-    """Write one parsed briefing: its summary, its people and every element."""
+FtsRow = tuple[int, str, str, str]
+
+
+def flush_fts(conn: sqlite3.Connection, pending: list[FtsRow]) -> None:
+    """Insert the batch's full-text rows in ascending rowid order.
+
+    FTS5 flushes its in-memory buffer whenever a rowid is not larger than the previous one;
+    fed in document order (descending ids) it would write one tiny segment per paragraph,
+    which measured six times slower than one sorted insert per batch.
+    """
+    pending.sort()
+    conn.executemany(
+        "INSERT INTO elements_fts (rowid, text, speaker, asker) VALUES (?, ?, ?, ?)", pending
+    )
+    pending.clear()
+
+
+def insert_briefing(
+    conn: sqlite3.Connection, briefing: Briefing, path: str, pending: list[FtsRow]
+) -> None:
+    """Write one parsed briefing; its full-text rows are queued in ``pending``."""
     base = day_base(briefing.date)
     lowest = conn.execute(
         "SELECT min(rowid) FROM elements WHERE rowid BETWEEN ? AND ?", (base, base + SEQ_MASK)
@@ -188,12 +207,9 @@ def insert_briefing(conn: sqlite3.Connection, briefing: Briefing, path: str) -> 
         [(briefing.id, key, name, count) for key, (name, count) in askers.items()],
     )
     conn.executemany("INSERT INTO elements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany(
-        "INSERT INTO elements_fts (rowid, text, speaker, asker) VALUES (?, ?, ?, ?)",
-        [
-            (row[0], *fts_values(str(row[3]), str(row[11]), _opt(row[8]), _opt(row[10])))
-            for row in rows
-        ],
+    pending.extend(
+        (int(str(row[0])), *fts_values(str(row[3]), str(row[11]), _opt(row[8]), _opt(row[10])))
+        for row in rows
     )
 
 
@@ -202,7 +218,7 @@ def _opt(value: object) -> str | None:
 
 
 def index_file(
-    conn: sqlite3.Connection, path: str, stat: tuple[int, int]
+    conn: sqlite3.Connection, path: str, stat: tuple[int, int], pending: list[FtsRow]
 ) -> tuple[bool, list[Problem]]:
     """(Re)index one file inside the caller's transaction; True if its briefing is indexed."""
     from tui.loader import load_file
@@ -215,7 +231,7 @@ def index_file(
     if briefing is not None:
         owner = conn.execute("SELECT path FROM briefings WHERE id = ?", (briefing.id,)).fetchone()
         if owner is None:
-            insert_briefing(conn, briefing, path)
+            insert_briefing(conn, briefing, path, pending)
             briefing_id = briefing.id
         else:
             retry = 1
@@ -287,6 +303,7 @@ def refresh(
         progress(0, total)
     done = indexed = failed = 0
     stopped = False
+    pending: list[FtsRow] = []
     while done < total and not stopped:
         batch_start = time.perf_counter()
         with store.transaction() as conn:
@@ -295,12 +312,13 @@ def refresh(
                     stopped = True
                     break
                 path = to_read[done]
-                ok, _ = index_file(conn, path, found[path])
+                ok, _ = index_file(conn, path, found[path], pending)
                 indexed += ok
                 failed += not ok
                 done += 1
                 if done % BATCH_FILES == 0 or time.perf_counter() - batch_start > BATCH_SECONDS:
                     break
+            flush_fts(conn, pending)
         if progress is not None:
             progress(done, total)
     return RefreshStats(

@@ -88,6 +88,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS elements_fts USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '3'
 );
+-- Merge 16 segments at a time instead of 4: fewer, larger merges during a cold build
+-- (measured ~170 -> ~220 briefings/s); queries are unaffected once the build settles.
+INSERT INTO elements_fts (elements_fts, rank) VALUES ('automerge', 16);
 """
 
 

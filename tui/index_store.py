@@ -61,7 +61,9 @@ class Store:
         self._all: list[sqlite3.Connection] = []
         self._shared: sqlite3.Connection | None = None
         if path is None:
-            self._shared = sqlite3.connect(":memory:", check_same_thread=False)
+            self._shared = sqlite3.connect(
+                ":memory:", check_same_thread=False, isolation_level=None
+            )
             self._shared.executescript(DDL)
             self._set_version(self._shared)
 

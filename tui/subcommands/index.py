@@ -1,0 +1,97 @@
+"""``briefing index [PATH] [--rebuild] [--index FILE]``: build or update the index ahead of time.
+
+The reader updates the index itself at start-up, but a first build of a large archive takes
+a while; running this once (from cron, after a sync) makes the next start instant. The
+progress line goes to stderr and only to a terminal, so logs stay clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli import PROG, bundled_transcripts
+from tui.index import Index
+from tui.index_build import RefreshStats
+
+HELP = "Build or update the search index of an archive (only changed files are re-read)."
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="folder or file of transcripts (default: the bundled transcripts)",
+    )
+    parser.add_argument(
+        "--rebuild", action="store_true", help="discard the index and read every file again"
+    )
+    parser.add_argument(
+        "--index",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help="index file to use (default: one per archive in the user's cache folder)",
+    )
+
+
+class ProgressLine:
+    """``progress(done, total)`` drawing one updating line on stderr, if it is a terminal."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.active = sys.stderr.isatty()
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.active and total:
+            print(f"\r{PROG} {self.name}: indexing {done}/{total} files", end="", file=sys.stderr)
+            self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+
+
+def open_index(
+    root: Path, index_file: Path | None, name: str, *, rebuild: bool = False
+) -> tuple[Index, RefreshStats]:
+    """Open and refresh the index of ``root``, printing progress and any notice to stderr."""
+    index = Index(root, index_file)
+    line = ProgressLine(name)
+    try:
+        stats = index.refresh(line, rebuild=rebuild)
+    finally:
+        line.clear()
+    if index.notice:
+        print(f"{PROG} {name}: note: {index.notice}", file=sys.stderr)
+    return index, stats
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.path if args.path is not None else bundled_transcripts()
+    if not root.exists():
+        print(f"{PROG} index: {root}: no such file or folder", file=sys.stderr)
+        return 2
+    index, stats = open_index(root, args.index, "index", rebuild=args.rebuild)
+    try:
+        problems = index.problems()
+        rate = stats.indexed / stats.seconds if stats.seconds > 0 else 0.0
+        where = "in memory" if index.in_memory else str(index.path)
+        print(
+            f"{stats.indexed} indexed, {stats.unchanged} unchanged, {stats.removed} removed, "
+            f"{stats.failed} failed in {stats.seconds:.2f} s ({rate:.0f} files/s); index: {where}"
+        )
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(
+                f"{PROG} index: {len(problems)} problem(s) above; those files are not searchable",
+                file=sys.stderr,
+            )
+        return 1 if problems else 0
+    finally:
+        index.close()

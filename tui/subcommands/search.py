@@ -1,0 +1,166 @@
+"""``briefing search QUERY [PATH] [--json] [--limit N] [--relevance] [--index FILE]``.
+
+The same results as the reader's search mode, for people at a shell and for scripts. The
+index is brought up to date first (a no-op when nothing changed). Transcript text is
+printed as the characters it is: control characters are shown as visible symbols, and
+matches are emphasised (bold, underlined) only when stdout is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from tui.cli import PROG, bundled_transcripts
+from tui.query import QueryError
+from tui.search import Order, SearchHit
+from tui.subcommands.index import open_index
+
+HELP = 'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).'
+
+EPILOG = """query language:
+  budget deficit          both words (AND is implied)
+  "belt and road"         a phrase
+  financ*                 a prefix (at least 3 letters)
+  tax OR tariff           either; NOT excludes; ( ) groups
+  speaker:"Li Jun"        said by a speaker (part of a name is enough)
+  asker:reuters           asked by an outlet or journalist, and the answers given
+  from:2017 to:2019-06    dates as YYYY, YYYY-MM or YYYY-MM-DD
+  briefing:2017-10        one briefing, by id or the start of its id"""
+
+EMPHASIS = ("\x1b[1;4m", "\x1b[0m")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    parser.add_argument("query", help="what to look for (see the query language below)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="folder or file of transcripts (default: the bundled transcripts)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)"
+    )
+    parser.add_argument(
+        "--relevance", action="store_true", help="best matches first instead of newest first"
+    )
+    parser.add_argument(
+        "--index", type=Path, metavar="FILE", default=None, help="index file to use"
+    )
+
+
+def visible(text: str) -> str:
+    """Control characters as visible symbols, one for one (match offsets stay valid)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x20:
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code < 0xA0:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def emphasise(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> str:
+    """``text[start:end]`` with the parts inside ``spans`` wrapped in ANSI emphasis."""
+    out: list[str] = []
+    position = start
+    for span_start, span_end in spans:
+        a, b = max(span_start, start), min(span_end, end)
+        if a >= b:
+            continue
+        out.append(text[position:a])
+        out.append(EMPHASIS[0] + text[a:b] + EMPHASIS[1])
+        position = b
+    out.append(text[position:end])
+    return "".join(out)
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line when ``text`` is wrapped at spaces to ``width``."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        cut = cut if cut > start else start + width
+        lines.append((start, cut))
+        start = cut + 1 if cut < len(text) and text[cut] == " " else cut
+    lines.append((start, len(text)))
+    return lines
+
+
+def _person(hit: SearchHit) -> str:
+    if hit.kind == "question":
+        return f"{hit.person or 'unnamed journalist'} (question)"
+    return hit.person or ""
+
+
+def print_table(hits: list[SearchHit], terminal: bool) -> None:
+    width = max(40, shutil.get_terminal_size((100, 24)).columns if terminal else 100)
+    for number, hit in enumerate(hits):
+        if number:
+            print()
+        head = f"{hit.date.isoformat()}  {hit.ref}  {_person(hit)}"
+        print(visible(head))
+        snippet = visible(hit.snippet)
+        for start, end in wrap(snippet, width - 4):
+            body = emphasise(snippet, hit.spans, start, end) if terminal else snippet[start:end]
+            print("    " + body)
+
+
+def to_json(hit: SearchHit) -> dict[str, object]:
+    return {
+        "briefing": hit.briefing_id,
+        "title": hit.title,
+        "date": hit.date.isoformat(),
+        "ref": hit.ref,
+        "kind": hit.kind,
+        "person": hit.person,
+        "role": hit.role,
+        "snippet": hit.snippet,
+        "spans": [list(span) for span in hit.spans],
+        "terms": list(hit.terms),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.query import parse
+
+    try:
+        parse(args.query)
+    except QueryError as error:
+        print(f"{PROG} search: {error}", file=sys.stderr)
+        print(f"    {visible(args.query)}\n    {' ' * error.position}^", file=sys.stderr)
+        return 1
+    if args.limit < 1:
+        print(f"{PROG} search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    root: Path = args.path if args.path is not None else bundled_transcripts()
+    if not root.exists():
+        print(f"{PROG} search: {root}: no such file or folder", file=sys.stderr)
+        return 2
+    index, _ = open_index(root, args.index, "search")
+    try:
+        order: Order = "relevance" if args.relevance else "newest"
+        hits = index.search(args.query, limit=args.limit, order=order)
+    finally:
+        index.close()
+    if args.json:
+        print(json.dumps([to_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+    elif hits:
+        print_table(hits, sys.stdout.isatty())
+    if not hits:
+        print(f"{PROG} search: no matches for {visible(args.query)}", file=sys.stderr)
+    return 0

@@ -24,6 +24,7 @@ from tui import __version__
 SUBCOMMANDS: dict[str, str] = {
     "check": "check",
     "export": "export",
+    "import": "imports",
     "index": "index",
     "schema": "schema",
     "search": "search",

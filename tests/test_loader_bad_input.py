@@ -221,3 +221,11 @@ def test_pure_python_parser_gives_the_same_locations(monkeypatch: pytest.MonkeyP
             continue  # the two parsers word syntax errors differently
         _, problems = load_bytes(bad.data, bad.name)
         assert any(_matches(p, bad) for p in problems), (bad.name, [str(p) for p in problems])
+
+
+def test_second_document_is_refused_where_it_starts() -> None:
+    _, problems = load_bytes(f"{GOOD}---\ntitle: another\n".encode(), "two.yaml")
+    assert [(p.code, p.line, p.column) for p in problems] == [("yaml-syntax", 41, 1)]
+    assert problems[0].message == (
+        "a second YAML document starts here; expected one briefing per file"
+    )

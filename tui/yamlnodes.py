@@ -134,6 +134,8 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, path)]
     except yaml.reader.ReaderError as error:
+        character = error.character
+        code = character if isinstance(character, int) else ord(str(character)[:1] or "?")
         if _BYTE_OFFSETS:
             line, column = linecol(data, error.position)
         else:
@@ -144,7 +146,7 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Problem]]:
                 line,
                 column,
                 "yaml-syntax",
-                f"invalid YAML: character 0x{error.character:x} cannot appear in a "
+                f"invalid YAML: character 0x{code:x} cannot appear in a "
                 f"YAML file ({error.reason}); expected printable text",
             )
         ]
@@ -158,6 +160,9 @@ def compose(data: bytes, path: str) -> tuple[Node | None, list[Problem]]:
 def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if isinstance(error, yaml.composer.ComposerError) and "another document" in str(error.problem):
+        message = "a second YAML document starts here; expected one briefing per file"
+        return Problem(path, line, column, "yaml-syntax", message)
     message = f"invalid YAML: {error.problem or 'syntax error'}"
     context = error.context_mark
     if error.context and context is not None and context is not mark:

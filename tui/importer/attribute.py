@@ -101,6 +101,7 @@ def attribute(
     previous: Part | None = None
     last_answerer: str | None = None
     orphans = ""
+    flagged: set[str] = set()
     asks = [i for i, t in enumerate(turns) if roles[t.label.name].speaker is None]
     last_question = asks[-1] if asks else len(turns)
     for number, turn in enumerate(turns):
@@ -129,6 +130,9 @@ def attribute(
                 paras = paras[:k]
             by = role.asker or announced(previous)
             question = Part(by, paras, label)
+            if role.check and role.check not in flagged:
+                flagged.add(role.check)
+                question.checks.append(role.check)
             current = DraftExchange(question=question)
             items.append(current)
             closed = False

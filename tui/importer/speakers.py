@@ -70,6 +70,7 @@ class Role:
 
     speaker: str | None = None
     asker: str | None = None
+    check: str | None = None
 
 
 @dataclass(slots=True)
@@ -127,8 +128,11 @@ class _Resolver:
                 for word in speaker.name.split():
                     close = difflib.SequenceMatcher(None, rest[-1], word.casefold()).ratio()
                     if len(rest[-1]) > 3 and close >= 0.8:
-                        self.notes.append(
-                            Note(line, f"label {label!r} taken as {speaker.name} (misspelt?)")
+                        _flag(
+                            self.notes,
+                            speaker,
+                            line,
+                            f"label {label!r} taken as {speaker.name} (misspelt?)",
                         )
                         return speaker
         else:
@@ -183,18 +187,22 @@ def cast(
             )
             if speaker is None:
                 speaker = DraftSpeaker("Official")
-                notes.append(
-                    Note(
-                        line,
-                        f"answers are labelled only {label.name!r}: they are given to "
-                        f"'Official'; name the speaker with --speaker '{label.name}=Name, role'",
-                    )
+                _flag(
+                    notes,
+                    speaker,
+                    line,
+                    f"answers are labelled only {label.name!r}: they are given to "
+                    f"'Official'; name the speaker with --speaker '{label.name}=Name, role'",
                 )
         if speaker is None and podium and not _starts_with_role(label.name):
             roles[label.name] = Role(asker=label.name)
             continue
         if speaker is None:
             speaker = resolver.from_context(label.name)
+            if speaker is not None:
+                speaker.checks.append(
+                    f"the full name is taken from the title or introduction (label {label.name!r})"
+                )
         if speaker is None:
             upper = label.name.upper() == label.name
             if not (upper or _starts_with_role(label.name) or _is_cjk(label.name)):
@@ -203,25 +211,23 @@ def cast(
             speaker = DraftSpeaker(display(label.name))
             plain_label = not _starts_with_role(label.name) and label.name.casefold() not in GENERIC
             if plain_label and (not upper or len(label.name.split()) == 1):
-                notes.append(
-                    Note(
-                        line,
-                        f"label {label.name!r} could not be placed: taken as a speaker who answers",
-                    )
+                message = (
+                    f"label {label.name!r} could not be placed: taken as a speaker who answers"
                 )
+                _flag(notes, speaker, line, message)
         speaker = chosen.setdefault(speaker.name.casefold(), speaker)
         _add_alias(speaker, label.name)
         if "moderator" in f"{label.name} {speaker.role or ''}".casefold() or label.name == "主持人":
             speaker.moderator = True
         resolver.known.append(speaker)
         if label.name.casefold() in GENERIC and speaker.name.casefold() == label.name.casefold():
-            notes.append(
-                Note(
-                    line,
-                    f"generic label {label.name!r} will merge with every other "
-                    f"briefing's {display(label.name)}; name the person with "
-                    f"--speaker '{label.name}=Name, role' if the record says who it is",
-                )
+            _flag(
+                notes,
+                speaker,
+                line,
+                f"generic label {label.name!r} will merge with every other "
+                f"briefing's {display(label.name)}; name the person with "
+                f"--speaker '{label.name}=Name, role' if the record says who it is",
             )
         roles[label.name] = Role(speaker=speaker.name)
     _place_rest(unplaced, roles, chosen, counts, notes)
@@ -250,16 +256,22 @@ def _place_rest(
             speaker = chosen.setdefault(name.casefold(), DraftSpeaker(display(name)))
             _add_alias(speaker, name)
             roles[name] = Role(speaker=speaker.name)
-            notes.append(
-                Note(
-                    line,
-                    f"label {name!r} could not be placed: taken as the speaker who "
-                    "answers, since it speaks most; use --speaker to say who answers",
-                )
+            message = (
+                f"label {name!r} could not be placed: taken as the speaker who answers, "
+                "since it speaks most; use --speaker to say who answers"
             )
+            _flag(notes, speaker, line, message)
         else:
-            roles[name] = Role(asker=name)
-            notes.append(Note(line, f"label {name!r} could not be placed: taken as an asker"))
+            message = f"label {name!r} could not be placed: taken as an asker"
+            roles[name] = Role(asker=name, check=message)
+            notes.append(Note(line, message))
+
+
+def _flag(notes: list[Note], speaker: DraftSpeaker, line: int, message: str) -> None:
+    """Report ``message`` on stderr and as a ``# check:`` comment on the speaker."""
+    notes.append(Note(line, message))
+    if message not in speaker.checks:
+        speaker.checks.append(message)
 
 
 def _add_alias(speaker: DraftSpeaker, label: str) -> None:

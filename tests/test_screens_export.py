@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from quoting_samples import A1, BRIEFING_ID, Q2_A1, sample_briefing
+from quoting_samples import A1, BRIEFING_ID, Q2_A1, REMARK_OPENING, sample_briefing
 from screen_apps import ScreenApp
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet, Static
@@ -195,7 +195,7 @@ async def test_copy_sends_osc52_and_the_platform_command(
     app = ScreenApp(ExportScreen(sample_briefing(), Q2_A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        copy_quote(app, sample_briefing(), Q2_A1)  # type: ignore[arg-type]
+        copy_quote(app, sample_briefing(), Q2_A1)
         await _settle(app, pilot)
         expected = render(sample_briefing(), Q2_A1, "md")
         assert app.clipboard == expected
@@ -214,9 +214,22 @@ async def test_copy_without_a_command_says_osc52_only(
     app = ScreenApp(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        copy_quote(app, sample_briefing(), A1)  # type: ignore[arg-type]
+        copy_quote(app, sample_briefing(), A1)
         await _settle(app, pilot)
         assert app.clipboard == render(sample_briefing(), A1, "md")
         assert app.notes == [
             f"Copied {BRIEFING_ID}#q1.a1 with its citation via the terminal (OSC 52)"
         ]
+
+
+async def test_a_remark_can_be_exported_from_the_dialog(in_tmp: Path) -> None:
+    app = ScreenApp(ExportScreen(sample_briefing(), REMARK_OPENING))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        expected = Path("exports") / f"{BRIEFING_ID}-r1-gao-feng.md"
+        assert app.dialog.query_one("#destination", Input).value == str(expected)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app.results == [expected]
+        text = (in_tmp / expected).read_text(encoding="utf-8")
+        assert text == render(sample_briefing(), REMARK_OPENING, "md")

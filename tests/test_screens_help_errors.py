@@ -84,6 +84,16 @@ async def test_errors_are_listed_as_plain_text() -> None:
         assert app.results == [None]
 
 
+@pytest.mark.parametrize("key", ["escape", "q", "!"])
+async def test_errors_close(key: str) -> None:
+    app = ScreenApp(ErrorsScreen(PROBLEMS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.results == [None]
+
+
 async def test_many_errors_scroll() -> None:
     many = [Problem(f"f{i}.yaml", i, 1, "x", f"problem {i}") for i in range(1, 201)]
     app = ScreenApp(ErrorsScreen(many))

@@ -18,7 +18,7 @@ Decisions:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -41,13 +41,18 @@ from tui.export import (
     render,
     write_export,
 )
-from tui.model import Answer, Briefing
+from tui.model import Answer, Briefing, Question, Remark
+
+Quotable = Answer | Question | Remark
 
 PREVIEW_LINES = 8
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Export one answer with its citation; dismisses with the written path, or None."""
+    """Export one answer (or question, or remark) with its citation.
+
+    Dismisses with the path written, or None when cancelled.
+    """
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -72,7 +77,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, briefing: Briefing, answer: Answer) -> None:
+    def __init__(self, briefing: Briefing, answer: Quotable) -> None:
         super().__init__()
         self.briefing = briefing
         self.answer = answer
@@ -206,7 +211,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say(f"Not exported: {error}")
 
 
-def copy_quote(app: App[object], briefing: Briefing, answer: Answer) -> None:
+def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:
     """Copy the Markdown quote of ``answer`` through every route available.
 
     OSC 52 goes out at once (it is only a write to the terminal; whether the terminal
@@ -225,7 +230,7 @@ def copy_quote(app: App[object], briefing: Briefing, answer: Answer) -> None:
     )
 
 
-def _notify_copied(app: App[object], ref: str, route: str | None) -> None:
+def _notify_copied(app: App[Any], ref: str, route: str | None) -> None:
     routes = "the terminal (OSC 52)"
     if route is not None:
         routes = f"{route} and the terminal (OSC 52)"

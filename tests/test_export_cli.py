@@ -175,3 +175,16 @@ def test_bundled_shanghai_answer_word_for_word(capsys: pytest.CaptureFixture[str
     assert data["question"]["text"] == exchange["question"]["text"]
     assert data["briefing"]["title"] == source["title"]
     assert data["fidelity_note"] == "highlights (not a verbatim record)"
+
+
+def test_an_id_set_inside_the_file_is_found(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    renamed = TRANSCRIPT.replace(
+        "format: briefing-transcript/1\n", "format: briefing-transcript/1\nid: port-call\n"
+    )
+    (archive / "misc.yaml").write_text(renamed, encoding="utf-8")
+    assert main(["export", "port-call#q2.a1", str(archive), "-f", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Not before June.\n")
+    assert "Reference: port-call#q2.a1\n" in out

@@ -67,8 +67,12 @@ def _elements(briefing: Briefing) -> list[Element]:
     return list(briefing.elements())
 
 
-def _find_fast(path: Path, reference: str) -> tuple[Briefing, Element] | None:
-    """Parse only the file(s) named like the reference's briefing id."""
+def _find_fast(path: Path, reference: str) -> tuple[Briefing, Element | None] | None:
+    """Parse only the file(s) named like the reference's briefing id.
+
+    Returns the briefing with the element (``None`` when the briefing exists but has no
+    such element), or ``None`` when no file is named like the id.
+    """
     from tui.loader import iter_transcript_files, load_file
 
     briefing_id = reference.partition("#")[0]
@@ -78,9 +82,7 @@ def _find_fast(path: Path, reference: str) -> tuple[Briefing, Element] | None:
             continue
         briefing, _problems = load_file(Path(file))
         if briefing is not None and briefing.id == briefing_id:
-            element = briefing.find(reference)
-            if element is not None:
-                return briefing, element
+            return briefing, briefing.find(reference)
     return None
 
 
@@ -165,8 +167,15 @@ def run(args: argparse.Namespace) -> int:
         if resolved is None:
             print(_not_found(reference, path, result.corpus, result.problems), file=sys.stderr)
             return 1
-        found = resolved
-    briefing, element = found
+        briefing, element = resolved
+    else:
+        briefing, maybe = found
+        if maybe is None:
+            # The briefing is right and the element is not: its own references are the
+            # nearest, and reading the whole archive would only make the answer slower.
+            print(_not_found(reference, path, Corpus.build([briefing]), []), file=sys.stderr)
+            return 1
+        element = maybe
     text = render(briefing, element, _choose_format(args))
     if args.output is None:
         sys.stdout.write(text)

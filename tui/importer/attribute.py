@@ -32,7 +32,8 @@ _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
 _OW = r"[A-Z](?:[\w’'&\-]|\.(?=\w))*"
 _OUTLET = rf"(?:[Tt]he\s+)?{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*"
 _CALL = re.compile(
-    rf"(?:go(?: over)? to|start with|turn to|call on|hear from|move to|next is|next up is)\s+"
+    rf"(?:go(?: over)? to|goes to|start with|turn to|call on|hear from|move to|next is|"
+    rf"next up is|recognize)\s+"
     rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})"
 )
 _BARE_CALL = re.compile(rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})[.!]?")

@@ -231,7 +231,8 @@ DATE_LINE = re.compile(
     rf"\(?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
     rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<year3>\d{{4}})\s*年\s*(?P<month3>\d{{1,2}})\s*月\s*(?P<day3>\d{{1,2}})\s*日)"
     rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[+-]\d{{4}}|\s+[A-Z]{{2,5}})?)?\)?"
 )
 
@@ -244,6 +245,8 @@ def parse_date_line(text: str) -> dt.date | None:
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))
+        if m.group("year3"):
+            return dt.date(int(m.group("year3")), int(m.group("month3")), int(m.group("day3")))
         month = _MONTHS.get((m.group("month") or m.group("month2")).casefold())
         day = int(m.group("day") or m.group("day2"))
         year = int(m.group("year") or m.group("year2"))

@@ -140,9 +140,9 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     origin = [f"Imported with `briefing import` from {PurePath(name).name or 'standard input'}."]
     if meta.source:
         origin.append(f"Source: {meta.source}")
-    rendered = render(
-        draft, [*origin, "Read each '# check:' comment against the record, then delete it."]
-    )
+    if any("# check:" in line for line in render(draft, []).splitlines()):
+        origin.append("Read each '# check:' comment against the record, then delete it.")
+    rendered = render(draft, origin)
     loaded = yaml.safe_load(rendered)
     if loaded != document(draft):
         raise ImportFailed("the transcript did not read back as it was built (importer bug)")

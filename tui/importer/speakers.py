@@ -171,6 +171,10 @@ def cast(
         counts[label.name] = counts.get(label.name, 0) + 1
     unplaced: list[tuple[str, int]] = []
     seen: set[str] = set()
+    mixed = any(
+        label.kind == "name" and label.name.upper() != label.name and not _is_cjk(label.name)
+        for label, _ in labels
+    )
     for label, line in labels:
         if label.name in seen:
             continue
@@ -204,17 +208,9 @@ def cast(
                     f"the full name is taken from the title or introduction (label {label.name!r})"
                 )
         if speaker is None:
-            upper = label.name.upper() == label.name
-            if not (upper or _starts_with_role(label.name) or _is_cjk(label.name)):
-                unplaced.append((label.name, line))
+            speaker = _unknown(label.name, line, notes, mixed, unplaced, roles)
+            if speaker is None:
                 continue
-            speaker = DraftSpeaker(display(label.name))
-            plain_label = not _starts_with_role(label.name) and label.name.casefold() not in GENERIC
-            if plain_label and (not upper or len(label.name.split()) == 1):
-                message = (
-                    f"label {label.name!r} could not be placed: taken as a speaker who answers"
-                )
-                _flag(notes, speaker, line, message)
         speaker = chosen.setdefault(speaker.name.casefold(), speaker)
         _add_alias(speaker, label.name)
         if "moderator" in f"{label.name} {speaker.role or ''}".casefold() or label.name == "主持人":
@@ -236,6 +232,43 @@ def cast(
             notes.append(Note(None, f"--speaker {hint.name!r} matches no label in the record"))
     speakers = [s for s in chosen.values()]
     return Cast(roles, speakers, notes)
+
+
+def _unknown(
+    label: str,
+    line: int,
+    notes: list[Note],
+    mixed: bool,
+    unplaced: list[tuple[str, int]],
+    roles: dict[str, Role],
+) -> DraftSpeaker | None:
+    """A speaker for a label nothing names, or ``None`` when it asks or is left for
+    :func:`_place_rest`.
+
+    Upper-case labels answer (the White House convention: only ``Q`` asks), except a
+    bare upper-case word among title-case labels (``AFP:`` beside ``Wang Wenbin:``),
+    which is an outlet. A label opening with a role (``Spokesperson Wang Wenbin``)
+    answers, named without the role. Chinese labels answer unless they end in 记者.
+    """
+    upper = label.upper() == label and not _is_cjk(label)
+    role_first = _starts_with_role(label)
+    generic = label.casefold() in GENERIC
+    if upper and mixed and not role_first and not generic:
+        message = f"label {label!r} could not be placed: taken as an asker (an outlet?)"
+        roles[label] = Role(asker=label, check=message)
+        notes.append(Note(line, message))
+        return None
+    if not (upper or role_first or _is_cjk(label)):
+        unplaced.append((label, line))
+        return None
+    if role_first and not upper and name_words(label):
+        parts = label.split()
+        cut = len(parts) - len(name_words(label))
+        return DraftSpeaker(" ".join(parts[cut:]), " ".join(parts[:cut]).lower())
+    speaker = DraftSpeaker(display(label))
+    if upper and not role_first and not generic and len(label.split()) == 1:
+        _flag(notes, speaker, line, f"label {label!r} could not be placed: taken as a speaker")
+    return speaker
 
 
 def _place_rest(

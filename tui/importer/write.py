@@ -33,8 +33,13 @@ def _literal_ok(text: str) -> bool:
 
 
 def scalar(value: str, indent: int, block: bool = False) -> str:
-    """``value`` as it follows ``key: `` at ``indent`` spaces."""
-    if (block or "\n" in value or len(value) > BLOCK_AFTER) and _literal_ok(value):
+    """``value`` as it follows ``key: `` at ``indent`` spaces.
+
+    ``block`` asks for a literal block when the text is long; a text with line breaks
+    is always one (when a literal block can hold it exactly).
+    """
+    long = block and len(value) > BLOCK_AFTER
+    if (long or "\n" in value) and _literal_ok(value):
         pad = " " * (indent + 2)
         lines = [pad + line if line else "" for line in value.split("\n")]
         return "|-\n" + "\n".join(lines)
@@ -77,7 +82,7 @@ def _said(part: Part, indent: int, dash: str) -> list[str]:
     pad = " " * indent
     return [
         f"{pad}{dash}by: {scalar(part.by or '', indent + 2)}",
-        f"{pad}{' ' * len(dash)}text: {scalar(part.text, indent + len(dash))}",
+        f"{pad}{' ' * len(dash)}text: {scalar(part.text, indent + len(dash), block=True)}",
     ]
 
 
@@ -121,7 +126,7 @@ def render(draft: Draft, origin: list[str]) -> str:
         out.append("  - question:")
         if question.by:
             out.append(f"      by: {scalar(question.by, 6)}")
-        out.append(f"      text: {scalar(question.text, 6)}")
+        out.append(f"      text: {scalar(question.text, 6, block=True)}")
         if not item.answers:
             out.append("    answers: []")
             continue

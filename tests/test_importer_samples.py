@@ -7,8 +7,8 @@ import collections
 from pathlib import Path
 
 import pytest
-
 from importer_support import EXPECTED, RAW, ROOT, assert_same_record
+
 from tui.importer import Hint, Imported, Options, import_bytes
 from tui.importer.common import words
 from tui.loader import load_bytes, load_file

@@ -156,3 +156,13 @@ async def test_app_level_action_and_a_screen_without_library() -> None:
         await hits[0].command()
         await pilot.pause()
     assert app.return_code == 0  # the app's own quit ran: the screen has no action_quit
+
+
+async def test_people_entries_say_how_much_they_spoke() -> None:
+    app = PaletteApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        hits = {h.text: h for h in await _hits(BriefingCommands(app.main), "e")}
+        assert hits["Speaker: Li Jun"].help == "4 answers in 1 briefing"
+        assert hits["Asker: Reuters"].help == "3 questions in 2 briefings"
+        assert hits["Open briefing: 2017-10-11 Shanghai's bridgehead role"].help == "6 questions"

@@ -133,8 +133,10 @@ class BriefingCommands(Provider):
         label, counted = ("Speaker", "answer") if kind == "speaker" else ("Asker", "question")
         entries = []
         for person in people:
-            plural = "s" if person.count != 1 else ""
-            help_text = f"{person.count} {counted}{plural} in {person.briefings} briefing(s)"
+            help_text = (
+                f"{person.count} {counted}{'s' if person.count != 1 else ''} in "
+                f"{person.briefings} briefing{'s' if person.briefings != 1 else ''}"
+            )
             entries.append(
                 Entry(
                     visible(f"{label}: {person.name}"),

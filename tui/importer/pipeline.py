@@ -137,7 +137,8 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         meta.language = "zh"
     draft = Draft(meta, speakers, remarks, items)
     ident = options.id or derive_id(name, meta.date, meta.title)
-    origin = [f"Imported with `briefing import` from {PurePath(name).name or 'standard input'}."]
+    source = "standard input" if name in ("", "-") else PurePath(name).name
+    origin = [f"Imported with `briefing import` from {source}."]
     if meta.source:
         origin.append(f"Source: {meta.source}")
     if any("# check:" in line for line in render(draft, []).splitlines()):

@@ -62,9 +62,13 @@ def _error(where: str, message: str) -> None:
 def _options(args: argparse.Namespace) -> Options | None:
     try:
         hints = tuple(Hint.parse(value) for value in args.speaker)
-        date = dt.date.fromisoformat(args.date) if args.date else None
     except ValueError as exc:
         _error("briefing import", str(exc))
+        return None
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        _error("briefing import", f"--date {args.date!r}: expected a date as YYYY-MM-DD")
         return None
     return Options(hints, args.split_embedded, args.id, date)
 
@@ -100,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     for raw in args.raw:
         name = "<stdin>" if raw == "-" else raw
         try:
-            result = import_bytes(_read(raw), name, options)
+            result = import_bytes(_read(raw), raw, options)
         except OSError as exc:
             _error(name, f"cannot read it: {exc.strerror or exc}")
             failed = True

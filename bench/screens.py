@@ -28,7 +28,7 @@ import yaml
 from bench import measures, report
 from bench.bare_app import READY, step_text
 from bench.report import Row
-from bench.terminal import ScreenTimeout, Tmux, peak_rss_mb
+from bench.terminal import ScreenTimeout, SessionGone, Tmux, peak_rss_mb
 from bench.workspace import Workspace
 
 BARE = Path(__file__).resolve().parent / "bare_app.py"
@@ -111,7 +111,7 @@ class Session:
         action = {"start": self.start, "open": self.open, "scroll": self.scroll, "rss": self.rss}
         try:
             return [action[group]()]
-        except (ScreenTimeout, subprocess.CalledProcessError, OSError, KeyError) as error:
+        except (ScreenTimeout, SessionGone, subprocess.CalledProcessError, OSError) as error:
             why = str(error).splitlines()[0][:200]
             if isinstance(error, ScreenTimeout):
                 print(error.screen, file=sys.stderr)
@@ -234,9 +234,16 @@ class Session:
                 raise ScreenTimeout(f"step {step}", before)
         return samples
 
+    def _ensure_live(self) -> None:
+        """A reader on the corpus (the last start run's, or a new one if that one is gone)."""
+        if self.live is not None and self.tmux.alive(self.live):
+            return
+        self._warm_index(self.ws.corpus)
+        self.live, _ = self.tmux.start(self._reader(self.ws.corpus), self.env)
+        self.tmux.wait_for(self.live, self._first_paint(), "newest briefing")
+
     def scroll(self) -> Row:
-        if self.live is None:
-            self.start()
+        self._ensure_live()
         assert self.live is not None
         self.tmux.wait_for(self.live, opened(self.order[0]), "the newest briefing open")
         ours = self._steps(self.live, lambda step, screen: True)
@@ -262,8 +269,7 @@ class Session:
         )
 
     def rss(self) -> Row:
-        if self.live is None:
-            self.start()
+        self._ensure_live()
         assert self.live is not None
         self.tmux.send(self.live, "G")  # the oldest briefing: the whole list has been drawn
         time.sleep(1.0)

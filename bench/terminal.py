@@ -31,6 +31,10 @@ class ScreenTimeout(Exception):
         self.screen = screen
 
 
+class SessionGone(Exception):
+    """The program under test exited (or crashed) before the measurement was done."""
+
+
 class Tmux:
     def __init__(self, width: int = WIDTH, height: int = HEIGHT) -> None:
         self.socket = f"briefing-bench-{os.getpid()}"
@@ -90,7 +94,19 @@ class Tmux:
         return now
 
     def pid(self, name: str) -> int:
-        return int(self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+        try:
+            text = self._tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip()
+        except subprocess.CalledProcessError:
+            text = ""
+        if not text.isdigit():
+            raise SessionGone(f"the program in session {name} has exited")
+        return int(text)
+
+    def alive(self, name: str) -> bool:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "has-session", "-t", name], capture_output=True
+        )
+        return done.returncode == 0
 
     def kill(self, name: str) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-session", "-t", name], capture_output=True)

@@ -9,10 +9,14 @@ frame is painted before any transcript is read. Tests build :class:`BriefingApp`
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
+from textual.command import Provider
 
+from tui.commands import BriefingCommands
 from tui.index import Index
 from tui.library import Library
 from tui.screens.main import MainScreen
@@ -24,6 +28,10 @@ class BriefingApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        BriefingCommands,
+    }
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, library: Library, *, title: str | None = None) -> None:

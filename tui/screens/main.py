@@ -23,6 +23,7 @@ from tui.screens.main_actions import ReaderActions
 from tui.screens.main_search import SEARCH_PREFIX
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.qa_view import QAView
+from tui.widgets.search_results import SearchResults
 from tui.widgets.speaker_filter import SpeakerFilter
 
 FILTER_PLACEHOLDER = "title, tag, 2017-10 · or ?words to search"
@@ -51,6 +52,7 @@ class MainScreen(ReaderActions):
                 yield SpeakerFilter(id="speakers").data_bind(chosen=MainScreen.person)
             with ContentSwitcher(initial="qa", id="main"):
                 yield QAView(id="qa")
+                yield SearchResults(self.library, id="search")
         yield Static("", id="status", markup=False)
         yield Footer()
 
@@ -77,7 +79,7 @@ class MainScreen(ReaderActions):
         if event.choice is not None and self.briefing_list.rows:
             self.briefing_list.focus()
 
-    def on_qa_view_cursor_moved(self, event: QAView.CursorMoved) -> None:
+    def on_qaview_cursor_moved(self, event: QAView.CursorMoved) -> None:
         self.update_status()
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -22,7 +22,7 @@ from textual.widgets import ProgressBar
 from tui.library import BriefingSummary, CrossExchange, Library, LoadFailed, Person
 from tui.model import Briefing
 from tui.screens.main_state import ReaderState
-from tui.widgets.qa_document import briefing_document, cross_document
+from tui.widgets.qa_document import Document, briefing_document, cross_document
 from tui.widgets.speaker_filter import Choice
 
 RELIST_SECONDS = 1.0
@@ -149,12 +149,15 @@ class ReaderLoading(ReaderState):
 
     @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
     def load_briefing(self, briefing_id: str, target: str | None = None) -> None:
+        """Parse the briefing and build what the view shows, both off the UI thread."""
+        person, name = self.person, self.person_name()
         try:
             briefing = self.library.load(briefing_id)
         except LoadFailed as error:
             self.app.call_from_thread(self.briefing_failed, briefing_id, str(error))
-        else:
-            self.app.call_from_thread(self.apply_briefing, briefing, target)
+            return
+        doc = briefing_document(briefing, person, name)
+        self.app.call_from_thread(self.apply_briefing, briefing, target, person, doc)
 
     def select_briefing(self, briefing_id: str, target: str | None = None) -> None:
         """Open a briefing in this-briefing scope (list Enter, palette, search result)."""
@@ -171,11 +174,17 @@ class ReaderLoading(ReaderState):
         self.briefing_list.opened_id = briefing_id
         self.load_briefing(briefing_id, target)
 
-    def apply_briefing(self, briefing: Briefing, target: str | None) -> None:
+    def apply_briefing(
+        self, briefing: Briefing, target: str | None, person: Choice, doc: Document
+    ) -> None:
         if briefing.id != self.briefing_id:
             return
         self.briefing = briefing
-        self.render_view(target)
+        if self.scope == "briefing" and person == self.person:
+            self.qa.show(doc, target, self.terms)
+            self.update_status()
+        else:
+            self.render_view(target)
 
     def briefing_failed(self, briefing_id: str, why: str) -> None:
         if briefing_id != self.briefing_id:

@@ -9,14 +9,10 @@ the matches until escape ends the search.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.widgets import ContentSwitcher
 
 from tui.screens.main_loading import ReaderLoading
-
-if TYPE_CHECKING:
-    from tui.widgets.search_results import SearchResults
+from tui.widgets.search_results import SearchResults
 
 SEARCH_PREFIX = "?"
 
@@ -24,29 +20,21 @@ SEARCH_PREFIX = "?"
 class ReaderSearch(ReaderLoading):
     """Mounts the search results on demand and handles what they post."""
 
+    @property
     def search_results(self) -> SearchResults:
-        from tui.widgets.search_results import SearchResults
-
-        found = self.query("#search")
-        if found:
-            return found.only_one(SearchResults)
-        results = SearchResults(self.library, id="search")
-        self.query_one("#main", ContentSwitcher).mount(results)
-        return results
+        return self.query_one("#search", SearchResults)
 
     def watch_search_query(self, query: str) -> None:
         switcher = self.query_one("#main", ContentSwitcher)
         if query:
-            results = self.search_results()
-            results.query = query
+            self.search_results.query_text = query
             switcher.current = "search"
         elif switcher.current == "search":
             switcher.current = "qa"
         self.update_status()
 
     def focus_search_results(self) -> None:
-        if self.query("#search"):
-            self.search_results().focus()
+        self.search_results.focus()
 
     def on_search_results_opened(self, event: SearchResults.Opened) -> None:
         event.stop()

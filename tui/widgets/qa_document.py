@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from tui.library import CrossExchange, PersonKind
 from tui.model import Answer, Briefing, Exchange, Remark, normalise_name
+from tui.textmatch import match_spans
 from tui.widgets.text import clean, clean_line
 
 Person = tuple[str, PersonKind] | None
@@ -211,34 +212,17 @@ def cross_document(rows: Sequence[CrossExchange], person: Person, name: str) -> 
     return doc
 
 
-def term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """A case-insensitive pattern for search terms: words, ``prefix*`` and phrases."""
-    parts: list[str] = []
-    for term in terms:
-        term = term.strip().strip('"')
-        if not term:
-            continue
-        prefix = term.endswith("*")
-        words = [re.escape(w) for w in term.rstrip("*").split()]
-        if not words:
-            continue
-        body = r"\s+".join(words)
-        if term.isascii():
-            body = r"\b" + body + (r"\w*" if prefix else r"\b")
-        parts.append(body)
-    if not parts:
-        return None
-    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
-
-
 def mark_matches(doc: Document, terms: Sequence[str]) -> None:
-    """Record where ``terms`` occur in the question/answer/remark text of ``doc``."""
+    """Record where ``terms`` occur in the question/answer/remark text of ``doc``.
+
+    The matching is the index's own (:func:`tui.textmatch.match_spans`), so the words
+    highlighted are exactly the words the search found.
+    """
     doc.matches = []
-    pattern = term_pattern(terms)
-    if pattern is None:
+    if not terms:
         return
     for index, block in enumerate(doc.blocks):
         if block.blank or block.style not in ("qa--question", "qa--answer", "qa--remark"):
             continue
-        for match in pattern.finditer(block.text):
-            doc.matches.append((index, match.start(), match.end()))
+        for start, end in match_spans(block.text, terms):
+            doc.matches.append((index, start, end))

@@ -125,6 +125,11 @@ class QAView(ScrollView, can_focus=True):
         return len(self._doc.matches) if self._doc else 0
 
     @property
+    def wrapped_blocks(self) -> int:
+        """How many blocks are wrapped so far (the rest is estimated)."""
+        return len(self._spans)
+
+    @property
     def laid_out(self) -> bool:
         return self._doc is not None and len(self._spans) == len(self._doc.blocks)
 

@@ -1,0 +1,80 @@
+"""Search mode: a leading ? in the filter box searches all text; Enter on a hit opens it
+with the matches highlighted, n/N step through them, escape ends the search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader_samples import reader, settle, view_text
+from textual.widgets import ContentSwitcher, Label
+
+from tui.widgets.search_results import SearchResults
+
+SHANGHAI = "2017-10-11-shanghai"
+FINANCE = "2018-01-05-finance"
+
+
+async def test_leading_question_mark_switches_to_search(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (_app, pilot, screen):
+        await pilot.press("slash", *"?financing")
+        await settle(pilot, 0.3)
+        assert screen.search_query == "financing"
+        assert screen.filter_text == ""
+        assert len(screen.briefing_list.rows) == 3  # the list is not filtered by a search
+        assert str(screen.query_one("#filter-mode", Label).render()) == "Search"
+        assert screen.query_one("#main", ContentSwitcher).current == "search"
+        results = screen.query_one("#search", SearchResults)
+        assert results.query_text == "financing"
+        assert {hit.ref for hit in results.hits} >= {f"{SHANGHAI}#q2", f"{SHANGHAI}#q2.a1"}
+
+
+async def test_enter_on_a_hit_opens_it_with_matches_that_n_steps_through(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("slash", *"?insurers OR insurance", "enter")
+        await settle(pilot, 0.3)
+        results = screen.query_one("#search", SearchResults)
+        assert app.focused is results.hit_list
+        refs = [hit.ref for hit in results.hits]
+        assert refs == [f"{FINANCE}#q2", f"{FINANCE}#q2.a1", f"{SHANGHAI}#q2.a2"]  # newest first
+        for _ in range(6):
+            hit = results.highlighted
+            if hit is not None and hit.ref == f"{SHANGHAI}#q2.a2":
+                break
+            await pilot.press("j")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_one("#main", ContentSwitcher).current == "qa"
+        assert screen.briefing_id == SHANGHAI
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"
+        assert screen.qa.match_count == 1
+        assert "match 1/1" in str(screen.query_one("#status").render())
+        await pilot.press("n")
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"  # n wraps around the matches
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.terms == ()
+        assert screen.qa.match_count == 0
+        assert screen.filter_box.value == ""
+
+
+async def test_n_and_N_step_through_several_matches(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (_app, pilot, screen):
+        await pilot.press("slash", *"?ports", "enter")
+        await settle(pilot, 0.3)
+        results = screen.query_one("#search", SearchResults)
+        assert [hit.ref for hit in results.hits][:1] == [f"{SHANGHAI}#q1"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.terms == ("ports",)
+        assert screen.qa.match_count == 2  # the question and the answer
+        assert screen.qa.match_index == 0
+        await pilot.press("n")
+        assert screen.qa.match_index == 1
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q1.a1"
+        await pilot.press("N")
+        assert screen.qa.match_index == 0
+        await pilot.press("N")
+        assert screen.qa.match_index == 1
+        await pilot.press("p")  # p stays "previous answer" during a search
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q1.a1"
+        assert "Ports" in view_text(screen.qa)

@@ -1,0 +1,137 @@
+"""Transcript text on screen: never markup, never a control sequence, wide text wrapped
+whole, and a 300-exchange briefing opened without wrapping all of it first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader_samples import long_briefing, reader, view_text
+from rich.cells import cell_len
+
+from tui.widgets.qa_document import briefing_document
+from tui.widgets.qa_view import FIRST_STEP
+
+HOSTILE = "[bold red]red[/] <b>b</b> \x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07 \x9b2J \x1b[31m"
+
+
+def hostile_briefing() -> dict[str, Any]:
+    return {
+        "title": f"Title {HOSTILE}",
+        "date": "2021-01-01",
+        "organizer": "[link=https://evil.example]Office[/link]",
+        "speakers": [{"name": "Spokesperson", "role": "[i]role[/i]"}],
+        "exchanges": [
+            {
+                "question": {"by": "[bold]Outlet[/]", "text": f"Q {HOSTILE}"},
+                "answers": [{"by": "Spokesperson", "text": f"A {HOSTILE}"}],
+            }
+        ],
+    }
+
+
+CHINESE = {
+    "title": "上海市服务国家“一带一路”建设发挥桥头堡作用行动方案新闻发布会",
+    "date": "2017-10-11",
+    "language": "zh-Hans",
+    "organizer": "上海市人民政府新闻办公室",
+    "speakers": [{"name": "李军", "role": "上海市金融服务办公室副主任"}],
+    "exchanges": [
+        {
+            "question": {"by": "第一财经", "text": "请问在金融方面有哪些考虑？"},
+            "answers": [
+                {
+                    "by": "李军",
+                    "text": "谢谢你的提问。金融服务是“一带一路”建设的重要方面，"
+                    "我们采取了以下三项措施，使上海能够发挥国际金融中心的功能和作用。" * 3,
+                }
+            ],
+        }
+    ],
+}
+
+
+def painted(strips: list[Any]) -> str:
+    return "".join(segment.text for strip in strips for segment in strip)
+
+
+async def test_markup_and_escape_sequences_show_as_characters(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"hostile": hostile_briefing()}) as (app, _pilot, screen):
+        text = view_text(screen.qa)
+        for char in ("\x1b", "\x07", "\x9b"):
+            assert char not in text
+        assert "A [bold red]red[/] <b>b</b> ␛]0;pwned␇ ␛]52;c;ZXZpbA==␇ \ufffd2J ␛[31m" in text
+        assert "QUESTION q1 · [bold]Outlet[/]" in text
+        assert "Spokesperson, [i]role[/i]" in text
+        assert "[link=https://evil.example]Office[/link]" in text
+        row = view_text(screen.briefing_list)
+        assert "Title [bold red]red[/]" in row
+        assert "\x1b" not in row
+        assert app.title == "briefing"
+        assert app.clipboard == ""
+
+
+async def test_chinese_text_wraps_without_splitting_or_losing_characters(
+    tmp_path: Path,
+) -> None:
+    async with reader(tmp_path, {"zh": CHINESE}, size=(80, 24)) as (_app, pilot, screen):
+        screen.qa.focus()
+        width = screen.qa.scrollable_content_region.width
+        lines: list[str] = []
+        for _ in range(6):
+            lines += view_text(screen.qa).splitlines()
+            await pilot.press(*["j"] * 20)
+        for line in lines:
+            assert cell_len(line) <= width
+        answer = CHINESE["exchanges"][0]["answers"][0]["text"]
+        body = [line.strip(" ▌") for line in lines if line.startswith("▌   ")]
+        joined = "".join(dict.fromkeys(body))  # lines seen twice while scrolling count once
+        assert joined == answer
+        assert len(body) > 3  # it did wrap
+        assert "QUESTION q1 · 第一财经" in "\n".join(lines)
+
+
+async def test_a_300_exchange_briefing_opens_before_it_is_all_wrapped(tmp_path: Path) -> None:
+    briefing = long_briefing(300, 10)
+    async with reader(tmp_path, {"long": briefing}) as (_app, pilot, screen):
+        qa = screen.qa
+        doc = qa.document
+        assert doc is not None
+        assert len(doc.blocks) > 6000
+        assert len(qa.answers) == 300
+        qa.show(briefing_document(screen.briefing, None))  # type: ignore[arg-type]
+        # only the top is wrapped before the first paint; the rest follows between frames
+        assert qa.wrapped_blocks == FIRST_STEP
+        assert "A very long briefing" in view_text(qa)
+        for _ in range(100):
+            if qa.laid_out:
+                break
+            await pilot.pause(0.05)
+        assert qa.laid_out
+        qa.focus()
+        await pilot.press("G")
+        last_line = view_text(qa).rstrip().splitlines()[-1].strip()
+        assert briefing["exchanges"][-1]["answers"][0]["text"].endswith(last_line)
+        assert qa.scroll_offset.y == qa.max_scroll_y > 1000
+        await pilot.press("g")
+        assert "A very long briefing" in view_text(qa)
+
+
+async def test_p_and_n_across_a_long_briefing_keep_the_answer_on_screen(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"long": long_briefing(300, 3)}, size=(80, 24)) as (
+        _app,
+        pilot,
+        screen,
+    ):
+        qa = screen.qa
+        qa.select("long#q250.a1")
+        await pilot.pause()
+        assert "ANSWER q250.a1 · Spokesperson" in view_text(qa)
+        await pilot.press("n")
+        await pilot.pause()
+        assert qa.cursor_ref == "long#q251.a1"
+        assert "ANSWER q251.a1" in view_text(qa)
+        await pilot.press("p", "p")
+        await pilot.pause()
+        assert qa.cursor_ref == "long#q249.a1"
+        assert "ANSWER q249.a1" in view_text(qa)

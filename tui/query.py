@@ -262,7 +262,7 @@ def _to_fts(node: _Node) -> str | None:
     if not positives:
         return None
     expr = positives[0] if len(positives) == 1 else f"({' AND '.join(positives)})"
-    return "".join([expr, *(f" NOT {n}" for n in negatives)])
+    return f"({''.join([expr, *(f' NOT {n}' for n in negatives)])})" if negatives else expr
 
 
 def _terms(node: _Node, out: list[str]) -> None:
@@ -298,7 +298,9 @@ def parse(text: str) -> Query:
     if (extra := parser.peek()) is not None:
         raise QueryError("this ')' has no matching '('", extra.pos)
     top = root.children if root.kind == "and" else [root]
-    date_from = date_to = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    to_pos = 0
     briefing: str | None = None
     rest: list[_Node] = []
     for node in top:
@@ -314,8 +316,9 @@ def parse(text: str) -> Query:
         else:
             day = _date(node.value, node.pos, "to")
             date_to = day if date_to is None else min(date_to, day)
+            to_pos = node.pos
     if date_from and date_to and date_from > date_to:
-        raise QueryError(f"from: {date_from} is after to: {date_to}", 0)
+        raise QueryError(f"to: {date_to} is before from: {date_from}", to_pos)
     fts = _to_fts(_Node("and", 0, children=rest)) if rest else None
     terms: list[str] = []
     for node in rest:

@@ -1,0 +1,171 @@
+"""Search over the index: ordering, filters, prefixes, snippets with spans, hits per month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from index_samples import SAMPLE, briefing, indexed
+
+from tui.index import Index
+from tui.query import QueryError
+from tui.search import SearchHit
+from tui.textmatch import match_spans, search_form, snippet
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Index:
+    return indexed(tmp_path, SAMPLE)
+
+
+def refs(hits: list[SearchHit]) -> list[str]:
+    return [hit.ref for hit in hits]
+
+
+def marked(hit: SearchHit) -> list[str]:
+    return [hit.snippet[start:end] for start, end in hit.spans]
+
+
+def test_newest_first_then_reading_order(index: Index) -> None:
+    assert refs(index.search("budget")) == [
+        "2021-06-15-trade#q1",
+        "2019-03-05-mfa#q1.a1",
+    ]
+    assert refs(index.search("belt")) == [
+        "2017-10-11-shanghai#q1",
+        "2017-10-11-shanghai#q1.a1",
+    ]
+
+
+def test_relevance_order_ranks_by_bm25(tmp_path: Path) -> None:
+    docs = [
+        briefing("old", "2010-01-01", [("Li Jun", "Tariffs, tariffs and more tariffs.")]),
+        briefing("new", "2020-01-01", [("Li Jun", "A long answer " * 30 + "on tariffs.")]),
+    ]
+    index = indexed(tmp_path, docs)
+    assert refs(index.search("tariffs")) == ["new#q1.a1", "old#q1.a1"]
+    assert refs(index.search("tariffs", order="relevance")) == ["old#q1.a1", "new#q1.a1"]
+
+
+def test_hits_carry_what_a_result_row_shows(index: Index) -> None:
+    hit = index.search("financing")[0]
+    assert (hit.briefing_id, hit.title, hit.date) == (
+        "2017-10-11-shanghai",
+        "Briefing 2017-10-11-shanghai",
+        dt.date(2017, 10, 11),
+    )
+    assert (hit.kind, hit.person, hit.role) == (
+        "answer",
+        "Tang Zhiping",
+        "deputy secretary general",
+    )
+    assert marked(hit) == ["financing"]
+    question = index.search("rise")[0]
+    assert (question.kind, question.person, question.role) == (
+        "question",
+        "Howard Schneider, Reuters",
+        None,
+    )
+    remark = index.search("welcome")[0]
+    assert (remark.kind, remark.ref) == ("remark", "2017-10-11-shanghai#r1")
+
+
+def test_phrases_prefixes_and_boolean_operators(index: Index) -> None:
+    assert refs(index.search('"belt and road strategy"')) == ["2017-10-11-shanghai#q1.a1"]
+    assert refs(index.search('"road and belt"')) == []
+    hits = index.search("financ*")
+    assert refs(hits) == ["2017-10-11-shanghai#q1.a1", "2017-10-11-shanghai#q1.a2"]
+    assert [marked(h) for h in hits] == [["financing"], ["Financial"]]
+    assert hits[0].terms == ("financ*",)
+    assert refs(index.search("tariffs OR trade")) == [
+        "2021-06-15-trade#q1.a1",
+        "2019-03-05-mfa#q1",
+        "2019-03-05-mfa#q1.a1",
+    ]
+    assert refs(index.search("budget NOT deficit")) == ["2019-03-05-mfa#q1.a1"]
+    assert refs(index.search("(tariffs OR trade) AND talks")) == ["2021-06-15-trade#q1.a1"]
+
+
+def test_speaker_and_asker_filters(index: Index) -> None:
+    assert refs(index.search('budget speaker:"Li Jun"')) == ["2019-03-05-mfa#q1.a1"]
+    assert refs(index.search("speaker:wang")) == ["2017-10-11-shanghai#q1.a2"]
+    assert refs(index.search("speaker:zheng*")) == []  # a prefix starts a word of the name
+    assert refs(index.search("speaker:wang*")) == ["2017-10-11-shanghai#q1.a2"]
+    assert refs(index.search("asker:reuters")) == ["2019-03-05-mfa#q1", "2019-03-05-mfa#q1.a1"]
+    assert refs(index.search("budget NOT asker:reuters")) == ["2021-06-15-trade#q1"]
+
+
+def test_date_and_briefing_filters(index: Index) -> None:
+    assert refs(index.search("budget from:2020")) == ["2021-06-15-trade#q1"]
+    assert refs(index.search("budget to:2019-03")) == ["2019-03-05-mfa#q1.a1"]
+    assert refs(index.search("budget from:2019-03-06 to:2021-06-14")) == []
+    assert refs(index.search("from:2019-03-05 to:2019-03-05")) == [
+        "2019-03-05-mfa#q1",
+        "2019-03-05-mfa#q1.a1",
+    ]
+    assert refs(index.search("briefing:2017")) == [
+        "2017-10-11-shanghai#r1",
+        "2017-10-11-shanghai#q1",
+        "2017-10-11-shanghai#q1.a1",
+        "2017-10-11-shanghai#q1.a2",
+    ]
+    assert refs(index.search("budget briefing:2019-03-05-mfa")) == ["2019-03-05-mfa#q1.a1"]
+    assert index.search("budget briefing:nothing-like-this") == []
+
+
+def test_limit_and_empty_queries(index: Index) -> None:
+    assert len(index.search("briefing:2017", limit=2)) == 2
+    assert index.search("") == [] and index.search("   ") == []
+    assert index.search("zebra") == []
+
+
+def test_malformed_queries_raise_query_error_not_sql_errors(index: Index) -> None:
+    for bad in ('"open', "a AND", "fi*", "NOT x", "from:2020-02-30"):
+        with pytest.raises(QueryError):
+            index.search(bad)
+
+
+def test_chinese_words_are_found_inside_sentences(index: Index) -> None:
+    hits = index.search("支持")
+    assert refs(hits) == ["2021-06-15-trade#q1.a1"]
+    assert marked(hits[0]) == ["支持"]
+    assert refs(index.search('"自由贸易"')) == ["2021-06-15-trade#q1.a1"]
+    assert refs(index.search("贸自")) == []
+
+
+def test_transcript_markup_stays_plain_text_in_snippets(tmp_path: Path) -> None:
+    text = "[bold red]Tariffs[/] are <b>high</b> \x1b[31m today."
+    index = indexed(tmp_path, [briefing("m", "2020-01-01", [("Li Jun", text)])])
+    hit = index.search("tariffs")[0]
+    assert hit.snippet == text
+    assert marked(hit) == ["Tariffs"]
+
+
+def test_hits_per_month_fill_the_months_between(index: Index) -> None:
+    months = index.hits_per_month("budget")
+    assert months[0] == ("2019-03", 1) and months[-1] == ("2021-06", 1)
+    assert len(months) == 28 and sum(count for _, count in months) == 2
+    assert index.hits_per_month("budget from:2020") == [("2021-06", 1)]
+    assert index.hits_per_month("briefing:2019") == [("2019-03", 2)]
+    assert index.hits_per_month("zebra") == [] and index.hits_per_month("") == []
+
+
+def test_match_spans_follow_the_index_tokenizer() -> None:
+    text = "Café prices, CAFE taxes; taxi fares.\nBelt  and\nroad."
+    assert [text[a:b] for a, b in match_spans(text, ["cafe"])] == ["Café", "CAFE"]
+    assert [text[a:b] for a, b in match_spans(text, ["tax"])] == []
+    assert [text[a:b] for a, b in match_spans(text, ["tax*"])] == ["taxes", "taxi"]
+    assert [text[a:b] for a, b in match_spans(text, ["belt and road"])] == ["Belt  and\nroad"]
+    assert match_spans(text, []) == [] and match_spans(text, ["—"]) == []
+    assert search_form("中国 ok") == " 中  国  ok"
+
+
+def test_snippets_cut_long_text_around_the_first_match() -> None:
+    text = "Opening words. " * 40 + "The tariff decision matters. " + "Closing words. " * 40
+    excerpt, spans = snippet(text, ["tariff"])
+    assert excerpt.startswith("…") and excerpt.endswith("…")
+    assert len(excerpt) <= 162
+    assert [excerpt[a:b] for a, b in spans] == ["tariff"]
+    short, spans = snippet("No match here\n\nat all.", ["zebra"])
+    assert (short, spans) == ("No match here at all.", ())

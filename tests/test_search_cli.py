@@ -1,0 +1,140 @@
+"""``briefing index`` and ``briefing search`` as a person or a script runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from index_samples import SAMPLE, archive, briefing, write
+
+from tui.cli import main
+from tui.subcommands.search import emphasise, visible, wrap
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return archive(tmp_path, SAMPLE)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "index.sqlite3"
+
+
+def test_index_reports_what_it_did_and_then_only_changes(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index", str(root), "--index", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("3 indexed, 0 unchanged, 0 removed, 0 failed in ")
+    assert f"index: {db}" in out
+    assert err == ""  # no progress line when stderr is not a terminal
+    (root / "2019-03-05-mfa.yaml").unlink()
+    assert main(["index", str(root), "--index", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("0 indexed, 2 unchanged, 1 removed, 0 failed")
+    assert main(["index", str(root), "--index", str(db), "--rebuild"]) == 0
+    assert capsys.readouterr().out.startswith("2 indexed, 0 unchanged, 0 removed, 0 failed")
+
+
+def test_index_exits_1_and_lists_files_that_failed(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(root, "bad.yaml", "title: No date\nspeakers: []\nexchanges: []\n")
+    assert main(["index", str(root), "--index", str(db)]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("3 indexed, 0 unchanged, 0 removed, 1 failed")
+    assert "bad.yaml:" in err and "problem(s) above" in err
+
+
+def test_index_of_a_missing_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index", str(tmp_path / "nowhere")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_search_prints_a_plain_table_when_not_a_terminal(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "financ*", str(root), "--index", str(db)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == [
+        "2017-10-11  2017-10-11-shanghai#q1.a1  Tang Zhiping",
+        "    The Belt and Road strategy brings financing to Shanghai.",
+        "",
+        "2017-10-11  2017-10-11-shanghai#q1.a2  Wang Sizheng",
+        "    Financial services will open further.",
+    ]
+    assert "\x1b" not in out
+
+
+def test_search_json_limit_and_relevance(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["search", "budget OR tariffs", str(root), "--index", str(db), "--json"]
+    assert main([*args, "--limit", "2"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [h["ref"] for h in hits] == ["2021-06-15-trade#q1", "2019-03-05-mfa#q1"]
+    assert hits[0] == {
+        "briefing": "2021-06-15-trade",
+        "title": "Briefing 2021-06-15-trade",
+        "date": "2021-06-15",
+        "ref": "2021-06-15-trade#q1",
+        "kind": "question",
+        "person": "Bloomberg",
+        "role": None,
+        "snippet": "What about the budget deficit?",
+        "spans": [[15, 21]],
+        "terms": ["budget", "tariffs"],
+    }
+    assert main([*args, "--relevance"]) == 0
+    ranked = json.loads(capsys.readouterr().out)
+    assert sorted(h["ref"] for h in ranked) == sorted(
+        ["2021-06-15-trade#q1", "2019-03-05-mfa#q1", "2019-03-05-mfa#q1.a1"]
+    )
+
+
+def test_search_with_a_malformed_query_exits_1_pointing_at_the_mistake(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "tax AND", str(root), "--index", str(db)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "briefing search: column 5: AND needs a term after it",
+        "    tax AND",
+        "        ^",
+    ]
+    assert not db.exists()  # nothing is indexed for a query that cannot run
+
+
+def test_search_without_matches_says_so_and_succeeds(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "zebra", str(root), "--index", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "no matches for zebra" in err
+    assert main(["search", "zebra", str(root), "--index", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_search_shows_control_characters_as_symbols(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = briefing("esc", "2020-01-01", [("Li Jun", "Tariffs \x1b]0;pwned\x07 rise.")])
+    root = archive(tmp_path, [doc])
+    assert main(["search", "tariffs", str(root), "--index", str(tmp_path / "i.sqlite3")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Tariffs ␛]0;pwned␇ rise." in out
+
+
+def test_terminal_helpers_keep_offsets_and_wrap_at_spaces() -> None:
+    assert visible("a\x1bb\x7fc\x85") == "a␛b␡c\ufffd"
+    text = "one two three four"
+    assert emphasise(text, ((4, 7),), 0, len(text)) == "one \x1b[1;4mtwo\x1b[0m three four"
+    assert emphasise(text, ((4, 7),), 8, len(text)) == "three four"
+    assert [text[a:b] for a, b in wrap(text, 9)] == ["one two", "three", "four"]
+    word = "abcdefghij"
+    assert [word[a:b] for a, b in wrap(word, 4)] == ["abcd", "efgh", "ij"]

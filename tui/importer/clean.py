@@ -171,13 +171,18 @@ def paragraphs(lines: list[Line], known: set[str]) -> list[Para]:
                 if current is not None:
                     out.append(_para(current))
                 current = (number, [text])
-            elif _LIST_ITEM.match(text):
+            elif _LIST_ITEM.match(text) and not _label_only(current[1], known):
                 current[1].append("\n" + text)
             else:
                 current[1].append(" " + text)
         if current is not None:
             out.append(_para(current))
     return _join_lone_labels(out, known)
+
+
+def _label_only(pieces: list[str], known: set[str]) -> bool:
+    label = match_label("".join(pieces).strip(), known)
+    return label is not None and not label.rest
 
 
 def _para(current: tuple[int, list[str]]) -> Para:

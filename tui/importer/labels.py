@@ -82,7 +82,7 @@ _MW = r"[A-Z][\w.’'&\-]*"
 _LINK = r"(?:of|the|and|for|de|du|da|van|von|der|al|bin|on|in|&)"
 _MIXED = re.compile(rf"({_MW}(?:[ \t]+(?:{_MW}|{_LINK}|[0-9][\w\-]*)){{0,6}})[ \t]*:(?=\s|$)")
 _CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff·]{0,14})[ \t]*[：:]")
-_Q = re.compile(r"(Q|QUESTION|Question|问)[ \t]*[:：.](?=\s|$)|Q(?=[ \t]+(?!&|and\b|[-–]\s*A\b)|$)")
+_Q = re.compile(r"(Q|QUESTION|Question|问)[ \t]*[:：.](?=\s|$)|Q(?=\s+(?!&|and\b|[-–]\s*A\b)|$)")
 _A = re.compile(r"(A|ANSWER|Answer)[ \t]*[:.](?=\s|$)|答[ \t]*[：:]")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tui.importer.common import Para
+from tui.importer.common import ImportFailed, Para
 from tui.importer.labels import Label, match_label
 
 
@@ -34,5 +34,5 @@ def split_turns(paras: Iterable[Para], known: set[str]) -> list[Turn]:
         elif turns:
             turns[-1].paras.append(para)
         else:
-            raise ValueError("the body must start with a labelled paragraph")
+            raise ImportFailed("the body does not start with a speaker label (importer bug)")
     return turns

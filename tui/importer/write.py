@@ -11,7 +11,6 @@ trailing spaces, control characters) falls back to a double-quoted scalar, and
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -48,7 +47,29 @@ def scalar(value: str, indent: int, block: bool = False) -> str:
         dumped = dumped.removesuffix("\n...\n").rstrip("\n")
         if "\n" not in dumped:
             return dumped
-    return json.dumps(value, ensure_ascii=True)
+    return quoted(value)
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def quoted(value: str) -> str:
+    """A YAML double-quoted scalar: printable characters as they are, every other one
+    escaped the YAML way (``\\x85``, ``\\u2028``, ``\\U000f4b69``), so that line
+    separators, control and private-use characters survive the round trip."""
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch.isprintable():
+            out.append(ch)
+        elif ord(ch) <= 0xFF:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
 
 
 def _comment(checks: list[str], indent: int) -> list[str]:
@@ -63,7 +84,7 @@ def _flow(items: list[str]) -> str:
     shown = []
     for item in items:
         plain = _FLOW_PLAIN.fullmatch(item) and scalar(item, 0) == item and item[-1] != " "
-        shown.append(item if plain else json.dumps(item, ensure_ascii=not item.isprintable()))
+        shown.append(item if plain else quoted(item))
     return "[" + ", ".join(shown) + "]"
 
 

@@ -65,6 +65,11 @@ class HitList(VirtualList[_Row]):
         "hit-list--match",
     }
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+    ]
+
     DEFAULT_CSS = """
     HitList > .hit-list--date { color: $text-muted; }
     HitList > .hit-list--ref { color: $text-muted; }

@@ -172,7 +172,12 @@ class Session:
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.ws.long_file, long_entry.path)
             organizer = str(long_entry.header().get("organizer"))
-            short = next(e for e in self.order if organizer not in e.path.read_text("utf-8"))
+            short = next(
+                e
+                for e in self.order
+                if organizer not in (text := e.path.read_text("utf-8"))
+                and "\nlanguage: en\n" in text
+            )
             for name, date in (("newer", "2030-01-01"), ("older", "2010-01-01")):
                 text = re.sub(r"(?m)^date: .*$", f"date: {date}", short.path.read_text("utf-8"))
                 (folder / f"{name}.yaml").write_text(text, encoding="utf-8")

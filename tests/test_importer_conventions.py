@@ -7,6 +7,9 @@ import datetime as dt
 import pytest
 
 from tui.importer import Hint, Imported, ImportFailed, Options, import_text
+from tui.importer.common import DraftExchange, DraftSpeaker, Note, Part
+from tui.importer.speakers import Role
+from tui.importer.turns import Turn
 from tui.loader import load_bytes
 from tui.model import Briefing, Exchange
 
@@ -198,12 +201,13 @@ def test_the_id_puts_the_date_first() -> None:
 
 
 def test_the_word_check_catches_a_lost_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.importer import attribute as stage
     from tui.importer import pipeline
 
-    real = pipeline.attribute
-
-    def losing(*args: object, **kwargs: object) -> object:
-        remarks, items, notes = real(*args, **kwargs)  # type: ignore[arg-type]
+    def losing(
+        turns: list[Turn], roles: dict[str, Role], speakers: list[DraftSpeaker]
+    ) -> tuple[list[Part], list[DraftExchange], list[Note]]:
+        remarks, items, notes = stage.attribute(turns, roles, speakers)
         remarks[0].paras = remarks[0].paras[:-1]
         return remarks, items, notes
 

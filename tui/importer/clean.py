@@ -2,7 +2,8 @@
 
 Everything that is not what was said is dropped here, and counted, so that the word
 accounting can say exactly what left the record and why: front matter, time stamps
-(``11:09 A.M. CEST``), ``END`` lines. The header (everything before the first speaker
+(``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on lines of their
+own (``Page 3 of 12``, ``View More``, ``Back to top``). The header (everything before the first speaker
 label) is handed to :mod:`tui.importer.meta` line by line; the body is unwrapped into
 paragraphs that keep the source line where each starts, for warnings.
 """
@@ -30,6 +31,13 @@ TIME_STAMP = re.compile(
     r"\(?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?\)?"
 )
 _END = re.compile(rf"END\b\s*(?:{TIME_STAMP.pattern})?")
+PAGE_ARTEFACT = re.compile(
+    r"(?:Page|PAGE|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+"
+    r"|View More|Back to top|Print this page|Share this page|Share|Print|Email|Tweet|"
+    r"Related Articles|Skip to content|Skip to main content",
+    re.IGNORECASE,
+)
+"""A whole line that is a page number, a PDF page header's number or a page control."""
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)](?=[ A-Za-z\u4e00-\u9fff(])|[-*•·▪◦]\s|[a-z][.)]\s)")
 LONG_LINE = 100
 """A block with a line longer than this was not wrapped: each line is its own paragraph."""
@@ -129,6 +137,9 @@ def clean(text: str) -> Cleaned:
         cleaned = clean_line(line)
         if cleaned and is_time_stamp(cleaned):
             dropped["time stamps"] = dropped.get("time stamps", 0) + len(words(cleaned))
+            cleaned = ""
+        elif cleaned and PAGE_ARTEFACT.fullmatch(cleaned):
+            dropped["page artefacts"] = dropped.get("page artefacts", 0) + len(words(cleaned))
             cleaned = ""
         lines.append((number, cleaned))
     known = colon_labels(t for _, t in lines)

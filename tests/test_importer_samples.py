@@ -83,6 +83,10 @@ def test_sample_matches_the_hand_checked_transcript(raw: str) -> None:
     actual, want = load(result), expected(ident)
     assert_same_record(actual, want)
     assert {s.name for s in actual.speakers} == {s.name for s in want.speakers}
+    for speaker in actual.speakers:
+        hand_checked = want.speaker(speaker.name)
+        assert hand_checked is not None
+        assert set(speaker.aliases) == set(hand_checked.aliases), speaker.name
     assert actual.date == want.date
     assert actual.title == want.title
 

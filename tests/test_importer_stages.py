@@ -170,7 +170,7 @@ def test_meta_reads_front_matter_and_location() -> None:
     )
     assert meta.title == "Press Gaggle by Press Secretary"
     assert (meta.date, meta.published) == (dt.date(2021, 7, 7), dt.date(2021, 7, 8))
-    assert meta.location == "Aboard Air Force One, En Route Crystal Lake, Illinois"
+    assert meta.location == "Aboard Air Force One En Route Crystal Lake, Illinois"
     assert (meta.organizer, meta.fidelity) == ("The White House", "verbatim")
     assert meta.podium == []
 

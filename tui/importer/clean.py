@@ -3,9 +3,9 @@
 Everything that is not what was said is dropped here, and counted, so that the word
 accounting can say exactly what left the record and why: front matter, time stamps
 (``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on lines of their
-own (``Page 3 of 12``, ``View More``, ``Back to top``). The header (everything before the first speaker
-label) is handed to :mod:`tui.importer.meta` line by line; the body is unwrapped into
-paragraphs that keep the source line where each starts, for warnings.
+own (``Page 3 of 12``, ``View More``, ``Back to top``). The header (everything before
+the first speaker label) is handed to :mod:`tui.importer.meta` line by line; the body
+is unwrapped into paragraphs that keep the source line where each starts, for warnings.
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ def read_meta(front: dict[str, Any], header: list[Line]) -> tuple[Meta, dict[str
     if pub is not None and pub != meta.date:
         meta.published = pub
     if location:
-        meta.location = ", ".join(plain(x) for x in location)
+        meta.location = " ".join(plain(x) for x in location)
     if intro_text:
         summary = _FOLLOWING.sub("", intro_text).strip()
         meta.summary = summary or None

@@ -101,12 +101,11 @@ def import_bytes(data: bytes, name: str, options: Options = Options()) -> Import
 def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     cleaned = clean(text)
     notes = notes + cleaned.notes
-    meta, dropped, meta_notes = read_meta(cleaned.front, cleaned.header)
+    meta, header_dropped, meta_notes = read_meta(cleaned.front, cleaned.header)
     notes += meta_notes
-    dropped = {
-        **cleaned.dropped,
-        **{k: dropped.get(k, 0) + cleaned.dropped.get(k, 0) for k in dropped},
-    }
+    dropped = dict(cleaned.dropped)
+    for kind, count in header_dropped.items():
+        dropped[kind] = dropped.get(kind, 0) + count
     turns = split_turns(cleaned.body, cleaned.labels)
     context = f"{meta.title or ''}\n{meta.summary or ''}"
     people = cast([(t.label, t.line) for t in turns], meta.podium, list(options.hints), context)

@@ -230,8 +230,29 @@ def cast(
     for hint in hints:
         if hint.name.casefold() not in chosen:
             notes.append(Note(None, f"--speaker {hint.name!r} matches no label in the record"))
-    speakers = [s for s in chosen.values()]
+    speakers = list(chosen.values())
+    for speaker in speakers:
+        for alias in _titled(speaker.name, context):
+            if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
+                speaker.aliases.append(alias)
     return Cast(roles, speakers, notes)
+
+
+_TITLE_WORD = (
+    r"(?:Press|Secretary|Vice|President|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|"
+    r"Admiral|Senator|Governor|Mayor|Chair|Chairman|Prime|Minister|Deputy|Spokesperson)"
+)
+
+
+def _titled(name: str, context: str) -> list[str]:
+    """How the title or introduction names a speaker with their title ("Press Secretary
+    Jen Psaki", "President Trump"): kept as aliases, since readers search by them."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    first, surname = re.escape(parts[0]), re.escape(parts[-1])
+    pattern = re.compile(rf"\b(?:{_TITLE_WORD}\s+){{1,3}}(?:{first}\s+)?{surname}\b")
+    return [" ".join(m.group(0).split()) for m in pattern.finditer(context)]
 
 
 def _unknown(

@@ -133,6 +133,25 @@ def test_spokesperson_label_and_outlets() -> None:
     assert any("'AFP' could not be placed" in n.message for n in result.notes)
 
 
+def test_one_word_outlets_in_a_record_of_title_case_labels() -> None:
+    text = (
+        "Regular Press Conference\nJanuary 5, 2021\n\n"
+        "Spokesperson Zhao Lijian: Good afternoon.\n\n"
+        "Bloomberg: Any comment on the talks?\n\nZhao Lijian: Our position is clear.\n\n"
+        "Finally: one more thing.\n\nXinhua: A follow-up?\n\nZhao Lijian: No more.\n"
+    )
+    assert shape(load(imported(text))) == [
+        ("remark", "Zhao Lijian", "Good afternoon."),
+        (
+            "q",
+            "Bloomberg",
+            "Any comment on the talks?",
+            (("Zhao Lijian", "Our position is clear.\n\nFinally: one more thing."),),
+        ),
+        ("q", "Xinhua", "A follow-up?", (("Zhao Lijian", "No more."),)),
+    ]
+
+
 def test_moderator_calls_the_next_asker_and_stands_between_exchanges() -> None:
     text = (
         "Call\nJune 1, 2022\n\n"

@@ -10,7 +10,8 @@ print one turn per line) and only in a shape that prose rarely takes:
   (``CHAIR POWELL.``), or the label is already known from a colon form elsewhere;
 - title-case names or outlets with a colon (``Tang Zhiping:``, ``China Business News
   Daily:``, ``Spokesperson Wang Wenbin:``); one word alone only when it is a role word
-  or already known, so that ``Finally: ...`` stays prose;
+  or the record labels turns that way (see :func:`colon_labels`), so that ``Finally:
+  ...`` stays prose;
 - a run of Chinese characters with a full-width or ASCII colon (``汪文斌：``).
 """
 
@@ -142,11 +143,39 @@ def _kind(name: str) -> LabelKind:
     return "name"
 
 
+_SINGLE = re.compile(r"([A-Z][\w’'\-]+)[ \t]*:(?=\s|$)")
+_NOT_LABEL_WORDS = """finally however first second third fourth fifth next last note notes
+    example update
+    correction today yesterday tomorrow also additionally background context summary subject
+    date time location source photo video watch read listen related topics tags editor
+    transcript remarks statement announcement notice warning result results conclusion
+    meanwhile moreover furthermore therefore thus still yes no well so now then here there
+    why what how when where who which this that these those it he she they we you i
+    again anyway actually basically look sorry okay ok please quote unquote"""
+_NOT_LABELS = frozenset(_NOT_LABEL_WORDS.split())
+
+
 def colon_labels(lines: Iterable[str]) -> set[str]:
-    """Label names printed with a colon somewhere in the record (the reliable form)."""
+    """Label names printed with a colon somewhere in the record (the reliable forms).
+
+    Upper-case names always count. Where the record labels turns with title-case names
+    of several words (``Tang Zhiping:``), one-word outlets in the same form count too
+    (``Bloomberg:``, ``Xinhua:``), unless the word is one that starts prose
+    (``Finally:``, ``Note:``).
+    """
     found: set[str] = set()
+    singles: set[str] = set()
+    mixed = False
     for line in lines:
-        m = _UPPER_COLON.match(line.strip())
+        text = line.strip()
+        m = _UPPER_COLON.match(text)
         if m and _letters(m.group(1)) >= 2:
             found.add(m.group(1).strip())
-    return found
+            continue
+        label = match_label(text)
+        if label is not None and label.kind == "name" and len(label.name.split()) > 1:
+            mixed = mixed or label.name.upper() != label.name
+        single = _SINGLE.match(text)
+        if single and single.group(1).casefold() not in _NOT_LABELS:
+            singles.add(single.group(1))
+    return found | singles if mixed else found

@@ -125,6 +125,9 @@ class _Resolver:
                 if set(rest) <= {w.casefold() for w in speaker.name.split()}:
                     return speaker
             for speaker in self.known:
+                if rest[-1] == speaker.name.split()[-1].casefold():
+                    return speaker
+            for speaker in self.known:
                 for word in speaker.name.split():
                     close = difflib.SequenceMatcher(None, rest[-1], word.casefold()).ratio()
                     if len(rest[-1]) > 3 and close >= 0.8:

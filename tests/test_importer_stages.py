@@ -214,6 +214,24 @@ def test_labels_match_hints_by_surname_role_and_label() -> None:
     }
 
 
+def test_abbreviated_titles_and_hyphenated_surnames_match_hints() -> None:
+    roles = _roles(
+        ["SEC. AUSTIN", "GEN. MILLEY", "MS. JEAN-PIERRE", "THE VICE PRESIDENT"],
+        [
+            "Lloyd Austin, Secretary of Defense",
+            "Mark Milley, Chairman of the Joint Chiefs of Staff",
+            "Karine Jean-Pierre, White House Press Secretary",
+            "Kamala Harris, Vice President of the United States",
+        ],
+    )
+    assert roles == {
+        "SEC. AUSTIN": "Lloyd Austin",
+        "GEN. MILLEY": "Mark Milley",
+        "MS. JEAN-PIERRE": "Karine Jean-Pierre",
+        "THE VICE PRESIDENT": "Kamala Harris",
+    }
+
+
 def test_a_podium_list_makes_every_other_label_an_asker() -> None:
     podium = [DraftSpeaker("Tang Zhiping", "deputy secretary general")]
     assert _roles(["STV", "Tang Zhiping", "Xinmin Evening Post"], podium=podium) == {

@@ -82,7 +82,7 @@ def _read(raw: str) -> bytes:
 def _summary(name: str, result: Imported) -> str:
     counts = result.accounting
     dropped = ", ".join(f"{kind} {n}" for kind, n in counts.dropped.items() if n)
-    checks = sum(1 for n in result.notes)
+    checks = len(result.notes)
     return (
         f"{name}: {result.id}.yaml: {result.speakers} speakers, {result.remarks} remarks, "
         f"{result.exchanges} exchanges, {checks} to check\n"
@@ -156,10 +156,10 @@ def _write_all(results: list[tuple[str, Imported]], folder: Path, force: bool) -
         except OSError as exc:
             _error(str(target), f"cannot write it: {exc.strerror or exc}")
             return 1
-        lost = "none lost"
         print(
             f"wrote {target} from {name}: {result.exchanges} exchanges, {result.remarks} "
-            f"remarks, {result.accounting.written} words ({lost}), {len(result.notes)} to check"
+            f"remarks, {result.accounting.written} words (none lost), "
+            f"{len(result.notes)} to check"
         )
     return 0
 

@@ -235,6 +235,7 @@ def cast(
             notes.append(Note(None, f"--speaker {hint.name!r} matches no label in the record"))
     speakers = list(chosen.values())
     for speaker in speakers:
+        speaker.role = speaker.role or _title_role(speaker.name, context)
         for alias in _titled(speaker.name, context):
             if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
                 speaker.aliases.append(alias)
@@ -245,6 +246,24 @@ _TITLE_WORD = (
     r"(?:Press|Secretary|Vice|President|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|"
     r"Admiral|Senator|Governor|Mayor|Chair|Chairman|Prime|Minister|Deputy|Spokesperson)"
 )
+
+
+_COURTESY = r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)"
+
+
+def _title_role(name: str, context: str) -> str | None:
+    """The office the title gives a speaker: "by United States Trade Representative
+    Ambassador Katherine Tai" -> "United States Trade Representative"."""
+    parts = name.split()
+    if len(parts) < 2 or not context:
+        return None
+    first, surname = re.escape(parts[0]), re.escape(parts[-1])
+    pattern = re.compile(
+        rf"\b(?:by|with|and)\s+((?:[A-Z][\w\-]*\s+){{1,6}}?)(?:{_COURTESY}\s+)?"
+        rf"(?:{first}\s+)?{surname}\b"
+    )
+    m = pattern.search(context.split("\n")[0])
+    return " ".join(m.group(1).split()) if m else None
 
 
 def _titled(name: str, context: str) -> list[str]:

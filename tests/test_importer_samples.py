@@ -158,3 +158,12 @@ def test_a_named_moderator_is_not_reported_as_generic() -> None:
     assert not any("generic" in m for _, m in messages)
     bare = import_bytes((RAW / "whitehouse-2021-06-15-tai-press-call.txt").read_bytes(), "tai.txt")
     assert any("generic label 'MODERATOR'" in n.message for n in bare.notes)
+
+
+def test_without_hints_names_and_offices_come_from_the_title() -> None:
+    raw = "whitehouse-2021-06-15-tai-press-call.txt"
+    result = import_bytes((RAW / raw).read_bytes(), raw)
+    tai = load(result).speaker("Ambassador Tai")
+    assert tai is not None
+    assert (tai.name, tai.role) == ("Katherine Tai", "United States Trade Representative")
+    assert "# check: the full name is taken from the title or introduction" in result.text

@@ -236,3 +236,19 @@ def test_the_word_check_catches_a_lost_paragraph(monkeypatch: pytest.MonkeyPatch
         import_text(text, "x.txt")
     assert "('Two') of the body was lost" in failure.value.message
     assert failure.value.line == 6
+
+
+def test_closing_thanks_are_remarks_but_a_long_answer_that_thanks_is_not() -> None:
+    long_answer = "Thanks, Jim. " + "We are working on it every day. " * 8
+    text = (
+        "Briefing\nJune 1, 2022\n\nMS. SMITH: Hello.\n\nQ Why?\n\nMS. SMITH: Because.\n\n"
+        f"MR. JONES: {long_answer.strip()}\n\nMS. SMITH: Thank you, all.\n"
+    )
+    items = shape(load(imported(text)))
+    assert items[1] == (
+        "q",
+        None,
+        "Why?",
+        (("Ms. Smith", "Because."), ("Mr. Jones", long_answer.strip())),
+    )
+    assert items[2] == ("remark", "Ms. Smith", "Thank you, all.")

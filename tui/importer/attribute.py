@@ -100,6 +100,7 @@ def attribute(
     current: DraftExchange | None = None
     closed = False
     previous: Part | None = None
+    caller: Part | None = None  # the podium turn just before, which may call the next asker
     last_answerer: str | None = None
     orphans = ""
     flagged: set[str] = set()
@@ -129,7 +130,7 @@ def attribute(
                 answer.checks.append(message)
                 notes.append(Note(paras[k].line, message))
                 paras = paras[:k]
-            by = role.asker or announced(previous)
+            by = role.asker or announced(caller)
             question = Part(by, paras, label)
             if role.check and role.check not in flagged:
                 flagged.add(role.check)
@@ -137,6 +138,7 @@ def attribute(
             current = DraftExchange(question=question)
             items.append(current)
             closed = False
+            caller = None
             previous = question
             if answer is not None:
                 current.answers.append(answer)
@@ -155,7 +157,7 @@ def attribute(
         else:
             current.answers.append(part)
         last_answerer = role.speaker
-        previous = part
+        previous = caller = part
     if orphans:
         raise ImportFailed("the speaker labels have no text after them: nothing to import")
     return remarks, items, notes
@@ -168,8 +170,15 @@ _THANKS_ALL = re.compile(
 )
 
 
+CLOSING_WORDS = 40
+"""Closing words are short; a longer turn that thanks someone is still an answer."""
+
+
 def _thanks_all(part: Part) -> bool:
-    """Closing thanks: a sentence of the turn thanks the room, not a question."""
+    """Closing thanks: a short turn with a sentence that thanks the room (not for a
+    question)."""
+    if len(part.text.split()) > CLOSING_WORDS:
+        return False
     return any(_THANKS_ALL.match(s) for p in part.paras for s in sentences(p.text))
 
 

@@ -256,3 +256,16 @@ async def test_q_quits(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+async def test_slash_and_s_type_themselves_inside_a_box(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("slash", *"s/x")
+        assert app.focused is screen.filter_box
+        assert screen.filter_box.value == "s/x"
+        await pilot.press("s")
+        assert screen.filter_box.value == "s/xs"
+        screen.set_focus(screen.qa)
+        await pilot.press("s", *"stv")
+        assert app.focused is screen.speaker_filter.find_box
+        assert screen.speaker_filter.find_box.value == "stv"

@@ -29,13 +29,36 @@ from tui.widgets.speaker_filter import SpeakerFilter
 FILTER_PLACEHOLDER = "title, tag, 2017-10 · or ?words to search"
 
 
+FOCUS_ACTIONS = {"focus_filter": "/", "focus_speakers": "s"}
+"""Actions bound with priority, and the character they type when a box has focus.
+
+Textual routes each key to the widget focused *when the key is read*; a key's binding
+runs later. Typed quickly (``/2017`` arrives as one burst), the text after ``/`` would
+go to the list, not to the box ``/`` focuses. A priority binding runs as the key is read,
+so focus has moved before the next key is routed; inside a text box the key still types
+its character."""
+
+
 def keymap_bindings() -> list[BindingType]:
     """The screen's bindings, straight from :data:`tui.keymap.KEYS`."""
-    return [Binding(key.keys, key.action, key.description, show=key.footer) for key in KEYS]
+    return [
+        Binding(
+            key.keys,
+            key.action,
+            key.description,
+            show=key.footer,
+            priority=key.action in FOCUS_ACTIONS,
+        )
+        for key in KEYS
+    ]
 
 
 class MainScreen(ReaderActions):
-    """The reader. ``library`` is what every pane reads from."""
+    """The reader. ``library`` is what every pane reads from.
+
+    Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for
+    the reason given at :data:`FOCUS_ACTIONS`.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = keymap_bindings()
 
@@ -59,9 +82,10 @@ class MainScreen(ReaderActions):
     def on_mount(self) -> None:
         self.qa.show_message("Opening the archive…")
         self.start_loading()
-        self.briefing_list.focus()
+        self.set_focus(self.briefing_list)
 
     def on_resize(self) -> None:
+        self.query_one(Footer).compact = self.size.width < 100
         self.set_class(self.size.width < 100, "-narrow")
         self.set_class(self.size.height < 30, "-short")
 
@@ -70,14 +94,14 @@ class MainScreen(ReaderActions):
     def on_briefing_list_opened(self, event: BriefingList.Opened) -> None:
         if event.explicit:
             self.select_briefing(event.briefing_id)
-            self.qa.focus()
+            self.set_focus(self.qa)
         else:
             self.open_briefing(event.briefing_id)
 
     def on_speaker_filter_chosen(self, event: SpeakerFilter.Chosen) -> None:
         self.person = event.choice
         if event.choice is not None and self.briefing_list.rows:
-            self.briefing_list.focus()
+            self.set_focus(self.briefing_list)
 
     def on_qaview_cursor_moved(self, event: QAView.CursorMoved) -> None:
         self.update_status()
@@ -102,7 +126,7 @@ class MainScreen(ReaderActions):
         if self.search_query:
             self.focus_search_results()
         else:
-            self.briefing_list.focus()
+            self.set_focus(self.briefing_list)
             self.briefing_list.action_select()
 
     # --- state changes ------------------------------------------------------------------

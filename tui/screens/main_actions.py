@@ -25,7 +25,7 @@ class ReaderActions(ReaderSearch):
         focused = self.focused
         if isinstance(focused, Input):
             if action in ("cursor_down", "cursor_bottom") and focused.id == "filter":
-                self.briefing_list.focus()
+                self.set_focus(self.briefing_list)
             return
         method = getattr(focused, f"action_{action}", None)
         if callable(method):
@@ -49,12 +49,20 @@ class ReaderActions(ReaderSearch):
     def action_focus_previous(self) -> None:
         self.focus_previous()
 
+    def _typing(self, character: str) -> bool:
+        """For the priority keys: in a text box, type the character instead."""
+        if isinstance(self.focused, Input):
+            self.focused.insert_text_at_cursor(character)
+            return True
+        return False
+
     def action_focus_filter(self) -> None:
-        self.filter_box.focus()
+        if not self._typing("/"):
+            self.set_focus(self.filter_box)
 
     def action_focus_speakers(self) -> None:
-        self.add_class("-people")
-        self.speaker_filter.find_box.focus()
+        if not self._typing("s"):
+            self.set_focus(self.speaker_filter.find_box)
 
     def action_toggle_scope(self) -> None:
         self.scope = "briefing" if self.scope == "all" else "all"
@@ -90,7 +98,6 @@ class ReaderActions(ReaderSearch):
             self.person = None
         elif self.scope == "all":
             self.scope = "briefing"
-        self.remove_class("-people")
 
     # --- quoting --------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ class ReaderSearch(ReaderLoading):
         self.update_status()
 
     def focus_search_results(self) -> None:
-        self.search_results.focus()
+        self.set_focus(self.search_results.hit_list)
 
     def on_search_results_opened(self, event: SearchResults.Opened) -> None:
         event.stop()
@@ -48,7 +48,7 @@ class ReaderSearch(ReaderLoading):
             self.render_view(event.ref)
         else:
             self.select_briefing(briefing_id, event.ref)
-        self.qa.focus()
+        self.set_focus(self.qa)
 
     def clear_search(self) -> None:
         """End the search: no results pane, no highlights, an empty box."""

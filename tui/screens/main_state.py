@@ -20,6 +20,7 @@ from tui.model import Briefing
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.qa_view import QAView
 from tui.widgets.speaker_filter import Choice, SpeakerFilter
+from tui.widgets.text import clean_line
 
 Scope = Literal["briefing", "all"]
 
@@ -62,20 +63,18 @@ class ReaderState(Screen[None]):
         return self.names.get(self.person, self.person[0])
 
     def update_status(self) -> None:
-        parts = [self.qa.cursor_ref or "no answer selected"]
-        if self.qa.answers and self.qa.cursor_ref:
-            parts.append(
-                f"answer {self.qa.answers.index(self.qa.cursor_ref) + 1}/{len(self.qa.answers)}"
-            )
-        if self.qa.match_count:
-            parts.append(f"match {max(self.qa.match_index, 0) + 1}/{self.qa.match_count}")
-        parts.append("all briefings" if self.scope == "all" else "this briefing")
+        """The status line: the selected answer's reference first (it is what gets cited)."""
+        qa = self.qa
+        parts = [qa.cursor_ref or "no answer selected"]
+        if qa.answers and qa.cursor_ref:
+            parts.append(f"answer {qa.answers.index(qa.cursor_ref) + 1}/{len(qa.answers)}")
+        if qa.match_count:
+            parts.append(f"match {max(qa.match_index, 0) + 1}/{qa.match_count}")
         if self.person is not None:
             kind = "speaker" if self.person[1] == "speaker" else "asker"
-            parts.append(f"{kind}: {self.person_name()}")
+            parts.append(f"{kind}: {clean_line(self.person_name())}")
+        parts.append("all briefings" if self.scope == "all" else "this briefing")
         if self.filter_text.strip():
-            parts.append(
-                f"filter: {len(self.briefing_list.rows)} of "
-                f"{len(self.briefing_list.summaries)} briefings"
-            )
+            shown, total = len(self.briefing_list.rows), len(self.briefing_list.summaries)
+            parts.append(f"filter: {shown} of {total} briefings")
         self.query_one("#status", Static).update(" · ".join(parts))

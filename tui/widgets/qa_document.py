@@ -49,6 +49,7 @@ class Document:
     answer_block: dict[str, int] = field(default_factory=dict)  # ref -> its label block
     matches: list[tuple[int, int, int]] = field(default_factory=list)  # block, start, end
     title: str = ""
+    narrowed: bool = False  # only some exchanges are shown: open at the first of them
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
@@ -138,7 +139,7 @@ def briefing_document(briefing: Briefing, person: Person = None, name: str = "")
     With a ``person``, only the exchanges they took part in are kept (the question stays
     as context; for a speaker, only their answers), and remarks are left out.
     """
-    doc = Document(title=clean_line(briefing.title))
+    doc = Document(title=clean_line(briefing.title), narrowed=person is not None)
     doc.add(Block(clean_line(briefing.title), "qa--title"))
     held = [f"Held {briefing.date.isoformat()}"]
     held += [clean_line(x) for x in (briefing.organizer, briefing.location) if x]

@@ -150,7 +150,7 @@ class QAView(ScrollView, can_focus=True):
         if doc.matches:
             first = self._first_match_from(target)
             self._go_to_match(first)
-        elif target in doc.answers:
+        elif target in doc.answers or doc.narrowed:
             self._scroll_to_answer(top=True)
         self._notify()
 

@@ -157,7 +157,7 @@ class SpeakerFilter(Vertical):
         self.people.action_select()
 
     def action_into_list(self) -> None:
-        self.people.focus()
+        self.screen.set_focus(self.people)
 
     def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
         event.stop()

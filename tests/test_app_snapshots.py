@@ -1,0 +1,49 @@
+"""Snapshots of the main screen on the bundled transcripts, at 120x40 and 80x24.
+
+The index lives in the test's temporary folder, so the pictures depend only on the
+bundled transcripts (adding one changes them: review and run with --snapshot-update).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reader_samples import settle
+from textual.pilot import Pilot
+
+from tui.app import BriefingApp
+from tui.cli import bundled_transcripts
+from tui.index import Index
+
+
+@pytest.fixture
+def bundled_app(tmp_path: Path) -> Any:
+    index = Index(bundled_transcripts(), tmp_path / "index.sqlite")
+    yield BriefingApp(index)
+    index.close()
+
+
+async def opened(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+
+
+async def shanghai_li_jun(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("s", *"li jun", "enter")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_main_screen_on_bundled_transcripts(
+    snap_compare: Any, bundled_app: BriefingApp, size: tuple[int, int]
+) -> None:
+    assert snap_compare(bundled_app, terminal_size=size, run_before=opened)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_main_screen_narrowed_to_a_speaker(
+    snap_compare: Any, bundled_app: BriefingApp, size: tuple[int, int]
+) -> None:
+    assert snap_compare(bundled_app, terminal_size=size, run_before=shanghai_li_jun)

@@ -1,0 +1,131 @@
+"""End to end: the real ``briefing`` command in a real terminal (tmux), driven by keys.
+
+Opens the bundled Shanghai briefing, chooses the speaker Li Jun, exports the selected
+answer with ``e`` (Enter accepts the dialog's defaults) and reads the written file.
+``make test`` installs tmux where it is missing. Waiting polls the screen until the
+expected text appears (with a generous deadline for a busy machine), so nothing here
+measures speed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+BRIEFING = Path(sys.executable).parent / "briefing"
+SHANGHAI = "2017-10-11-shanghai-belt-and-road"
+DEADLINE = 30.0
+
+
+class Terminal:
+    """A detached tmux session running one command."""
+
+    def __init__(self, command: str, cwd: Path, size: tuple[int, int] = (120, 40)) -> None:
+        self.name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
+        width, height = size
+        env = {**os.environ, "TERM": "xterm-256color"}
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                "-c",
+                str(cwd),
+                command,
+            ],
+            check=True,
+            env=env,
+        )
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return result.stdout
+
+    def wait_for(self, text: str) -> str:
+        end = time.monotonic() + DEADLINE
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > end:
+                raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.1)
+
+    def wait_for_gone(self, text: str) -> None:
+        end = time.monotonic() + DEADLINE
+        while text in self.screen():
+            if time.monotonic() > end:
+                raise AssertionError(f"{text!r} is still on the screen:\n{self.screen()}")
+            time.sleep(0.1)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal_factory(tmp_path: Path):  # type: ignore[no-untyped-def]
+    assert shutil.which("tmux"), "tmux is required: `make test` installs it"
+    sessions: list[Terminal] = []
+
+    def start(command: str) -> Terminal:
+        session = Terminal(command, tmp_path)
+        sessions.append(session)
+        return session
+
+    yield start
+    for session in sessions:
+        session.close()
+
+
+def test_open_shanghai_choose_li_jun_and_export(tmp_path: Path, terminal_factory) -> None:  # type: ignore[no-untyped-def]
+    index = tmp_path / "index.sqlite"
+    # started from the test's folder, not the project: the bundled transcripts are found
+    term = terminal_factory(f"{BRIEFING} --index {index}; sleep 5")
+    term.wait_for("Shanghai")
+    term.keys("/")
+    term.type("2017-10")
+    term.keys("Enter")
+    term.wait_for(f"{SHANGHAI}#q1.a1")
+    term.keys("s")
+    term.type("li jun")
+    term.keys("Enter")
+    screen = term.wait_for("speaker: Li Jun")
+    assert f"{SHANGHAI}#q2.a2" in screen
+    assert "ANSWER q2.a2 · Li Jun" in screen
+    term.keys("e")
+    term.wait_for(f"Export {SHANGHAI}#q2.a2")
+    term.keys("Enter")
+    written = tmp_path / "exports" / f"{SHANGHAI}-q2-a2-li-jun.md"
+    end = time.monotonic() + DEADLINE
+    while not written.exists() and time.monotonic() < end:
+        time.sleep(0.1)
+    text = written.read_text(encoding="utf-8")
+    assert "Thank you very much for your question." in text
+    assert f"{SHANGHAI}#q2.a2" in text
+    assert "Li Jun" in text
+    term.keys("q")
+    term.wait_for_gone("Shanghai")  # the reader quit and gave the terminal back

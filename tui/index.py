@@ -25,6 +25,7 @@ from tui.index_build import Progress, RefreshStats, problems_from_json, refresh
 from tui.index_store import Store, _remove, default_index_path, memory_store, open_store
 from tui.library import BriefingSummary, CrossExchange, LoadFailed, Person, PersonKind
 from tui.model import Answer, Briefing, Exchange, Problem, Question
+from tui.textmatch import search_form, tokens
 
 if TYPE_CHECKING:
     from tui.search import Order, SearchHit
@@ -232,30 +233,43 @@ class Index:
         return briefing
 
     def exchanges_of(self, key: str, kind: PersonKind) -> Sequence[CrossExchange]:
-        if kind == "speaker":
-            which = "e2.kind = 'answer' AND e2.by_key = ?"
-            narrow = "SELECT briefing_id FROM speakers WHERE key = ?"
-        else:
-            which = "e2.kind = 'question' AND e2.by_key = ?"
-            narrow = "SELECT briefing_id FROM askers WHERE key = ?"
-        sql = (
-            "SELECT e.briefing_id, e.qnum, e.kind, e.ref, e.number, e.by, e.role, e.text "
-            "FROM elements e WHERE e.qnum IS NOT NULL AND e.briefing_id IN "
-            f"({narrow}) AND EXISTS (SELECT 1 FROM elements e2 WHERE "
-            "e2.briefing_id = e.briefing_id AND e2.qnum = e.qnum AND "
-            f"{which}) ORDER BY e.date, e.briefing_id, e.ord"
+        """Exchanges with an answer by (or the question of) ``key``, oldest first.
+
+        The exchanges are found through the full-text table's ``speaker``/``asker`` column
+        (an index lookup) and confirmed on the exact key, so a prolific spokesperson's
+        thousand briefings are not scanned element by element.
+        """
+        element_kind = "answer" if kind == "speaker" else "question"
+        literal = '"' + search_form(key).replace('"', '""') + '"'
+        find = (
+            "SELECT DISTINCT e.briefing_id, e.qnum FROM elements_fts f "
+            "JOIN elements e ON e.rowid = f.rowid WHERE elements_fts MATCH ? "
+            "AND e.kind = ? AND e.by_key = ? AND e.qnum IS NOT NULL"
         )
-        rows = self._read(lambda c: c.execute(sql, (key, key)).fetchall())
+        fetch = (
+            "SELECT e.kind, e.ref, e.number, e.by, e.role, e.text, e.date FROM elements e "
+            "WHERE e.briefing_id = ? AND e.qnum = ? ORDER BY e.ord"
+        )
+
+        def query(conn: sqlite3.Connection) -> list[tuple[str, str, list[Sequence[object]]]]:
+            if not tokens(key):
+                return []
+            pairs = conn.execute(find, (f"{kind} : {literal}", element_kind, key)).fetchall()
+            found = []
+            for briefing_id, qnum in pairs:
+                rows = conn.execute(fetch, (briefing_id, qnum)).fetchall()
+                if rows:
+                    found.append((str(rows[0][6]), str(briefing_id), rows))
+            found.sort(key=lambda item: (item[0], item[1], int(str(item[2][0][2]))))
+            return found
+
         summaries: dict[str, BriefingSummary | None] = {}
-        grouped: dict[tuple[str, int], list[Sequence[object]]] = {}
-        for row in rows:
-            grouped.setdefault((str(row[0]), int(row[1])), []).append(row)
         out: list[CrossExchange] = []
-        for (briefing_id, _), elements in grouped.items():
+        for _, briefing_id, rows in self._read(query):
             if briefing_id not in summaries:
                 summaries[briefing_id] = self.summary(briefing_id)
             summary = summaries[briefing_id]
-            exchange = _exchange(elements)
+            exchange = _exchange(rows)
             if summary is not None and exchange is not None:
                 out.append(CrossExchange(summary, exchange))
         return out
@@ -301,7 +315,7 @@ def _why(error: sqlite3.OperationalError) -> str:
 def _exchange(rows: Sequence[Sequence[object]]) -> Exchange | None:
     question: Question | None = None
     answers: list[Answer] = []
-    for _, _, kind, ref, number, by, role, text in rows:
+    for kind, ref, number, by, role, text, _ in rows:
         if kind == "question":
             question = Question(str(ref), int(str(number)), str(text), _opt(by))
         elif kind == "answer":

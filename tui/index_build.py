@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.index_read import Loaded, Prefetcher
 from tui.index_schema import SEQ_MASK, day_base, fts_values
 from tui.index_store import Store
 from tui.model import Answer, Briefing, Problem, Question, Remark, normalise_name
@@ -218,14 +219,11 @@ def _opt(value: object) -> str | None:
 
 
 def index_file(
-    conn: sqlite3.Connection, path: str, stat: tuple[int, int], pending: list[FtsRow]
-) -> tuple[bool, list[Problem]]:
-    """(Re)index one file inside the caller's transaction; True if its briefing is indexed."""
-    from tui.loader import load_file
-
+    conn: sqlite3.Connection, loaded: Loaded, stat: tuple[int, int], pending: list[FtsRow]
+) -> bool:
+    """(Re)index one parsed file inside the caller's transaction; True if it is searchable."""
+    path, briefing, problems = loaded
     forget_file(conn, path)
-    briefing, problems = load_file(Path(path))
-    problems = list(problems)
     briefing_id: str | None = None
     retry = 0
     if briefing is not None:
@@ -251,7 +249,7 @@ def index_file(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (path, stat[0], stat[1], briefing_id, problems_to_json(problems), failed, retry),
     )
-    return briefing_id is not None, problems
+    return briefing_id is not None
 
 
 def plan(
@@ -304,23 +302,29 @@ def refresh(
     done = indexed = failed = 0
     stopped = False
     pending: list[FtsRow] = []
-    while done < total and not stopped:
-        batch_start = time.perf_counter()
-        with store.transaction() as conn:
-            while done < total:
-                if should_stop is not None and should_stop():
-                    stopped = True
-                    break
-                path = to_read[done]
-                ok, _ = index_file(conn, path, found[path], pending)
-                indexed += ok
-                failed += not ok
-                done += 1
-                if done % BATCH_FILES == 0 or time.perf_counter() - batch_start > BATCH_SECONDS:
-                    break
-            flush_fts(conn, pending)
-        if progress is not None:
-            progress(done, total)
+    parsed = Prefetcher(to_read)
+    files = iter(parsed)
+    try:
+        while done < total and not stopped:
+            batch_start = time.perf_counter()
+            with store.transaction() as conn:
+                for loaded in files:
+                    ok = index_file(conn, loaded, found[loaded[0]], pending)
+                    indexed += ok
+                    failed += not ok
+                    done += 1
+                    if should_stop is not None and should_stop():
+                        stopped = True
+                        break
+                    if done % BATCH_FILES == 0 or time.perf_counter() - batch_start > BATCH_SECONDS:
+                        break
+                else:
+                    stopped = done < total  # the parser ended early: never loop on nothing
+                flush_fts(conn, pending)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        parsed.close()
     return RefreshStats(
         indexed=indexed,
         unchanged=unchanged,

@@ -19,7 +19,7 @@ import datetime as dt
 
 from tui.textmatch import search_form
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump whenever a table, the tokenizer or :func:`fts_values` changes: old files are rebuilt."""
 
 SEQ_BITS = 24
@@ -57,7 +57,8 @@ CREATE TABLE IF NOT EXISTS speakers (
     answers INTEGER NOT NULL,
     PRIMARY KEY (briefing_id, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS speakers_by_key ON speakers (key);
+-- Covering indexes: people() groups by key and reads only these columns.
+CREATE INDEX IF NOT EXISTS speakers_by_key ON speakers (key, answers, name);
 CREATE TABLE IF NOT EXISTS askers (
     briefing_id TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -65,7 +66,7 @@ CREATE TABLE IF NOT EXISTS askers (
     questions INTEGER NOT NULL,
     PRIMARY KEY (briefing_id, key)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS askers_by_key ON askers (key);
+CREATE INDEX IF NOT EXISTS askers_by_key ON askers (key, questions, name);
 CREATE TABLE IF NOT EXISTS elements (
     rowid INTEGER PRIMARY KEY,
     briefing_id TEXT NOT NULL,

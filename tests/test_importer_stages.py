@@ -292,3 +292,20 @@ def test_every_scalar_reads_back_exactly(value: str) -> None:
 def test_long_text_is_a_literal_block() -> None:
     assert scalar("word " * 30 + "end", 4, block=True).startswith("|-\n      word")
     assert scalar("one\n\ntwo", 0) == "|-\n  one\n\n  two"
+
+
+def test_running_page_headers_of_a_pdf_are_dropped() -> None:
+    header = "DoD News Briefing with Press Secretary Morrell"
+    text = (
+        f"{header}\nMarch 10, 2008\n\nMR. MORRELL: Good afternoon.\n\n{header}\n\n"
+        f"Q Why?\n(Laughter.)\n\n{header}\nPage 2\n\nMR. MORRELL: Because.\n(Laughter.)\n"
+        "(Laughter.)\n"
+    )
+    cleaned = clean(text)
+    assert cleaned.header[0] == (1, header)
+    assert [p.text for p in cleaned.body] == [
+        "MR. MORRELL: Good afternoon.",
+        "Q Why? (Laughter.)",
+        "MR. MORRELL: Because. (Laughter.) (Laughter.)",
+    ]
+    assert cleaned.dropped == {"page artefacts": 2 * 7 + 2}

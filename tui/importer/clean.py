@@ -3,9 +3,10 @@
 Everything that is not what was said is dropped here, and counted, so that the word
 accounting can say exactly what left the record and why: front matter, time stamps
 (``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on lines of their
-own (``Page 3 of 12``, ``View More``, ``Back to top``). The header (everything before
-the first speaker label) is handed to :mod:`tui.importer.meta` line by line; the body
-is unwrapped into paragraphs that keep the source line where each starts, for warnings.
+own (``Page 3 of 12``, ``View More``, ``Back to top``), a PDF's running page headers.
+The header (everything before the first speaker label) is handed to
+:mod:`tui.importer.meta` line by line; the body is unwrapped into paragraphs that keep
+the source line where each starts, for warnings.
 """
 
 from __future__ import annotations
@@ -149,9 +150,44 @@ def clean(text: str) -> Cleaned:
             "no recognisable turns: no line starts with a speaker label such as "
             "'Q:', 'MS. PSAKI:' or 'Name: text'"
         )
-    body = paragraphs(lines[start:], known)
+    body_lines = _drop_running_headers(lines[start:], lines, known, dropped)
+    body = paragraphs(body_lines, known)
     body_words = [w for p in body for w in words(p.text)]
     return Cleaned(front, lines[:start], body, body_words, known, dropped, notes)
+
+
+RUNNING_HEADER_REPEATS = 3
+_SENTENCE_END = (".", "?", "!", ")", "”", '"', ":", "—", "-", "…")
+
+
+def _drop_running_headers(
+    body: list[Line], every: list[Line], known: set[str], dropped: dict[str, int]
+) -> list[Line]:
+    """Blank the page headers a PDF repeats on every page (``DoD News Briefing ...``).
+
+    A line counts as one when the same text stands alone on a line at least
+    :data:`RUNNING_HEADER_REPEATS` times, has three words or more, is no label and does
+    not end like a sentence or a stage note, so ``(Laughter.)`` or ``Thank you.`` stay.
+    """
+    counts: dict[str, int] = {}
+    for _, text in every:
+        if text:
+            counts[text] = counts.get(text, 0) + 1
+    headers = {
+        text
+        for text, count in counts.items()
+        if count >= RUNNING_HEADER_REPEATS
+        and len(words(text)) >= 3
+        and not text.endswith(_SENTENCE_END)
+        and match_label(text, known) is None
+    }
+    out: list[Line] = []
+    for number, text in body:
+        if text in headers:
+            dropped["page artefacts"] = dropped.get("page artefacts", 0) + len(words(text))
+            text = ""
+        out.append((number, text))
+    return out
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:

@@ -12,7 +12,6 @@ import importlib
 import importlib.util
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -68,19 +67,13 @@ def measure_load(ws: Workspace) -> list[Row]:
     ]
 
 
-def briefing_command() -> list[str]:
-    """The installed ``briefing`` script next to this interpreter, as a user runs it."""
-    script = Path(sys.executable).with_name("briefing")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
-
-
 def build_index(ws: Workspace, corpus: Path) -> tuple[float, str]:
     """Run ``briefing index`` from an empty cache; return (seconds, error or "")."""
     ws.reset_cache()
     env = {**os.environ, **ws.env()}
     started = time.perf_counter()
     done = subprocess.run(
-        [*briefing_command(), "index", str(corpus)], env=env, capture_output=True, text=True
+        [*ws.command(), "index", str(corpus)], env=env, capture_output=True, text=True
     )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:

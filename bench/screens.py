@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from bench import measures, report
+from bench import report
 from bench.bare_app import READY, step_text
 from bench.report import Row
 from bench.terminal import ScreenTimeout, SessionGone, Tmux, peak_rss_mb
@@ -118,7 +118,7 @@ class Session:
             return skipped(group, why)
 
     def _reader(self, path: Path) -> list[str]:
-        return [*measures.briefing_command(), str(path)]
+        return [*self.ws.command(), str(path)]
 
     def _bare(self) -> list[str]:
         return [sys.executable, str(BARE)]
@@ -127,7 +127,7 @@ class Session:
         """Build or refresh the index untimed, so the reader starts warm."""
         if importlib.util.find_spec("tui.subcommands.index") is not None:
             subprocess.run(
-                [*measures.briefing_command(), "index", str(corpus)],
+                [*self.ws.command(), "index", str(corpus)],
                 env={**os.environ, **self.env},
                 capture_output=True,
                 check=True,

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,15 @@ class Workspace:
     long_file: Path
     n: int
     seed: int
+    source: Path | None = None  # an exported commit to measure instead of the working tree
+
+    def command(self) -> list[str]:
+        """How to run ``briefing``: the installed script, or the exported commit."""
+        if self.source is not None:
+            runner = Path(__file__).resolve().parent / "source_cli.py"
+            return [sys.executable, str(runner), str(self.source)]
+        script = Path(sys.executable).with_name("briefing")
+        return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
     @property
     def cache_home(self) -> Path:
@@ -96,3 +107,31 @@ def prepare(n: int, seed: int, root: Path | None = None, corpus: Path | None = N
         n=len(files),
         seed=seed,
     )
+
+
+def export_commit(revision: str, root: Path) -> tuple[Path, str]:
+    """``git archive`` a commit of this repository into ``root``; return (folder, label)."""
+    repo = Path(__file__).resolve().parent.parent
+    sha, subject = subprocess.run(
+        ["git", "-C", str(repo), "log", "-1", "--format=%H%n%s", revision],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[:2]
+    folder = root / f"src-{sha[:12]}"
+    if not (folder / "tui").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "-C", str(repo), "archive", sha], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder, f"commit {sha[:12]} ({subject})"
+
+
+def working_tree_label() -> str:
+    repo = Path(__file__).resolve().parent.parent
+    git = ["git", "-C", str(repo)]
+    sha = subprocess.run([*git, "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run([*git, "status", "--porcelain", "tui"], capture_output=True, text=True)
+    state = " with uncommitted changes under tui/" if dirty.stdout.strip() else ""
+    return f"working tree at {sha.stdout.strip() or 'unknown'}{state}"

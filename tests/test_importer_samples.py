@@ -140,9 +140,18 @@ def test_uncertain_spots_are_reported_where_the_hand_check_marks_them() -> None:
     assert any(
         line == 21 and "generic label 'SENIOR ADMINISTRATION OFFICIAL'" in m for line, m in nato
     )
+    assert any(line == 125 and "a second turn in a row" in m for line, m in nato)
     harris = _messages("whitehouse-2024-02-17-harris-zelenskyy-joint-presser.txt")
     assert any(line == 295 and "'PRESIDENT ZELENSKKY'" in m for line, m in harris)
     assert any(line == 237 and "generic label 'PARTICIPANT'" in m for line, m in harris)
+    assert any(
+        line == 327 and "name themselves in the question (Nina Kolomiiets, Inter channel)" in m
+        for line, m in harris
+    )
+    unanswered = "this question gets no answer"
+    assert [line for line, m in psaki if unanswered in m] == [347, 459, 461]
+    defense = _messages("defense-2008-03-10-morrell-briefing-excerpt.txt")
+    assert [line for line, m in defense if unanswered in m] == [17]
 
 
 def test_generic_and_misspelt_labels_get_check_comments_in_the_yaml() -> None:

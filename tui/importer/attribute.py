@@ -42,6 +42,10 @@ _NOT_NAME_WORDS = """yes yeah yep no nope sure okay ok right good great thanks t
     next go sorry well alright all absolutely exactly correct certainly indeed fine
     hello hi bye goodbye agreed understood laughter inaudible end"""
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_SELF = re.compile(
+    r"(?:I[’']m\s+|I am\s+|This is\s+)?(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}),\s+"
+    r"(?:with\s+|from\s+)?(?P<outlet>[^.?!,]{2,40})\."
+)
 _OPENER = re.compile(
     r"(?:Well|Look|Sure|Yes|Yeah|No|Absolutely|Certainly|Of course|Thanks for|Thank you for|"
     r"I think|I would say|Great question|Good question)\b"
@@ -78,6 +82,18 @@ def announced(part: Part | None) -> str | None:
         and not any(w.casefold() in _NOT_NAMES for w in first.group("name").split())
     ):
         return first.group("name")
+    return None
+
+
+def introduced(text: str) -> str | None:
+    """ "Name, outlet." among a question's first sentences: the asker names themselves.
+
+    This is reported, not used as ``by``: the record does not label the question with
+    it, and the words stay the question's text."""
+    for sentence in sentences(text)[:3]:
+        m = _SELF.fullmatch(sentence.strip())
+        if m and m.group("name").split()[0].casefold() not in _NOT_NAMES:
+            return f"{m.group('name')}, {m.group('outlet').strip()}"
     return None
 
 
@@ -132,6 +148,14 @@ def attribute(
                 paras = paras[:k]
             by = role.asker or announced(caller)
             question = Part(by, paras, label)
+            named = introduced(paras[0].text) if by is None and paras else None
+            if named:
+                message = (
+                    f"the asker seems to name themselves in the question ({named}); the "
+                    "record labels it only as a question, so it has no 'by'"
+                )
+                question.checks.append(message)
+                notes.append(Note(paras[0].line, message))
             if role.check and role.check not in flagged:
                 flagged.add(role.check)
                 question.checks.append(role.check)
@@ -152,6 +176,14 @@ def attribute(
             or (current.answers and _ends_exchange(part, current, previous, moderators))
             or (current.answers and number > last_question and _thanks_all(part))
         ):
+            repeated = previous is not None and previous.by == part.by
+            if repeated and not closed and part.by not in moderators:
+                message = (
+                    f"a second turn in a row by {part.by}, after the answer: taken as "
+                    "a remark (closing words?), not a second answer"
+                )
+                part.checks.append(message)
+                notes.append(Note(turn.line, message))
             items.append(DraftExchange(remark=part))
             closed = True
         else:
@@ -160,7 +192,19 @@ def attribute(
         previous = caller = part
     if orphans:
         raise ImportFailed("the speaker labels have no text after them: nothing to import")
+    notes += _unanswered(items)
     return remarks, items, notes
+
+
+def _unanswered(items: list[DraftExchange]) -> list[Note]:
+    """Questions with no answer: cut off, asked again later, or the record ends."""
+    notes: list[Note] = []
+    for item in items:
+        if item.question is not None and not item.answers:
+            message = "this question gets no answer before the next turn asks or the record ends"
+            item.question.checks.append(message)
+            notes.append(Note(item.question.line, message))
+    return notes
 
 
 _THANKS_ALL = re.compile(

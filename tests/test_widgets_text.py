@@ -1,0 +1,86 @@
+"""Control characters made visible, and wrapping by terminal cells (wide text too)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tui.widgets.text import clean, clean_line, truncate, wrap_lines, wrap_spans
+
+
+def test_clean_replaces_every_control_with_a_visible_character() -> None:
+    assert clean("a\x1b[31mb") == "a␛[31mb"
+    assert clean("bell\x07") == "bell␇"
+    assert clean("osc\x1b]52;c;ZXZpbA==\x07") == "osc␛]52;c;ZXZpbA==␇"
+    assert clean("csi\x9b2J") == "csi\ufffd2J"
+    assert clean("del\x7f") == "del␡"
+    assert clean("rtl\u202eevil") == "rtl\ufffdevil"
+    assert clean("tab\there") == "tab    here"
+    assert clean("crlf\r\nnext") == "crlf\nnext"
+    assert clean("lone\rreturn") == "lone␍return"
+    assert clean("plain text, 中文") == "plain text, 中文"
+
+
+@given(st.text())
+def test_clean_never_leaves_a_control_character(text: str) -> None:
+    cleaned = clean(text)
+    for char in cleaned:
+        assert char == "\n" or not (ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0)
+
+
+def test_clean_line_folds_breaks() -> None:
+    assert clean_line("two\nlines\x1b") == "two lines␛"
+
+
+def test_truncate_ends_with_an_ellipsis_and_respects_wide_characters() -> None:
+    assert truncate("Shanghai bridgehead", 10) == "Shanghai…"
+    assert truncate("short", 10) == "short"
+    assert truncate("上海市人民政府", 6) == "上海…"
+    assert cell_len(truncate("上海市人民政府", 7)) <= 7
+
+
+def test_wrap_breaks_at_spaces_and_keeps_words_whole() -> None:
+    text = "the quick brown fox jumps over the lazy dog"
+    lines = [text[a:b].rstrip() for a, b in wrap_spans(text, 10)]
+    assert lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
+
+
+def test_wrap_folds_a_word_longer_than_the_line() -> None:
+    url = "https://example.org/a/very/long/path"
+    assert [url[a:b] for a, b in wrap_spans(url, 10)] == [
+        "https://ex",
+        "ample.org/",
+        "a/very/lon",
+        "g/path",
+    ]
+
+
+def test_wrap_chinese_between_characters_at_two_cells_each() -> None:
+    text = "上海市政府新闻办公室举行新闻发布会"
+    spans = wrap_spans(text, 9)  # an odd width: a wide character never straddles it
+    lines = [text[a:b] for a, b in spans]
+    assert "".join(lines) == text
+    assert all(cell_len(line) <= 9 for line in lines)
+    assert [cell_len(line) for line in lines[:-1]] == [8] * (len(lines) - 1)
+
+
+def test_wrap_lines_keeps_single_line_breaks() -> None:
+    text = "Measures:\n1. bonds;\n2. loans."
+    assert [text[a:b] for a, b in wrap_lines(text, 40)] == ["Measures:", "1. bonds;", "2. loans."]
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab cd  ef\u4e2d\u6587\uff01\u3002xyz-/") + ["é", "👍"]),
+        max_size=200,
+    ),
+    st.integers(min_value=2, max_value=40),
+)
+def test_wrap_fits_the_width_and_loses_nothing(text: str, width: int) -> None:
+    spans = wrap_spans(text, width)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    for a, b in spans:
+        assert cell_len(text[a:b].rstrip()) <= width

@@ -85,7 +85,10 @@ def test_matches_every_word_in_title_organizer_tags_or_date_prefix() -> None:
 
 
 def test_people_rows_have_labelled_groups_and_counts() -> None:
-    speakers = [Person("li jun", "Li Jun", "speaker", 12, 3), Person("tang", "Tang", "speaker", 2, 1)]
+    speakers = [
+        Person("li jun", "Li Jun", "speaker", 12, 3),
+        Person("tang", "Tang", "speaker", 2, 1),
+    ]
     askers = [Person("reuters", "Reuters", "asker", 7, 4)]
     rows = build_rows(speakers, askers)
     assert [(row.kind, row.label) for row in rows] == [

@@ -105,7 +105,10 @@ def test_cross_document_heads_each_briefing_and_keeps_roles() -> None:
     rows = [CrossExchange(summary, exchange), CrossExchange(other, later)]
     doc = cross_document(rows, ("li jun", "speaker"), "Li Jun")
     lines = texts(doc.blocks)
-    assert lines[:2] == ["ALL BRIEFINGS · Li Jun", "2 exchanges (answers) in 2 briefings, oldest first"]
+    assert lines[:2] == [
+        "ALL BRIEFINGS · Li Jun",
+        "2 exchanges (answers) in 2 briefings, oldest first",
+    ]
     assert "2017-10-11 · Shanghai [bold]briefing[/]" in lines
     assert "2018-01-05 · Finance" in lines
     assert "ANSWER q2.a2 · Li Jun, director" in lines

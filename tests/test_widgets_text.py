@@ -73,7 +73,7 @@ def test_wrap_lines_keeps_single_line_breaks() -> None:
 @settings(max_examples=300)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("ab cd  ef\u4e2d\u6587\uff01\u3002xyz-/") + ["é", "👍"]),
+        alphabet=st.sampled_from([*"ab cd  ef\u4e2d\u6587\uff01\u3002xyz-/", "é", "👍"]),
         max_size=200,
     ),
     st.integers(min_value=2, max_value=40),

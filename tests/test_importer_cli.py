@@ -38,6 +38,8 @@ def test_imports_a_sample_that_loads_cleanly(
     assert files(tmp_path) == [target.name]
     briefing, problems = load_file(target)
     assert problems == [] and briefing is not None
+    assert main(["check", str(target)]) == 0
+    assert "0 problems" in capsys.readouterr().out
     text = target.read_text("utf-8")
     assert text.startswith("# Imported with `briefing import` from ")
     assert "I’m going to go ahead" in text  # UTF-8 as it is, not escaped

@@ -89,6 +89,8 @@ def test_sample_matches_the_hand_checked_transcript(raw: str) -> None:
         assert set(speaker.aliases) == set(hand_checked.aliases), speaker.name
     assert actual.date == want.date
     assert actual.title == want.title
+    # The bundled copy the reader opens on is the same transcript.
+    assert_same_record(actual, expected(ident, ROOT / "transcripts"))
 
 
 def test_split_embedded_reproduces_the_bundled_shanghai_transcript() -> None:

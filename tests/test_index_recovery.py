@@ -165,3 +165,17 @@ def test_a_lock_taken_during_a_refresh_moves_the_index_to_memory(root: Path, bui
     assert index.notice is not None and "locked" in index.notice
     assert stats.indexed == 4
     assert [s.id for s in index.summaries()] == ["2022-01-01-new", *EXPECTED_IDS]
+
+
+def test_a_read_blocked_past_the_timeout_is_answered_from_memory(root: Path, built: Path) -> None:
+    index = Index(root, built, busy_timeout=0.05)
+    other = sqlite3.connect(built, isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")  # a rollback-journal lock blocks readers too
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        assert_correct(index)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert index.in_memory
+    assert index.notice is not None and "locked by another program" in index.notice

@@ -109,13 +109,16 @@ class Index:
             self._stop.clear()
             if rebuild:
                 self._rebuild_file()
-            try:
-                return refresh(self._store, [self.root], progress, self._stop.is_set)
-            except sqlite3.OperationalError as error:
-                self._to_memory(_why(error))
-            except sqlite3.DatabaseError:
-                self._recreate("was damaged and has been rebuilt")
+            return self._refresh_locked(progress)
+
+    def _refresh_locked(self, progress: Progress | None = None) -> RefreshStats:
+        try:
             return refresh(self._store, [self.root], progress, self._stop.is_set)
+        except sqlite3.OperationalError as error:
+            self._to_memory(_why(error))
+        except sqlite3.DatabaseError:
+            self._recreate("was damaged and has been rebuilt")
+        return refresh(self._store, [self.root], progress, self._stop.is_set)
 
     def _rebuild_file(self) -> None:
         if self._store.in_memory or self.path is None:
@@ -163,21 +166,30 @@ class Index:
             yield conn
 
     def _read(self, query: Callable[[sqlite3.Connection], T]) -> T:
-        """Run a read; if the file turns out damaged, rebuild it and answer from the new one."""
+        """Run a read; if the database fails, rebuild it and answer from the new one.
+
+        A damaged file is recreated; a file that cannot be read (locked past the timeout,
+        an I/O error) is replaced by memory. Either way the new index is refreshed before
+        the query runs again, so the answer is never one from a broken file. A closed
+        connection only means another thread already swapped the store: just retry.
+        """
         store = self._store
         try:
             with store.connection() as conn:
                 return query(conn)
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "no such" not in str(error):
-                raise
+        except (sqlite3.ProgrammingError, sqlite3.InterfaceError):
             if self._store is store:
-                with self._refreshing:
-                    if self._store is store:
+                raise
+        except sqlite3.DatabaseError as error:
+            with self._refreshing:  # a second failing reader waits, then finds it rebuilt
+                if self._store is store:
+                    if isinstance(error, sqlite3.OperationalError) and "no such" not in str(error):
+                        self._to_memory(_why(error))
+                    else:
                         self._recreate("was damaged and has been rebuilt")
-                self.refresh()
-            with self._store.connection() as conn:
-                return query(conn)
+                    self._refresh_locked()
+        with self._store.connection() as conn:
+            return query(conn)
 
     def summaries(
         self, *, speaker: str | None = None, asker: str | None = None

@@ -252,3 +252,14 @@ def test_closing_thanks_are_remarks_but_a_long_answer_that_thanks_is_not() -> No
         (("Ms. Smith", "Because."), ("Mr. Jones", long_answer.strip())),
     )
     assert items[2] == ("remark", "Ms. Smith", "Thank you, all.")
+
+
+def test_an_asker_called_as_name_comma_outlet() -> None:
+    text = (
+        "Briefing\nMay 1, 2023\n\nMS. SINGH: Good afternoon. Let's go to Tara Copp, AP.\n\n"
+        "Q: A question?\n\nSEC. AUSTIN: An answer.\n\nMS. SINGH: Okay. Jim Garamone, DoD News.\n\n"
+        "Q: Another?\n\nSEC. AUSTIN: Yes. Thank you, Madam Secretary.\n\nQ: Last?\n\n"
+        "SEC. AUSTIN: No.\n"
+    )
+    askers = [e.question.by for e in load(imported(text)).exchanges]
+    assert askers == ["Tara Copp, AP", "Jim Garamone, DoD News", None]

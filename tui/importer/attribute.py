@@ -29,14 +29,18 @@ from tui.importer.speakers import Role
 from tui.importer.turns import Turn
 
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
+_NAME2 = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}"
 _OW = r"[A-Z](?:[\w’'&\-]|\.(?=\w))*"
 _OUTLET = rf"(?:[Tt]he\s+)?{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*"
 _CALL = re.compile(
     rf"(?:go(?: over)? to|goes to|start with|turn to|call on|hear from|move to|next is|"
     rf"next up is|recognize)\s+"
-    rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})"
+    rf"(?P<name>{_NAME})(?:\s+(?:with|from|of|at)\s+|,\s+)(?P<outlet>{_OUTLET})"
 )
-_BARE_CALL = re.compile(rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})[.!]?")
+_BARE_CALL = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})[.!]?"
+    rf"|(?P<name2>{_NAME2}),\s+(?P<outlet2>{_OUTLET})[.!]?"
+)
 _FIRST_NAME = re.compile(r"(?:Go ahead,\s+)?(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)?)[.!]")
 _NOT_NAME_WORDS = """yes yeah yep no nope sure okay ok right good great thanks thank thankyou please
     next go sorry well alright all absolutely exactly correct certainly indeed fine
@@ -72,8 +76,11 @@ def announced(part: Part | None) -> str | None:
         return f"{call.group('name')}, {_outlet(call.group('outlet'))}"
     tail = sentences(last)[-1] if last else ""
     bare = _BARE_CALL.fullmatch(tail)
-    if bare and bare.group("name").split()[0].casefold() not in _NOT_NAMES:
-        return f"{bare.group('name')}, {_outlet(bare.group('outlet'))}"
+    if bare:
+        name = bare.group("name") or bare.group("name2")
+        outlet = bare.group("outlet") or bare.group("outlet2")
+        if name.split()[0].casefold() not in _NOT_NAMES:
+            return f"{name}, {_outlet(outlet)}"
     first = _FIRST_NAME.fullmatch(last)
     own_paragraph = len(part.paras) > 1 or part.label == ""
     if (

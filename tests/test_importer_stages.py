@@ -309,3 +309,9 @@ def test_running_page_headers_of_a_pdf_are_dropped() -> None:
         "MR. MORRELL: Because. (Laughter.) (Laughter.)",
     ]
     assert cleaned.dropped == {"page artefacts": 2 * 7 + 2}
+
+
+def test_decode_keeps_valid_utf8_around_a_stray_windows_byte() -> None:
+    text, notes = decode("“Quoted” and caf".encode() + b"\xe9 \x92")
+    assert text == "“Quoted” and café ’"
+    assert notes[0].message.startswith("the file is not UTF-8 (byte 0xE9 at column 17)")

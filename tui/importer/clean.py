@@ -60,9 +60,10 @@ class Cleaned:
 def decode(data: bytes) -> tuple[str, list[Note]]:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 
-    An empty or binary file is refused; text that is not UTF-8 is read as Windows-1252
-    (what copied web pages usually are) with a warning naming the first bad byte, because
-    refusing would leave the user with nothing, while a warning points at what to check.
+    An empty or binary file is refused; bytes that are not UTF-8 are read as
+    Windows-1252 (what copied web pages usually are) with a warning naming the first bad
+    byte, because refusing would leave the user with nothing, while a warning points at
+    what to check.
     """
     if not data.strip():
         raise ImportFailed("the file is empty: there is no transcript to import")
@@ -81,17 +82,36 @@ def decode(data: bytes) -> tuple[str, list[Note]]:
         return _normalise(data.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        try:
-            text, codec = data.decode("cp1252"), "Windows-1252"
-        except UnicodeDecodeError:
-            text, codec = data.decode("latin-1"), "Latin-1"
+        start_of_line = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start_of_line : exc.start].decode("utf-8")) + 1
+        text = data.decode("utf-8", errors=_FALLBACK)
         note = Note(
             line,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02X} at column {column}); "
-            f"it was read as {codec}: check accented letters, quotes and dashes",
+            "bytes that are not UTF-8 were read as Windows-1252: check accented letters, "
+            "quotes and dashes",
         )
         return _normalise(text), [note]
+
+
+def _windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejects as Windows-1252 (Latin-1 where it has a gap).
+
+    Byte by byte, so that the valid UTF-8 around them (curly quotes in a page that also
+    has one stray 0x92) is kept as it is rather than turned into mojibake."""
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start : error.end]
+    out = []
+    for byte in chunk:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out), error.end
+
+
+_FALLBACK = "briefing-import-windows-1252"
+codecs.register_error(_FALLBACK, _windows_1252)
 
 
 def _normalise(text: str) -> str:

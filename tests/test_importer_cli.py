@@ -201,6 +201,9 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(capsys, str(TAI), "--speaker", " , role", "--dry-run")
     assert code == 2
     assert "expected 'Name, role' or 'LABEL=Name, role'" in err
+    code, _, err = run(capsys, str(TAI), "--id", "../escape", "--dry-run")
+    assert code == 2
+    assert "--id '../escape': use only letters, digits" in err
     code, _, err = run(capsys, str(TAI), "--date", "yesterday", "--dry-run")
     assert code == 2
     assert "--date 'yesterday': expected a date as YYYY-MM-DD" in err

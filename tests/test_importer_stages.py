@@ -181,6 +181,7 @@ def test_speaker_hints_parse() -> None:
     )
     assert Hint.parse("MODERATOR=Vedant, moderator") == Hint("Vedant", "moderator", "MODERATOR")
     assert Hint.parse("Li Jun") == Hint("Li Jun")
+    assert Hint.parse("MODERATOR:=Vedant") == Hint("Vedant", None, "MODERATOR")
     with pytest.raises(ValueError, match="expected 'Name, role'"):
         Hint.parse(" , role")
 

@@ -63,6 +63,8 @@ class Imported:
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+VALID_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+"""What the format allows in an id (and so in a file name): no path separators."""
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -136,6 +138,8 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         meta.language = "zh"
     draft = Draft(meta, speakers, remarks, items)
     ident = options.id or derive_id(name, meta.date, meta.title)
+    if not VALID_ID.fullmatch(ident):
+        raise ImportFailed(f"id {ident!r}: use only letters, digits, '-', '_' and '.'")
     source = "standard input" if name in ("", "-") else PurePath(name).name
     origin = [f"Imported with `briefing import` from {source}."]
     if meta.source:

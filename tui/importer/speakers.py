@@ -61,7 +61,7 @@ class Hint:
         name, _, role = rest.partition(",")
         if not name.strip():
             raise ValueError(f"--speaker {value!r}: expected 'Name, role' or 'LABEL=Name, role'")
-        return cls(name.strip(), role.strip() or None, label.strip() or None)
+        return cls(name.strip(), role.strip() or None, label.strip().rstrip(":：").strip() or None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from tui.importer import Hint, Imported, ImportFailed, Options, import_bytes
+from tui.importer.pipeline import VALID_ID
 
 HELP = "Import briefing transcripts copied from web pages into checked transcript files."
 
@@ -95,6 +96,9 @@ def _summary(name: str, result: Imported) -> str:
 def run(args: argparse.Namespace) -> int:
     options = _options(args)
     if options is None:
+        return 2
+    if args.id is not None and not VALID_ID.fullmatch(args.id):
+        _error("briefing import", f"--id {args.id!r}: use only letters, digits, '-', '_' and '.'")
         return 2
     if args.id and len(args.raw) > 1:
         _error("briefing import", "--id names one transcript: give a single RAW file")

@@ -1,10 +1,14 @@
 """Profile what a missed benchmark target spends its time on (stdlib cProfile).
 
-Usage: ``python bench/hotspots.py index|open|start [-n 1000]``
+Usage: ``python bench/hotspots.py index|open|start|startup-data [-n 1000]``
 
 - ``index``: a cold :class:`tui.index.Index` refresh of the first N generated briefings;
 - ``open``: the reader (headless, 120x40) opening the 300-exchange briefing with Enter;
-- ``start``: the reader (headless) from construction to the conference list filled.
+- ``start``: the reader (headless) from construction to the conference list filled;
+- ``startup-data``: the library calls the reader makes at start on the warm index
+  (summaries, people, refresh), each alone and then all at once in threads, as the
+  reader's workers run them: cProfile sees one thread only, and at start the cost is
+  these workers contending for the GIL with the first paint.
 
 It prints the functions with the most own time, then the project's functions by
 cumulative time, so an owner sees at once whether parsing, SQLite, layout or rendering
@@ -18,11 +22,12 @@ import argparse
 import asyncio
 import cProfile
 import io
+import os
 import pstats
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -96,9 +101,45 @@ async def _start(folder: Path, profile: cProfile.Profile) -> float:
     return elapsed
 
 
+def startup_data(corpus: Path) -> None:
+    import threading
+
+    from tui.index import Index
+    from tui.loader import iter_transcript_files
+
+    index = Index(corpus.resolve())
+    index.refresh()  # warm, as after `briefing index`
+    calls: dict[str, Callable[[], object]] = {
+        "summaries()": index.summaries,
+        "people('speaker')": lambda: index.people("speaker"),
+        "people('asker')": lambda: index.people("asker"),
+        "refresh() (warm)": index.refresh,
+        "  of which iter_transcript_files": lambda: iter_transcript_files([corpus]),
+    }
+    for name, call in calls.items():
+        started = time.perf_counter()
+        call()
+        print(f"alone       {name:34} {(time.perf_counter() - started) * 1000:7.0f} ms")
+    done: dict[str, float] = {}
+    origin = time.perf_counter()
+
+    def run(name: str) -> None:
+        calls[name]()
+        done[name] = time.perf_counter() - origin
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in list(calls)[:4]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for name, seconds in sorted(done.items(), key=lambda item: item[1]):
+        print(f"concurrent  {name:34} done at {seconds * 1000:5.0f} ms")
+    index.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("index", "open", "start"))
+    parser.add_argument("what", choices=("index", "open", "start", "startup-data"))
     parser.add_argument("-n", type=int, default=1000, help="briefings (index: 1000)")
     parser.add_argument("--corpus-n", type=int, default=10_000, help="corpus to draw from")
     args = parser.parse_args(argv)
@@ -112,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("run `bench/run.py --only open` once first: it builds the folder")
         elapsed = asyncio.run(_drive(folder, ("j", "enter"), profile))
         _report(profile, elapsed, "open the 300-exchange briefing (headless, + 0.3 s idle)")
+    elif args.what == "startup-data":
+        os.environ.update(ws.env())
+        startup_data(ws.corpus)
     else:
         elapsed = asyncio.run(_start(ws.corpus, profile))
         _report(profile, elapsed, f"start on {ws.n:,} briefings (headless, + 0.3 s idle)")

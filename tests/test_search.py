@@ -134,6 +134,14 @@ def test_chinese_words_are_found_inside_sentences(index: Index) -> None:
     assert refs(index.search("贸自")) == []
 
 
+def test_case_and_accents_are_ignored_and_word_boundaries_kept(tmp_path: Path) -> None:
+    text = "The Café reopened; taxi fares rose."
+    index = indexed(tmp_path, [briefing("c", "2020-01-01", [("Li Jun", text)])])
+    assert [marked(h) for h in index.search("CAFE")] == [["Café"]]
+    assert index.search("tax") == []
+    assert [marked(h) for h in index.search("tax*")] == [["taxi"]]
+
+
 def test_transcript_markup_stays_plain_text_in_snippets(tmp_path: Path) -> None:
     text = "[bold red]Tariffs[/] are <b>high</b> \x1b[31m today."
     index = indexed(tmp_path, [briefing("m", "2020-01-01", [("Li Jun", text)])])

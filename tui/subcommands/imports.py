@@ -80,13 +80,18 @@ def _read(raw: str) -> bytes:
     return Path(raw).read_bytes()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _summary(name: str, result: Imported) -> str:
     counts = result.accounting
     dropped = ", ".join(f"{kind} {n}" for kind, n in counts.dropped.items() if n)
     checks = len(result.notes)
     return (
-        f"{name}: {result.id}.yaml: {result.speakers} speakers, {result.remarks} remarks, "
-        f"{result.exchanges} exchanges, {checks} to check\n"
+        f"{name}: {result.id}.yaml: {_count(result.speakers, 'speaker')}, "
+        f"{_count(result.remarks, 'remark')}, {_count(result.exchanges, 'exchange')}, "
+        f"{checks} to check\n"
         f"  words: {counts.body} in the body = {counts.labels} in speaker labels "
         f"+ {counts.written} written; none lost"
         + (f"\n  left out as not said: {dropped}" if dropped else "")
@@ -161,8 +166,8 @@ def _write_all(results: list[tuple[str, Imported]], folder: Path, force: bool) -
             _error(str(target), f"cannot write it: {exc.strerror or exc}")
             return 1
         print(
-            f"wrote {target} from {name}: {result.exchanges} exchanges, {result.remarks} "
-            f"remarks, {result.accounting.written} words (none lost), "
+            f"wrote {target} from {name}: {_count(result.exchanges, 'exchange')}, "
+            f"{_count(result.remarks, 'remark')}, {result.accounting.written} words (none lost), "
             f"{len(result.notes)} to check"
         )
     return 0

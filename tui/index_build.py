@@ -4,8 +4,10 @@ A file is keyed by its absolute path and known by ``(size, mtime_ns)``; a file w
 unchanged is not opened. Removed files lose their rows first; then new and changed files
 are parsed and written in batches, each batch one transaction (a changed file's old rows
 are deleted in the same transaction that inserts its new ones, so a reader never sees it
-missing or doubled). Batches are short (a fraction of a second) so the reader's queries
-interleave with a cold build and the progress callback fires often.
+missing or doubled). In WAL mode readers never wait for a writer, so a batch lasts about a
+second: long enough that FTS5 writes few, large segments (less merging), short enough for
+a lively progress bar. The in-memory fallback serialises readers behind the writer, so
+its batches are a quarter of that.
 
 Two files claiming the same briefing id: the first one indexed keeps it, the other is
 reported as a problem and marked ``retry`` so it is read again on every refresh, and takes
@@ -29,8 +31,9 @@ from tui.index_store import Store
 from tui.model import Answer, Briefing, Problem, Question, Remark, normalise_name
 
 Progress = Callable[[int, int], None]
-BATCH_FILES = 200
-BATCH_SECONDS = 0.5
+BATCH_FILES = 500
+BATCH_SECONDS = 1.0
+MEMORY_BATCH_SECONDS = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +305,7 @@ def refresh(
     done = indexed = failed = 0
     stopped = False
     pending: list[FtsRow] = []
+    batch_seconds = MEMORY_BATCH_SECONDS if store.in_memory else BATCH_SECONDS
     parsed = Prefetcher(to_read)
     files = iter(parsed)
     try:
@@ -316,7 +320,7 @@ def refresh(
                     if should_stop is not None and should_stop():
                         stopped = True
                         break
-                    if done % BATCH_FILES == 0 or time.perf_counter() - batch_start > BATCH_SECONDS:
+                    if done % BATCH_FILES == 0 or time.perf_counter() - batch_start > batch_seconds:
                         break
                 else:
                     stopped = done < total  # the parser ended early: never loop on nothing

@@ -138,6 +138,7 @@ def test_an_index_path_that_is_a_folder_falls_back_to_memory(root: Path, tmp_pat
 
 def test_a_database_locked_by_another_program_falls_back_to_memory(root: Path, built: Path) -> None:
     other = sqlite3.connect(built, isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")  # so that the lock keeps readers out too
     other.execute("BEGIN EXCLUSIVE")
     try:
         index = Index(root, built, busy_timeout=0.05)
@@ -179,3 +180,17 @@ def test_a_read_blocked_past_the_timeout_is_answered_from_memory(root: Path, bui
         other.close()
     assert index.in_memory
     assert index.notice is not None and "locked by another program" in index.notice
+
+
+def test_a_healthy_index_opens_and_reads_while_another_process_writes(
+    root: Path, built: Path
+) -> None:
+    other = sqlite3.connect(built, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # what a `briefing index` run holds during a batch
+    try:
+        index = Index(root, built, busy_timeout=0.05)
+        assert not index.in_memory and index.notice is None
+        assert_correct(index)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

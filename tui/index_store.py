@@ -162,7 +162,7 @@ def _prepare(path: Path, busy_timeout: float) -> str | None:
 
 
 def _check(path: Path, busy_timeout: float) -> str | None:
-    """Open, switch to WAL, create missing tables; return the stored schema version."""
+    """Open, switch to WAL, create the tables of a new file; return a version that differs."""
     conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -171,7 +171,10 @@ def _check(path: Path, busy_timeout: float) -> str | None:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None or row[0] != str(SCHEMA_VERSION):
                 return "mismatch" if row is None else str(row[0])
-        elif tables:
+            # A healthy index is opened without writing: a start-up must not queue behind
+            # another process's refresh for the write lock.
+            return None
+        if tables:
             return "mismatch"
         conn.executescript(
             f"BEGIN IMMEDIATE; {DDL} INSERT OR REPLACE INTO meta (key, value) "

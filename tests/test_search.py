@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from index_samples import SAMPLE, briefing, indexed
 
 from tui.index import Index
 from tui.query import QueryError
 from tui.search import SearchHit
-from tui.textmatch import match_spans, search_form, snippet
+from tui.textmatch import match_spans, search_form, snippet, spans_by_tokens, term_tokens
 
 
 @pytest.fixture
@@ -177,3 +179,25 @@ def test_snippets_cut_long_text_around_the_first_match() -> None:
     assert [excerpt[a:b] for a, b in spans] == ["tariff"]
     short, spans = snippet("No match here\n\nat all.", ["zebra"])
     assert (short, spans) == ("No match here at all.", ())
+
+
+_WORDS = st.sampled_from(["tax", "Tax", "taxes", "taxi", "belt", "and", "road", "a1", "x_y"])
+_GAPS = st.sampled_from([" ", "  ", "\n", ", ", "-", "’", " — ", "_", "é", "9"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_WORDS, _GAPS), max_size=12),
+    st.lists(st.sampled_from(["tax", "tax*", "belt and road", "and roa*", "a1", "x"]), min_size=1),
+)
+def test_the_fast_matcher_agrees_with_the_token_matcher(
+    parts: list[tuple[str, str]], terms: list[str]
+) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    patterns = [p for p in (term_tokens(t) for t in terms) if p[0]]
+    assert match_spans(text, terms) == spans_by_tokens(text, patterns)
+
+
+def test_the_fast_matcher_is_used_for_english_text_with_typographic_punctuation() -> None:
+    text = "We’ve said “tariffs” — twice."
+    assert [text[a:b] for a, b in match_spans(text, ["tariff*", "we"])] == ["We", "tariffs"]

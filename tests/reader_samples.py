@@ -149,10 +149,17 @@ def long_briefing(exchanges: int = 300, paragraphs: int = 10) -> dict[str, Any]:
 
 
 async def settle(pilot: Pilot[Any], delay: float = 0.2) -> None:
-    """Let timers fire and every worker finish, then let the screen catch up."""
+    """Let timers fire and every worker finish, then let the screen catch up.
+
+    A worker's result can start another worker (summaries -> open the first briefing),
+    so this repeats until a round ends with no worker running.
+    """
     await pilot.pause(delay)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(5):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
 
 
 @contextlib.asynccontextmanager

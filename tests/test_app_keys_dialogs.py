@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reader_samples import reader, settle
+from reader_samples import CORPUS, reader, settle, write_corpus
 
+from tui.app import BriefingApp
+from tui.index import Index
 from tui.screens.errors import ErrorsScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
@@ -86,6 +88,21 @@ async def test_failed_files_are_announced_and_listed_with_bang(tmp_path: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_index_notice_is_shown(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path, CORPUS)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the index folder should be", encoding="utf-8")
+    index = Index(root, blocker / "index.sqlite")
+    app = BriefingApp(index)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("in-memory index" in message for message in messages)
+        assert len(app.main.briefing_list.rows) == 3  # and the reader works from memory
+        assert not app.main.query_one("#progress").display
+    index.close()
 
 
 async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> None:

@@ -269,3 +269,29 @@ async def test_slash_and_s_type_themselves_inside_a_box(tmp_path: Path) -> None:
         await pilot.press("s", *"stv")
         assert app.focused is screen.speaker_filter.find_box
         assert screen.speaker_filter.find_box.value == "stv"
+
+
+async def test_resizing_rewraps_and_keeps_the_place(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (_app, pilot, screen):
+        screen.select_briefing(SHANGHAI)
+        await settle(pilot)
+        screen.qa.select(f"{SHANGHAI}#q3.a1")
+        await pilot.pause()
+        assert "ANSWER q3.a1 · Tang Zhiping" in view_text(screen.qa)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert screen.has_class("-narrow")
+        text = view_text(screen.qa)
+        assert "ANSWER q3.a1 · Tang Zhiping" in text
+        assert max(len(line) for line in text.splitlines()) <= screen.qa.size.width
+
+
+async def test_clicking_an_answer_selects_it(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (_app, pilot, screen):
+        screen.select_briefing(SHANGHAI)
+        await settle(pilot)
+        lines = view_text(screen.qa).splitlines()
+        row = next(i for i, line in enumerate(lines) if "ANSWER q2.a2" in line)
+        await pilot.click("#qa", offset=(10, row + 1))
+        await pilot.pause()
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"

@@ -50,6 +50,7 @@ class ReaderLoading(ReaderState):
         self.refreshing = False
         self.last_relist = 0.0
         self.cross: tuple[Choice, Sequence[CrossExchange]] | None = None
+        self.auto_opened = False  # True while the open briefing was picked for the reader
 
     def start_loading(self) -> None:
         self.load_summaries()
@@ -131,8 +132,16 @@ class ReaderLoading(ReaderState):
             if not self.refreshing and self.briefing is None:
                 self.qa.show_message("No briefings here. Press ! to see files that failed.")
             return
-        if self.briefing_id is None or all(row.id != self.briefing_id for row in rows):
+        gone = all(row.id != self.briefing_id for row in rows)
+        if (
+            self.briefing_id is None
+            or gone
+            or (self.auto_opened and rows[0].id != self.briefing_id)
+        ):
+            # until the reader picks one, the newest briefing (which a cold index keeps
+            # finding as it goes) is the one on screen
             self.open_briefing(rows[0].id)
+            self.auto_opened = True
 
     @work(thread=True, exclusive=True, group="people", exit_on_error=False)
     def load_people(self) -> None:
@@ -166,6 +175,7 @@ class ReaderLoading(ReaderState):
 
     def open_briefing(self, briefing_id: str, target: str | None = None) -> None:
         """Make ``briefing_id`` the open briefing (loading it if needed), scope unchanged."""
+        self.auto_opened = False
         if briefing_id == self.briefing_id and self.briefing is not None:
             if target is not None:
                 self.qa.select(target)

@@ -16,7 +16,8 @@ highlighted and :meth:`next_match`/:meth:`previous_match` step through them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -98,6 +99,8 @@ class QAView(ScrollView, can_focus=True):
         self._hits: dict[int, list[tuple[int, int, int]]] = {}
         self._cache: LRUCache[int, Strip] = LRUCache(512)
         self._stepping = False
+        self._height = 0
+        self._deferred: Callable[[], None] | None = None  # a scroll asked for while hidden
 
     # --- public state -----------------------------------------------------------------
 
@@ -169,6 +172,7 @@ class QAView(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.width - GUTTER, 0)
 
     def _reset_layout(self) -> None:
+        self._deferred = None
         self._width = self._text_width()
         self._spans = []
         self._starts = []
@@ -225,16 +229,46 @@ class QAView(ScrollView, can_focus=True):
         self._schedule()
 
     def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap at the new width, keeping the reader's place.
+
+        The place is the selected answer's label if it was on screen, otherwise the
+        line that was at the top.
+        """
+        if self._text_width() <= 0 and self._width > 0:
+            return  # hidden (the search results took the place): keep the layout as it is
+        old_height, self._height = self._height, self.scrollable_content_region.height
         if self._text_width() == self._width:
             self._update_size()
             return
-        top_block, offset = self._position(self.scroll_offset.y)
+        top = self.scroll_offset.y
+        top_block, offset = self._position(top)
+        label = self._label_line()
+        keep_label = label is not None and top <= label < top + old_height
+        deferred = self._deferred
         self._reset_layout()
-        if self._doc is not None and top_block >= 0:
-            self._ensure_block(top_block)
-            line = self._starts[top_block] + min(offset, len(self._spans[top_block]) - 1)
-            self._update_size()
-            self.scroll_to(y=line, animate=False, immediate=True)
+        if deferred is not None and self._width > 0:
+            deferred()
+            return
+        if self._doc is None or top_block < 0:
+            return
+        self._ensure_block(top_block)
+        if top_block >= len(self._starts):  # hidden (no width): nothing to keep
+            return
+        line = self._starts[top_block] + min(offset, len(self._spans[top_block]) - 1)
+        label = self._label_line()
+        if keep_label and label is not None and not line <= label < line + self._height:
+            line = max(label - 1, 0)
+        self._update_size()
+        self.scroll_to(y=line, animate=False, immediate=True)
+
+    def _label_line(self) -> int | None:
+        """The line of the selected answer's label, once it is laid out."""
+        ref = self.cursor_ref
+        if self._doc is None or ref is None:
+            return None
+        block = self._doc.answer_block[ref]
+        self._ensure_block(block)
+        return self._starts[block] if block < len(self._starts) else None
 
     def _position(self, line: int) -> tuple[int, int]:
         """(block, line within it) of a laid-out line, or (-1, 0)."""
@@ -307,6 +341,9 @@ class QAView(ScrollView, can_focus=True):
         ref = self.cursor_ref
         if self._doc is None or ref is None:
             return
+        if self._width <= 0:
+            self._deferred = partial(self._scroll_to_answer, top)
+            return
         first, last = self._doc.blocks_of(ref)
         if top:
             first = self._doc.context_of(first)
@@ -357,6 +394,9 @@ class QAView(ScrollView, can_focus=True):
         answer = self._doc.blocks[block].answer
         if answer is not None:
             self._cursor = self._doc.answers.index(answer)
+        if self._width <= 0:
+            self._deferred = partial(self._go_to_match, number)
+            return
         self._ensure_block(block)
         self._update_size()
         row = next(i for i, (a, b) in enumerate(self._spans[block]) if a <= start <= b)
@@ -375,6 +415,14 @@ class QAView(ScrollView, can_focus=True):
         self._go_to_match((current + delta) % count)
         self._notify()
         return True
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an answer selects it (a click elsewhere only focuses the view)."""
+        block, _ = self._position(event.y + self.scroll_offset.y)
+        if self._doc is not None and block >= 0:
+            answer = self._doc.blocks[block].answer
+            if answer is not None and answer != self.cursor_ref:
+                self.select(answer)
 
     # --- scrolling keys -----------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from tui.commands import BriefingCommands
 from tui.index import Index
 from tui.library import Library
 from tui.screens.main import MainScreen
-from tui.widgets.text import clean_line
 
 
 class BriefingApp(App[int]):
@@ -34,11 +33,9 @@ class BriefingApp(App[int]):
     }
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, library: Library, *, title: str | None = None) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        if title:
-            self.sub_title = clean_line(title)
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.library))
@@ -57,7 +54,7 @@ def run_reader(path: Path, args: argparse.Namespace) -> int:
     index_path: Path | None = getattr(args, "index", None)
     index = Index(path.resolve(), index_path)
     try:
-        result = BriefingApp(index, title=str(path)).run()
+        result = BriefingApp(index).run()
     finally:
         index.close()
     return int(result or 0)

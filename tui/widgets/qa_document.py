@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tui.library import CrossExchange, PersonKind
 from tui.model import Answer, Briefing, Exchange, Remark, normalise_name
@@ -24,11 +25,15 @@ from tui.textmatch import match_spans
 from tui.widgets.text import clean, clean_line
 
 Person = tuple[str, PersonKind] | None
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One paragraph of the view. ``style`` names a component class of the view."""
+class Block(NamedTuple):
+    """One paragraph of the view. ``style`` names a component class of the view.
+
+    A named tuple rather than a frozen dataclass: a 300-exchange briefing makes ~8,000
+    blocks, and a tuple is built several times faster, on the path to the first paint.
+    """
 
     text: str
     style: str
@@ -56,10 +61,12 @@ class Document:
 
     def paragraphs(self, text: str, style: str, indent: int, answer: str | None = None) -> None:
         """Add ``text`` as paragraphs (blank-line separated); single breaks stay in them."""
-        for paragraph in re.split(r"\n[ \t]*\n", clean(text).strip("\n")):
+        append = self.blocks.append
+        gap = Block("", style, indent, answer, blank=True)
+        for paragraph in _PARAGRAPH_BREAK.split(clean(text).strip("\n")):
             if paragraph.strip():
-                self.add(Block(paragraph.rstrip(), style, indent, answer))
-                self.add(Block("", style, indent, answer, blank=True))
+                append(Block(paragraph.rstrip(), style, indent, answer))
+                append(gap)
 
     def start_answer(self, answer: Answer, label: str) -> None:
         self.answers.append(answer.ref)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import shutil
+import signal
+import sys
 from pathlib import Path
 
+import pytest
 from index_samples import briefing, write
 
 from tui.index_read import CHUNK, Prefetcher
@@ -45,10 +49,25 @@ def test_a_helper_that_dies_is_replaced_by_parsing_in_process(tmp_path: Path) ->
     try:
         items = iter(helper)
         first = next(items)
-        for child in multiprocessing.active_children():
-            child.kill()
+        assert helper.helper_pid is not None
+        os.kill(helper.helper_pid, signal.SIGTERM)
         rest = list(items)
     finally:
         helper.close()
     assert not helper.parallel
     assert summary([first, *rest]) == summary(list(Prefetcher(paths, parallel=False)))
+
+
+@pytest.mark.parametrize("executable", ["/nonexistent/python", shutil.which("false") or "false"])
+def test_a_helper_that_cannot_start_or_run_leaves_parsing_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, executable: str
+) -> None:
+    paths = sample_files(tmp_path, 3 * CHUNK)
+    monkeypatch.setattr(sys, "executable", executable)
+    helper = Prefetcher(paths, parallel=True)
+    try:
+        got = list(helper)
+    finally:
+        helper.close()
+    assert not helper.parallel
+    assert summary(got) == summary(list(Prefetcher(paths, parallel=False)))

@@ -8,6 +8,7 @@ from pathlib import Path
 from reader_samples import reader, settle, view_text
 from textual.widgets import ContentSwitcher, Label
 
+from tui.widgets.qa_document import briefing_document
 from tui.widgets.search_results import SearchResults
 
 SHANGHAI = "2017-10-11-shanghai"
@@ -68,6 +69,7 @@ async def test_n_and_N_step_through_several_matches(tmp_path: Path) -> None:
         assert screen.terms == ("ports",)
         assert screen.qa.match_count == 2  # the question and the answer
         assert screen.qa.match_index == 0
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q1.a1"  # a question selects its answer
         await pilot.press("n")
         assert screen.qa.match_index == 1
         assert screen.qa.cursor_ref == f"{SHANGHAI}#q1.a1"
@@ -78,3 +80,16 @@ async def test_n_and_N_step_through_several_matches(tmp_path: Path) -> None:
         await pilot.press("p")  # p stays "previous answer" during a search
         assert screen.qa.cursor_ref == f"{SHANGHAI}#q1.a1"
         assert "Ports" in view_text(screen.qa)
+
+
+async def test_a_match_in_a_question_selects_the_answer_that_follows(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (_app, pilot, screen):
+        screen.select_briefing(SHANGHAI)
+        await settle(pilot)
+        assert screen.briefing is not None
+        doc = briefing_document(screen.briefing)
+        screen.qa.show(doc, f"{SHANGHAI}#q2", ("financing",))
+        await pilot.pause()
+        assert screen.qa.match_count == 2
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a1"  # the question's first answer
+        assert "match 1/2" in str(screen.query_one("#status").render())

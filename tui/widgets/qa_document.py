@@ -83,6 +83,17 @@ class Document:
                 break
         return block
 
+    def answer_after(self, block: int) -> str | None:
+        """The first answer to the question ``block`` belongs to (a match in a question
+        selects the answer that follows it), or None."""
+        for index in range(block + 1, len(self.blocks)):
+            found = self.blocks[index]
+            if found.answer is not None:
+                return found.answer
+            if found.style in ("qa--question-label", "qa--remark-label", "qa--briefing"):
+                return None
+        return None
+
     def blocks_of(self, ref: str) -> tuple[int, int]:
         """The first block of an answer and the block after its last one."""
         start = self.answer_block[ref]

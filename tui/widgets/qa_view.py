@@ -391,7 +391,7 @@ class QAView(ScrollView, can_focus=True):
         assert self._doc is not None
         self._match = number
         block, start, _end = self._doc.matches[number]
-        answer = self._doc.blocks[block].answer
+        answer = self._doc.blocks[block].answer or self._doc.answer_after(block)
         if answer is not None:
             self._cursor = self._doc.answers.index(answer)
         if self._width <= 0:

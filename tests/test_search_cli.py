@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,14 @@ def test_terminal_helpers_keep_offsets_and_wrap_at_spaces() -> None:
     assert [text[a:b] for a, b in wrap(text, 9)] == ["one two", "three", "four"]
     word = "abcdefghij"
     assert [word[a:b] for a, b in wrap(word, 4)] == ["abcd", "efgh", "ij"]
+
+
+def test_index_draws_a_progress_line_on_a_terminal_and_clears_it(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["index", str(root), "--index", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "\rbriefing index: indexing 0/3 files" in err
+    assert "\rbriefing index: indexing 3/3 files" in err
+    assert err.endswith("\r\x1b[K")

@@ -8,6 +8,7 @@ from pathlib import Path
 from tui.library import BriefingSummary, CrossExchange
 from tui.model import Answer, Briefing, Exchange, Question, Remark, Speaker
 from tui.widgets.qa_document import briefing_document, cross_document, mark_matches
+from tui.widgets.qa_layout import Layout
 
 ID = "2017-10-11-shanghai"
 
@@ -123,3 +124,25 @@ def test_matches_follow_the_index_tokenizer() -> None:
     assert found == ["bonds", "bonds"]  # in the question and in Li Jun's answer
     mark_matches(doc, ())
     assert doc.matches == []
+
+
+def test_layout_wraps_on_demand_and_ends_exact() -> None:
+    doc = briefing_document(sample())
+    layout = Layout(doc, 20)
+    assert layout.wrapped == 0
+    estimated = layout.total
+    layout.through_line(5, step=2)
+    assert layout.lines > 5 and not layout.complete
+    assert layout.position(0) == (0, 0)
+    first, _ = doc.blocks_of(f"{ID}#q2.a2")
+    line = layout.line_of(first)
+    assert line is not None and layout.position(line) == (first, 0)
+    text_block = first + 1  # "Three measures:\n1. bonds;\n2. loans."
+    assert layout.line_at(text_block, doc.blocks[text_block].text.index("2. loans")) == (
+        layout.end_of(text_block) - 1
+    )
+    layout.extend(len(doc.blocks))
+    assert layout.complete
+    assert layout.total == layout.lines
+    assert abs(layout.total - estimated) <= len(doc.blocks)  # the estimate was close
+    assert Layout(doc, 0).line_of(3) is None  # no width (hidden): nothing to wrap

@@ -2,20 +2,19 @@
 
 A 300-exchange briefing has thousands of paragraphs; one widget per paragraph takes
 seconds to mount, and wrapping everything up front costs ~150 ms here. So the view
-wraps *lazily*: blocks (see :mod:`tui.widgets.qa_document`) are laid out from the top
-only as far as needed to paint the screen (or reach the selected answer), the rest is
-estimated from its length for the scrollbar, and the layout continues in small steps
-between frames until it is exact. Painted lines are kept as :class:`Strip`\\ s in an LRU
+wraps *lazily* (:mod:`tui.widgets.qa_layout`): blocks are wrapped from the top only as
+far as needed to paint the screen (or reach the selected answer), the rest is estimated
+for the scrollbar, and wrapping continues in small steps between frames until it is
+exact. Painted lines are kept as :class:`Strip`\\ s in an LRU
 cache; a cursor move or a resize simply forgets them.
 
 One answer is always the cursor (``▌`` in the left gutter, which stays visible without
 colour); ``n``/``p`` move it and scroll it into view. With search terms, every match is
-highlighted and :meth:`next_match`/:meth:`previous_match` step through them.
+highlighted and :meth:`move_match` steps through them.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import ClassVar
@@ -29,21 +28,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.qa_document import Block, Document, mark_matches
-from tui.widgets.text import wrap_lines
+from tui.widgets.qa_document import Document, mark_matches
+from tui.widgets.qa_layout import Layout
 
 GUTTER = 2
 FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
 STEP = 300  # blocks laid out per background step (~10-15 ms)
-
-
-def estimate(block: Block, width: int) -> int:
-    """Lines a block will probably take: used for the part not wrapped yet."""
-    if block.blank:
-        return 1
-    room = max(width - block.indent, 2)
-    chars = len(block.text) if block.text.isascii() else 2 * len(block.text)
-    return max(1, -(-chars // room) + block.text.count("\n"))
 
 
 class QAView(ScrollView, can_focus=True):
@@ -91,11 +81,7 @@ class QAView(ScrollView, can_focus=True):
         self._message = ""
         self._cursor = -1
         self._match = -1
-        self._width = 0
-        self._spans: list[list[tuple[int, int]]] = []
-        self._starts: list[int] = []
-        self._lines = 0
-        self._rest = 0
+        self._layout = Layout(None, 0)
         self._hits: dict[int, list[tuple[int, int, int]]] = {}
         self._cache: LRUCache[int, Strip] = LRUCache(512)
         self._stepping = False
@@ -130,11 +116,11 @@ class QAView(ScrollView, can_focus=True):
     @property
     def wrapped_blocks(self) -> int:
         """How many blocks are wrapped so far (the rest is estimated)."""
-        return len(self._spans)
+        return self._layout.wrapped
 
     @property
     def laid_out(self) -> bool:
-        return self._doc is not None and len(self._spans) == len(self._doc.blocks)
+        return self._layout.complete
 
     def show(self, doc: Document, target: str | None = None, terms: Sequence[str] = ()) -> None:
         """Display ``doc`` with the cursor on ``target`` (or the first answer)."""
@@ -173,58 +159,28 @@ class QAView(ScrollView, can_focus=True):
 
     def _reset_layout(self) -> None:
         self._deferred = None
-        self._width = self._text_width()
-        self._spans = []
-        self._starts = []
-        self._lines = 0
+        self._layout = Layout(self._doc, self._text_width())
+        self._layout.extend(FIRST_STEP)
         self._cache.clear()
-        if self._doc is None:
-            self._rest = 1 if self._message else 0
-        else:
-            self._rest = sum(estimate(block, self._width) for block in self._doc.blocks)
-            if self._width > 0:
-                self._extend(FIRST_STEP)
         self._update_size()
         self._schedule()
         self.refresh()
 
-    def _extend(self, count: int) -> None:
-        """Wrap the next ``count`` blocks."""
-        if self._doc is None or self._width <= 0:
-            return
-        blocks = self._doc.blocks
-        stop = min(len(self._spans) + count, len(blocks))
-        for index in range(len(self._spans), stop):
-            block = blocks[index]
-            spans = [(0, 0)] if block.blank else wrap_lines(block.text, self._width - block.indent)
-            self._starts.append(self._lines)
-            self._spans.append(spans)
-            self._lines += len(spans)
-            self._rest -= estimate(block, self._width)
-
-    def _ensure_line(self, line: int) -> None:
-        while self._doc is not None and self._lines <= line and not self.laid_out:
-            self._extend(STEP)
-
-    def _ensure_block(self, block: int) -> None:
-        if self._doc is not None and len(self._spans) <= block:
-            self._extend(block + 1 - len(self._spans))
-
     def _update_size(self) -> None:
-        total = self._lines + max(self._rest, 0) if not self.laid_out else self._lines
+        total = self._layout.total if self._doc is not None else int(bool(self._message))
         self.virtual_size = Size(self.scrollable_content_region.width, max(total, 1))
 
     def _schedule(self) -> None:
-        if not self._stepping and self._doc is not None and not self.laid_out:
+        if not self._stepping and self._layout.usable and not self._layout.complete:
             self._stepping = True
             self.call_after_refresh(self._step)
 
     def _step(self) -> None:
         """One background layout step; the next one is queued after the next frame."""
         self._stepping = False
-        if self._doc is None or self._width <= 0 or self.laid_out:
+        if not self._layout.usable or self._layout.complete:
             return
-        self._extend(STEP)
+        self._layout.extend(STEP)
         self._update_size()
         self._schedule()
 
@@ -234,27 +190,26 @@ class QAView(ScrollView, can_focus=True):
         The place is the selected answer's label if it was on screen, otherwise the
         line that was at the top.
         """
-        if self._text_width() <= 0 and self._width > 0:
+        width = self._text_width()
+        if width <= 0 < self._layout.width:
             return  # hidden (the search results took the place): keep the layout as it is
         old_height, self._height = self._height, self.scrollable_content_region.height
-        if self._text_width() == self._width:
+        if width == self._layout.width:
             self._update_size()
             return
         top = self.scroll_offset.y
-        top_block, offset = self._position(top)
+        top_block, offset = self._layout.position(top)
         label = self._label_line()
         keep_label = label is not None and top <= label < top + old_height
         deferred = self._deferred
         self._reset_layout()
-        if deferred is not None and self._width > 0:
+        if deferred is not None and self._layout.usable:
             deferred()
             return
-        if self._doc is None or top_block < 0:
+        first = self._layout.line_of(top_block) if top_block >= 0 else None
+        if first is None:
             return
-        self._ensure_block(top_block)
-        if top_block >= len(self._starts):  # hidden (no width): nothing to keep
-            return
-        line = self._starts[top_block] + min(offset, len(self._spans[top_block]) - 1)
+        line = min(first + offset, self._layout.end_of(top_block) - 1)
         label = self._label_line()
         if keep_label and label is not None and not line <= label < line + self._height:
             line = max(label - 1, 0)
@@ -262,20 +217,11 @@ class QAView(ScrollView, can_focus=True):
         self.scroll_to(y=line, animate=False, immediate=True)
 
     def _label_line(self) -> int | None:
-        """The line of the selected answer's label, once it is laid out."""
+        """The line of the selected answer's label (wrapping up to it)."""
         ref = self.cursor_ref
         if self._doc is None or ref is None:
             return None
-        block = self._doc.answer_block[ref]
-        self._ensure_block(block)
-        return self._starts[block] if block < len(self._starts) else None
-
-    def _position(self, line: int) -> tuple[int, int]:
-        """(block, line within it) of a laid-out line, or (-1, 0)."""
-        if not self._starts or line >= self._lines:
-            return -1, 0
-        block = bisect_right(self._starts, line) - 1
-        return block, line - self._starts[block]
+        return self._layout.line_of(self._doc.answer_block[ref])
 
     # --- painting ---------------------------------------------------------------------
 
@@ -287,12 +233,12 @@ class QAView(ScrollView, can_focus=True):
             text = self._message if line == 0 else ""
             style = base + self.get_component_rich_style("qa--notice", partial=True)
             return Strip([Segment("  " + text, style)]).adjust_cell_length(width, base)
-        if self._width <= 0:
+        if not self._layout.usable:
             return Strip.blank(width, base)
-        self._ensure_line(line)
+        self._layout.through_line(line, STEP)
         strip = self._cache.get(line)
         if strip is None:
-            block, row = self._position(line)
+            block, row = self._layout.position(line)
             if block < 0:
                 return Strip.blank(width, base)
             strip = self._paint(block, row, width, base)
@@ -302,7 +248,7 @@ class QAView(ScrollView, can_focus=True):
     def _paint(self, index: int, row: int, width: int, base: Style) -> Strip:
         assert self._doc is not None
         block = self._doc.blocks[index]
-        start, end = self._spans[index][row]
+        start, end = self._layout.spans[index][row]
         style = base + self.get_component_rich_style(block.style, partial=True)
         selected = block.answer is not None and block.answer == self.cursor_ref
         if selected:
@@ -338,25 +284,23 @@ class QAView(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self.cursor_ref, self._match, self.match_count))
 
     def _scroll_to_answer(self, top: bool = False) -> None:
+        """Bring the selected answer into view (with ``top``, from its question)."""
         ref = self.cursor_ref
         if self._doc is None or ref is None:
             return
-        if self._width <= 0:
+        if not self._layout.usable:
             self._deferred = partial(self._scroll_to_answer, top)
             return
         first, last = self._doc.blocks_of(ref)
-        if top:
-            first = self._doc.context_of(first)
-        self._ensure_block(last)
+        label = self._layout.line_of(first) or 0
+        begin = self._layout.line_of(self._doc.context_of(first)) if top else label
+        finish = self._layout.end_of(last - 1)
         self._update_size()
-        begin = self._starts[first]
-        finish = self._starts[last] if last < len(self._starts) else self._lines
         height = self.scrollable_content_region.height
         view = self.scroll_offset.y
-        if top or begin < view or finish > view + height:
-            answer_start = self._starts[self._doc.answer_block[ref]]
-            if answer_start - begin > height // 3:  # a long question: start at the answer
-                begin = answer_start
+        if top or label < view or finish > view + height:
+            if begin is None or label - begin > height // 3:  # long question: at the answer
+                begin = label
             self.scroll_to(y=max(begin - 1, 0), animate=False, immediate=True)
 
     def select(self, ref: str) -> bool:
@@ -394,13 +338,11 @@ class QAView(ScrollView, can_focus=True):
         answer = self._doc.blocks[block].answer or self._doc.answer_after(block)
         if answer is not None:
             self._cursor = self._doc.answers.index(answer)
-        if self._width <= 0:
+        if not self._layout.usable:
             self._deferred = partial(self._go_to_match, number)
             return
-        self._ensure_block(block)
+        line = self._layout.line_at(block, start) or 0
         self._update_size()
-        row = next(i for i, (a, b) in enumerate(self._spans[block]) if a <= start <= b)
-        line = self._starts[block] + row
         height = self.scrollable_content_region.height
         if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
             self.scroll_to(y=max(line - height // 3, 0), animate=False, immediate=True)
@@ -418,7 +360,7 @@ class QAView(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """A click on an answer selects it (a click elsewhere only focuses the view)."""
-        block, _ = self._position(event.y + self.scroll_offset.y)
+        block, _ = self._layout.position(event.y + self.scroll_offset.y)
         if self._doc is not None and block >= 0:
             answer = self._doc.blocks[block].answer
             if answer is not None and answer != self.cursor_ref:
@@ -437,6 +379,6 @@ class QAView(ScrollView, can_focus=True):
 
     def action_cursor_bottom(self) -> None:
         if self._doc is not None:
-            self._extend(len(self._doc.blocks))
+            self._layout.extend(len(self._doc.blocks))
             self._update_size()
         self.scroll_to(y=self.max_scroll_y, animate=False, force=True)

@@ -93,3 +93,18 @@ async def test_a_match_in_a_question_selects_the_answer_that_follows(tmp_path: P
         assert screen.qa.match_count == 2
         assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a1"  # the question's first answer
         assert "match 1/2" in str(screen.query_one("#status").render())
+
+
+async def test_escape_in_the_results_ends_the_search_and_keeps_a_focus(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("slash", *"?ports", "enter")
+        await settle(pilot, 0.3)
+        assert app.focused is screen.search_results.hit_list
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.search_query == ""
+        assert screen.query_one("#main", ContentSwitcher).current == "qa"
+        assert app.focused is screen.briefing_list
+        await pilot.press("j")
+        await settle(pilot)
+        assert screen.briefing_id == SHANGHAI

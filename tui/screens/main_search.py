@@ -53,6 +53,8 @@ class ReaderSearch(ReaderLoading):
     def clear_search(self) -> None:
         """End the search: no results pane, no highlights, an empty box."""
         self.terms = ()
+        if self.focused is not None and self.focused in self.search_results.query("*"):
+            self.set_focus(self.briefing_list)  # the results are about to be hidden
         if self.filter_box.value.startswith(SEARCH_PREFIX):
             self.filter_box.value = ""
         self.query_one("#main", ContentSwitcher).current = "qa"

@@ -12,7 +12,7 @@ from index_samples import SAMPLE, briefing, indexed
 
 from tui.index import Index
 from tui.query import QueryError
-from tui.search import SearchHit
+from tui.search import SearchCancelled, SearchHit
 from tui.textmatch import match_spans, search_form, snippet, spans_by_tokens, term_tokens
 
 
@@ -201,3 +201,27 @@ def test_the_fast_matcher_agrees_with_the_token_matcher(
 def test_the_fast_matcher_is_used_for_english_text_with_typographic_punctuation() -> None:
     text = "We’ve said “tariffs” — twice."
     assert [text[a:b] for a, b in match_spans(text, ["tariff*", "we"])] == ["We", "tariffs"]
+
+
+def test_a_query_nobody_waits_for_any_more_is_abandoned(tmp_path: Path) -> None:
+    docs = [
+        briefing(f"b{i:03d}", "2020-01-01", [("Li Jun", "Tariffs and budgets. " * 20)])
+        for i in range(200)
+    ]
+    index = indexed(tmp_path, docs)
+    with pytest.raises(SearchCancelled):
+        index.search("tariffs", should_stop=lambda: True)  # stale before it starts
+    with pytest.raises(SearchCancelled):
+        index.hits_per_month("tariffs", should_stop=lambda: True)
+    calls: list[int] = []
+
+    def stale_once_started() -> bool:
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(SearchCancelled):
+        index.search("tariffs", order="relevance", limit=500, should_stop=stale_once_started)
+    assert len(calls) == 3  # before starting, at SQLite's first poll (stop), and to confirm
+    assert len(index.search("tariffs", limit=500, should_stop=lambda: False)) == 200
+    assert index.hits_per_month("tariffs", should_stop=lambda: False) == [("2020-01", 200)]
+    assert not index.in_memory and index.notice is None  # a cancelled query is not a failure

@@ -28,7 +28,7 @@ from tui.model import Answer, Briefing, Exchange, Problem, Question
 from tui.textmatch import search_form, tokens
 
 if TYPE_CHECKING:
-    from tui.search import Order, SearchHit
+    from tui.search import Order, SearchHit, StopCheck
 
 T = TypeVar("T")
 
@@ -308,17 +308,32 @@ class Index:
 
     # -- searching --------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 50, order: Order = "newest") -> list[SearchHit]:
-        """Run a query of the search language (:mod:`tui.query`); raises ``QueryError``."""
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        order: Order = "newest",
+        should_stop: StopCheck | None = None,
+    ) -> list[SearchHit]:
+        """Run a query of the search language (:mod:`tui.query`).
+
+        Raises ``QueryError`` when malformed, ``SearchCancelled`` once ``should_stop()``
+        is true (the as-you-type widget passes "a newer query exists").
+        """
         from tui.search import search
 
-        return self._read(lambda c: search(c, query, limit=limit, order=order))
+        return self._read(
+            lambda c: search(c, query, limit=limit, order=order, should_stop=should_stop)
+        )
 
-    def hits_per_month(self, query: str) -> list[tuple[str, int]]:
+    def hits_per_month(
+        self, query: str, should_stop: StopCheck | None = None
+    ) -> list[tuple[str, int]]:
         """``[("2017-10", 12), ...]`` oldest first, months without hits included as 0."""
         from tui.search import hits_per_month
 
-        return self._read(lambda c: hits_per_month(c, query))
+        return self._read(lambda c: hits_per_month(c, query, should_stop))
 
 
 def _why(error: sqlite3.OperationalError) -> str:

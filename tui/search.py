@@ -12,8 +12,10 @@ so a ``[bold]`` in a transcript stays four characters of text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +25,39 @@ from tui.textmatch import snippet
 
 Order = Literal["newest", "relevance"]
 ORDERS: tuple[Order, ...] = ("newest", "relevance")
+
+
+StopCheck = Callable[[], bool]
+PROGRESS_STEPS = 1000
+
+
+class SearchCancelled(Exception):
+    """``should_stop`` said the query is no longer wanted (a newer one was typed)."""
+
+
+@contextlib.contextmanager
+def _cancellable(conn: sqlite3.Connection, should_stop: StopCheck | None) -> Iterator[None]:
+    """Let SQLite abandon a query mid-way once ``should_stop()`` is true.
+
+    A relevance-ordered query for a common word scores every hit (up to a second or two);
+    typing on would start one per keystroke and they would all run to the end in their
+    threads. The progress handler is polled every thousand SQLite steps (a fraction of a
+    millisecond), which costs well under 1%.
+    """
+    if should_stop is None:
+        yield
+        return
+    if should_stop():
+        raise SearchCancelled()
+    conn.set_progress_handler(lambda: 1 if should_stop() else 0, PROGRESS_STEPS)
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if should_stop():
+            raise SearchCancelled() from error
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +113,13 @@ def search(
     *,
     limit: int = 50,
     order: Order = "newest",
+    should_stop: StopCheck | None = None,
 ) -> list[SearchHit]:
-    """The first ``limit`` hits of ``query``, newest first or by relevance."""
+    """The first ``limit`` hits of ``query``, newest first or by relevance.
+
+    Raises :class:`~tui.query.QueryError` for a malformed query and
+    :class:`SearchCancelled` when ``should_stop()`` turned true while it ran.
+    """
     parsed = parse(query) if isinstance(query, str) else query
     if parsed.empty or limit <= 0:
         return []
@@ -106,7 +146,9 @@ def search(
         )
         args = [parsed.fts, low, high, *extra_args, limit]
     hits: list[SearchHit] = []
-    for briefing_id, title, date, ref, kind, by, role, text in conn.execute(sql, args):
+    with _cancellable(conn, should_stop):
+        rows = conn.execute(sql, args).fetchall()
+    for briefing_id, title, date, ref, kind, by, role, text in rows:
         excerpt, spans = snippet(text, parsed.terms)
         hits.append(
             SearchHit(
@@ -125,7 +167,9 @@ def search(
     return hits
 
 
-def hits_per_month(conn: sqlite3.Connection, query: str | Query) -> list[tuple[str, int]]:
+def hits_per_month(
+    conn: sqlite3.Connection, query: str | Query, should_stop: StopCheck | None = None
+) -> list[tuple[str, int]]:
     """Hits per ``YYYY-MM``, oldest first, with empty months between the first and last."""
     parsed = parse(query) if isinstance(query, str) else query
     if parsed.empty:
@@ -147,7 +191,9 @@ def hits_per_month(conn: sqlite3.Connection, query: str | Query) -> list[tuple[s
         f"WHERE {where}{rowid} BETWEEN ? AND ?{extra} GROUP BY day"
     )
     months: dict[str, int] = {}
-    for day, count in conn.execute(sql, [*args, *extra_args]):
+    with _cancellable(conn, should_stop):
+        days = conn.execute(sql, [*args, *extra_args]).fetchall()
+    for day, count in days:
         key = dt.date.fromordinal(day).strftime("%Y-%m")
         months[key] = months.get(key, 0) + count
     return _fill(months)

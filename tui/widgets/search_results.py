@@ -19,7 +19,7 @@ parsed as markup and control characters are shown as visible symbols.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, Self
 
@@ -33,7 +33,7 @@ from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
 from tui.query import QueryError
-from tui.search import Order, SearchHit
+from tui.search import Order, SearchCancelled, SearchHit
 from tui.widgets.text import cells, clean, clean_line, truncate
 from tui.widgets.virtual_list import VirtualList
 
@@ -44,9 +44,18 @@ KIND_LABEL = {"question": "Q", "answer": "A", "remark": "R"}
 class Searchable(Protocol):
     """What the widget needs: :class:`tui.index.Index` provides both methods."""
 
-    def search(self, query: str, *, limit: int = ..., order: Order = ...) -> list[SearchHit]: ...
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = ...,
+        order: Order = ...,
+        should_stop: Callable[[], bool] | None = ...,
+    ) -> list[SearchHit]: ...
 
-    def hits_per_month(self, query: str) -> list[tuple[str, int]]: ...
+    def hits_per_month(
+        self, query: str, should_stop: Callable[[], bool] | None = ...
+    ) -> list[tuple[str, int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +254,14 @@ class SearchResults(Vertical):
         if search is None or per_month is None:
             self.post_message(self.Found(generation, [], "Search needs the archive's index."))
             return
+
+        def stale() -> bool:  # SQLite polls this and drops a query nobody waits for
+            return generation != self._generation
+
         try:
-            hits = search(query, limit=CAP, order=order)
+            hits = search(query, limit=CAP, order=order, should_stop=stale)
+        except SearchCancelled:
+            return
         except QueryError as error:
             self.post_message(self.Found(generation, [], str(error)))
             return
@@ -254,11 +269,12 @@ class SearchResults(Vertical):
             self.post_message(self.Found(generation, [], f"Search failed: {error}"))
             return
         self.post_message(self.Found(generation, hits, None))
-        if generation == self._generation:  # skip the count when a newer query is waiting
-            try:
-                self.post_message(self.Months(generation, per_month(query)))
-            except Exception:
-                self.post_message(self.Months(generation, []))
+        try:
+            self.post_message(self.Months(generation, per_month(query, stale)))
+        except SearchCancelled:
+            return
+        except Exception:
+            self.post_message(self.Months(generation, []))
 
     def on_search_results_found(self, message: Found) -> None:
         message.stop()

@@ -96,7 +96,7 @@ async def test_only_the_newest_query_is_shown_and_o_toggles_the_order(tmp_path: 
         await pilot.press("o")
         await settle(pilot)
         assert results.order == "relevance"
-        assert status(app) == "1 hits, by relevance (o: switch order)"
+        assert status(app) == "1 hit, by relevance (o: switch order)"
         results.query_text = "zebra"
         await settle(pilot)
         assert status(app) == "No matches."

@@ -301,7 +301,8 @@ class SearchResults(Vertical):
         else:
             more = "+" if len(found.hits) >= CAP else ""
             order = "newest first" if self.order == "newest" else "by relevance"
-            self._status(f"{len(found.hits)}{more} hits, {order} (o: switch order)")
+            noun = "hit" if len(found.hits) == 1 else "hits"
+            self._status(f"{len(found.hits)}{more} {noun}, {order} (o: switch order)")
 
     def _show_months(self, months: Months) -> None:
         if months.generation != self._generation:

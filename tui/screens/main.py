@@ -26,7 +26,7 @@ from tui.widgets.qa_view import QAView
 from tui.widgets.search_results import SearchResults
 from tui.widgets.speaker_filter import SpeakerFilter
 
-FILTER_PLACEHOLDER = "title, tag, 2017-10 · or ?words to search"
+FILTER_PLACEHOLDER = "title, tag, 2017-10 · ?words: search"
 
 
 FOCUS_ACTIONS = {"focus_filter": "/", "focus_speakers": "s"}

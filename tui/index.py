@@ -118,12 +118,21 @@ class Index:
             return self._refresh_locked(progress)
 
     def _refresh_locked(self, progress: Progress | None = None) -> RefreshStats:
-        try:
-            return refresh(self._store, [self.root], progress, self._stop.is_set)
-        except sqlite3.OperationalError as error:
-            self._to_memory(_why(error))
-        except sqlite3.DatabaseError:
-            self._recreate("was damaged and has been rebuilt")
+        """Refresh; a failing file is recreated or moved to memory and the refresh rerun.
+
+        The last attempt is always in memory, which no file problem can reach.
+        """
+        for _ in range(2):
+            try:
+                return refresh(self._store, [self.root], progress, self._stop.is_set)
+            except sqlite3.OperationalError as error:
+                self._to_memory(_why(error))
+            except sqlite3.DatabaseError:
+                if self._store.in_memory:
+                    raise
+                self._recreate("was damaged and has been rebuilt")
+        if not self._store.in_memory:
+            self._to_memory("the index failed twice")
         return refresh(self._store, [self.root], progress, self._stop.is_set)
 
     def _rebuild_file(self) -> None:

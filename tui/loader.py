@@ -136,16 +136,19 @@ def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Probl
     folders, symlink loops)."""
     files: list[Path] = []
     problems: list[Problem] = []
-    seen_files: set[str] = set()
-    seen_dirs: set[str] = set()
+    # Files and folders are recognised by (device, inode) from the stat the walk does
+    # anyway: resolving every path with realpath cost a third of a second per start
+    # on 10,000 briefings, and inodes see through symlinks and bind mounts alike.
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
 
-    def add(path: Path) -> None:
-        real = os.path.realpath(path)
-        if real not in seen_files:
-            seen_files.add(real)
+    def add(path: Path, info: os.stat_result) -> None:
+        identity = (info.st_dev, info.st_ino)
+        if identity not in seen_files:
+            seen_files.add(identity)
             files.append(path)
 
-    def walk(folder: Path, ancestors: frozenset[str]) -> None:
+    def walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> None:
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
@@ -168,14 +171,14 @@ def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Probl
                     problems.append(_os_problem(path, error))
                 continue
             if stat.S_ISDIR(info.st_mode):
-                real = os.path.realpath(path)
-                if real in ancestors:
+                identity = (info.st_dev, info.st_ino)
+                if identity in ancestors:
                     problems.append(_loop(path, ancestor=True))
-                elif real not in seen_dirs:
-                    seen_dirs.add(real)
-                    walk(path, ancestors | {real})
+                elif identity not in seen_dirs:
+                    seen_dirs.add(identity)
+                    walk(path, ancestors | {identity})
             elif entry.name.endswith(SUFFIXES):
-                add(path)
+                add(path, info)
 
     for root in paths:
         root = Path(root)
@@ -190,12 +193,12 @@ def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Probl
                 )
             continue
         if stat.S_ISDIR(info.st_mode):
-            real = os.path.realpath(root)
-            if real not in seen_dirs:
-                seen_dirs.add(real)
-                walk(root, frozenset({real}))
+            identity = (info.st_dev, info.st_ino)
+            if identity not in seen_dirs:
+                seen_dirs.add(identity)
+                walk(root, frozenset({identity}))
         else:
-            add(root)
+            add(root, info)
     return files, problems
 
 

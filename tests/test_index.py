@@ -30,7 +30,7 @@ def test_summaries_are_newest_first_and_narrow_to_a_person(tmp_path: Path) -> No
         1,
         "2017-10-11",
     )
-    assert first.path.name == "2017-10-11-shanghai.yaml"
+    assert Path(first.path).name == "2017-10-11-shanghai.yaml"
 
 
 def test_people_are_counted_across_briefings(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_load_parses_the_file_and_reports_failures(tmp_path: Path) -> None:
     assert loaded.exchanges[0].answers[0].text.startswith("Tariffs hurt")
     with pytest.raises(LoadFailed, match="no briefing 'missing'"):
         index.load("missing")
-    path = index.summaries()[0].path
+    path = Path(index.summaries()[0].path)
     path.write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(LoadFailed) as caught:
         index.load("2021-06-15-trade")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
@@ -19,13 +18,13 @@ from tui.library import BriefingSummary, Person, PersonKind
 
 SUMMARIES = [
     BriefingSummary(
-        "2017-10-11-shanghai", "Shanghai's bridgehead role", dt.date(2017, 10, 11), Path("a"), 6
+        "2017-10-11-shanghai", "Shanghai's bridgehead role", dt.date(2017, 10, 11), "a", 6
     ),
     BriefingSummary(
         "2021-06-15-tai",
         "[bold]Trade[/bold] call",
         dt.date(2021, 6, 15),
-        Path("b"),
+        "b",
         1,
         organizer="[red]USTR[/red]",
     ),
@@ -36,9 +35,9 @@ ASKERS = [Person("reuters", "Reuters", "asker", 3, 2)]
 
 class FakeLibrary:
     def summaries(
-        self, *, speaker: str | None = None, asker: str | None = None
+        self, *, speaker: str | None = None, asker: str | None = None, limit: int | None = None
     ) -> Sequence[BriefingSummary]:
-        return SUMMARIES
+        return SUMMARIES[:limit]
 
     def people(self, kind: PersonKind) -> Sequence[Person]:
         return SPEAKERS if kind == "speaker" else ASKERS

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,7 +19,7 @@ def summary(number: int) -> BriefingSummary:
         id=f"b{number:05d}",
         title=f"Briefing number {number}: a rather long title that must be cut short",
         date=day,
-        path=Path(f"b{number}.yaml"),
+        path=f"b{number}.yaml",
         questions=number % 40,
         organizer="Ministry of Foreign Affairs" if number % 2 else "State Council",
         tags=("trade",) if number % 3 == 0 else (),

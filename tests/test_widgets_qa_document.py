@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from tui.library import BriefingSummary, CrossExchange
 from tui.model import Answer, Briefing, Exchange, Question, Remark, Speaker
@@ -96,9 +95,9 @@ def test_an_asker_keeps_their_questions_with_every_answer() -> None:
 
 def test_cross_document_heads_each_briefing_and_keeps_roles() -> None:
     briefing = sample()
-    summary = BriefingSummary(ID, briefing.title, briefing.date, Path("x.yaml"), 2)
+    summary = BriefingSummary(ID, briefing.title, briefing.date, "x.yaml", 2)
     exchange = briefing.exchanges[1]
-    other = BriefingSummary("2018-01-05-fin", "Finance", dt.date(2018, 1, 5), Path("y.yaml"), 1)
+    other = BriefingSummary("2018-01-05-fin", "Finance", dt.date(2018, 1, 5), "y.yaml", 1)
     later = Exchange(
         Question("2018-01-05-fin#q1", 1, "Banks?", "Reuters"),
         (Answer("2018-01-05-fin#q1.a1", 1, "Li Jun", "Welcome.", "deputy mayor"),),

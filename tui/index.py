@@ -49,7 +49,7 @@ def _summary(row: tuple[Any, ...]) -> BriefingSummary:
         ident,
         title,
         dt.date.fromisoformat(date),
-        Path(path),
+        path,
         questions,
         organizer,
         location,
@@ -207,10 +207,10 @@ class Index:
             return query(conn)
 
     def summaries(
-        self, *, speaker: str | None = None, asker: str | None = None
+        self, *, speaker: str | None = None, asker: str | None = None, limit: int | None = None
     ) -> Sequence[BriefingSummary]:
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM briefings b"
-        args: list[str] = []
+        args: list[object] = []
         if speaker is not None:
             sql += " WHERE b.id IN (SELECT briefing_id FROM speakers WHERE key = ?)"
             args.append(speaker)
@@ -219,6 +219,9 @@ class Index:
             sql += " b.id IN (SELECT briefing_id FROM askers WHERE key = ?)"
             args.append(asker)
         sql += " ORDER BY b.date DESC, b.id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(max(limit, 0))
         return self._read(lambda c: [_summary(row) for row in c.execute(sql, args)])
 
     def summary(self, briefing_id: str) -> BriefingSummary | None:

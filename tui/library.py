@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal, Protocol
 
 from tui.model import Briefing, Exchange, Problem
@@ -27,7 +26,7 @@ class BriefingSummary:
     id: str
     title: str
     date: dt.date
-    path: Path
+    path: str  # the file, as indexed; a str because building 10,000 Paths costs 0.1 s
     questions: int
     organizer: str | None = None
     location: str | None = None
@@ -76,9 +75,13 @@ class Library(Protocol):
     """What the reader needs from an archive. Every method is safe to call from a worker."""
 
     def summaries(
-        self, *, speaker: str | None = None, asker: str | None = None
+        self, *, speaker: str | None = None, asker: str | None = None, limit: int | None = None
     ) -> Sequence[BriefingSummary]:
-        """Briefings newest first; narrowed to those where the speaker/asker (a key) took part."""
+        """Briefings newest first; narrowed to those where the speaker/asker (a key) took part.
+
+        ``limit`` returns only the newest few: the reader paints its first screenful from
+        them before the whole list (10,000 rows, a tenth of a second) has been read.
+        """
         ...
 
     def people(self, kind: PersonKind) -> Sequence[Person]:

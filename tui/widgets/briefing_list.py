@@ -74,9 +74,23 @@ class BriefingList(VirtualList[BriefingSummary]):
     def set_summaries(self, summaries: Sequence[BriefingSummary]) -> None:
         """Replace the briefings (the archive changed or a person narrowed it)."""
         self._all = summaries
-        self._hay = {s.id: haystack(s) for s in summaries}
-        self._titles = {s.id: clean_line(s.title) for s in summaries}
+        # Both caches fill on demand: building them for 10,000 rows here cost 40 ms of
+        # the UI thread on every (re)list, for rows most sessions never filter or show.
+        self._hay = {}
+        self._titles = {}
         self._apply_filter()
+
+    def _haystack(self, summary: BriefingSummary) -> str:
+        hay = self._hay.get(summary.id)
+        if hay is None:
+            hay = self._hay[summary.id] = haystack(summary)
+        return hay
+
+    def _title(self, summary: BriefingSummary) -> str:
+        title = self._titles.get(summary.id)
+        if title is None:
+            title = self._titles[summary.id] = clean_line(summary.title)
+        return title
 
     @property
     def summaries(self) -> Sequence[BriefingSummary]:
@@ -86,7 +100,7 @@ class BriefingList(VirtualList[BriefingSummary]):
         text = self.filter_text
         if text.strip():
             rows: Sequence[BriefingSummary] = [
-                s for s in self._all if matches(s, text, self._hay.get(s.id))
+                s for s in self._all if matches(s, text, self._haystack(s))
             ]
         else:
             rows = self._all
@@ -148,9 +162,9 @@ class BriefingList(VirtualList[BriefingSummary]):
         count_style = base + self.get_component_rich_style("briefing-list--count", partial=True)
         room = width - (len(date) + len(count) + 4)
         if room < 8:  # too narrow for a date column: the title matters more
-            title = truncate(self._titles.get(row.id, row.title), max(width - 2, 1))
+            title = truncate(self._title(row), max(width - 2, 1))
             return [Segment(mark + " ", base), Segment(title, base)]
-        title = truncate(self._titles.get(row.id, row.title), room)
+        title = truncate(self._title(row), room)
         pad = " " * (room - cells(title))
         return [
             Segment(mark, base),

@@ -81,8 +81,8 @@ class MainScreen(ReaderActions):
 
     def on_mount(self) -> None:
         self.qa.show_message("Opening the archive…")
-        self.start_loading()
         self.set_focus(self.briefing_list)
+        self.call_after_refresh(self.start_loading)
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 100

@@ -34,6 +34,7 @@ from tui.widgets.qa_layout import Layout
 GUTTER = 2
 FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
 STEP = 300  # blocks laid out per background step (~10-15 ms)
+FIRST_STEP_DELAY = 0.1  # seconds between showing a document and its background layout
 
 
 class QAView(ScrollView, can_focus=True):
@@ -163,17 +164,23 @@ class QAView(ScrollView, can_focus=True):
         self._layout.extend(FIRST_STEP)
         self._cache.clear()
         self._update_size()
-        self._schedule()
+        # The first background step waits a little: each step resizes the view, and a
+        # step run straight after the first refresh pushed the first paint of a long
+        # briefing back by ~70 ms (measured in tmux with bench/run.py --only open).
+        self._schedule(FIRST_STEP_DELAY)
         self.refresh()
 
     def _update_size(self) -> None:
         total = self._layout.total if self._doc is not None else int(bool(self._message))
         self.virtual_size = Size(self.scrollable_content_region.width, max(total, 1))
 
-    def _schedule(self) -> None:
+    def _schedule(self, delay: float = 0.0) -> None:
         if not self._stepping and self._layout.usable and not self._layout.complete:
             self._stepping = True
-            self.call_after_refresh(self._step)
+            if delay:
+                self.set_timer(delay, self._step)
+            else:
+                self.call_after_refresh(self._step)
 
     def _step(self) -> None:
         """One background layout step; the next one is queued after the next frame."""
@@ -301,7 +308,18 @@ class QAView(ScrollView, can_focus=True):
         if top or label < view or finish > view + height:
             if begin is None or label - begin > height // 3:  # long question: at the answer
                 begin = label
-            self.scroll_to(y=max(begin - 1, 0), animate=False, immediate=True)
+            self._scroll_exactly(max(begin - 1, 0))
+
+    def _scroll_exactly(self, y: int) -> None:
+        """Scroll to line ``y``, again after the next refresh if it was cut short.
+
+        Right after a new document is shown, the view's new height may not have reached
+        the scroll limits yet, and the scroll is clamped to the old (shorter) height;
+        whether it was depended on timing, so the retry makes the place deterministic.
+        """
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if self.scroll_offset.y != y:
+            self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
 
     def select(self, ref: str) -> bool:
         """Put the cursor on the answer ``ref``, if it is shown."""

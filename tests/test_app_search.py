@@ -108,3 +108,25 @@ async def test_escape_in_the_results_ends_the_search_and_keeps_a_focus(tmp_path:
         await pilot.press("j")
         await settle(pilot)
         assert screen.briefing_id == SHANGHAI
+
+
+async def test_ctrl_o_orders_results_by_relevance_while_typing(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("slash", *"?financing")
+        await settle(pilot, 0.3)
+        results = screen.query_one("#search", SearchResults)
+        assert results.order == "newest"
+        await pilot.press("ctrl+o")
+        await settle(pilot, 0.3)
+        assert app.focused is screen.filter_box  # still typing
+        assert screen.filter_box.value == "?financing"  # the key typed nothing
+        assert results.order == "relevance"
+        await pilot.press("ctrl+o")
+        assert results.order == "newest"
+
+
+async def test_ctrl_o_without_a_search_says_what_it_is_for(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, _screen):
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert any("search results" in str(n.message) for n in app._notifications)

@@ -41,7 +41,7 @@ KEYS: tuple[Key, ...] = (
         "/",
         "focus_filter",
         "Filter",
-        "Filter the briefings, or search the archive.",
+        "Filter the briefings; start with ? to search all that was said (?tariffs).",
         footer=True,
         group="Finding",
     ),
@@ -59,6 +59,13 @@ KEYS: tuple[Key, ...] = (
         "Scope",
         "Switch the Q&A view between this briefing and all briefings.",
         footer=True,
+        group="Finding",
+    ),
+    Key(
+        "ctrl+o",
+        "toggle_order",
+        "Order",
+        "Order search results newest first, or by relevance (also o in the results).",
         group="Finding",
     ),
     Key(

@@ -67,6 +67,13 @@ class ReaderActions(ReaderSearch):
     def action_toggle_scope(self) -> None:
         self.scope = "briefing" if self.scope == "all" else "all"
 
+    def action_toggle_order(self) -> None:
+        """Newest first or by relevance; works while typing the query, unlike ``o``."""
+        if self.search_query:
+            self.search_results.toggle_order()
+        else:
+            self.notify("Order applies to search results: search with / and a leading ?")
+
     def action_next_answer(self) -> None:
         if self.terms and self.qa.move_match(1):
             return

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 from tui import __version__
+from tui.subcommands import add_archive_argument, add_index_argument
 
 # Subcommand name -> module under tui.subcommands. Each module defines HELP (one line),
 # configure(parser) and run(args) -> int.
@@ -50,20 +51,8 @@ def _reader_parser() -> argparse.ArgumentParser:
             f"Subcommands: {', '.join(SUBCOMMANDS)} (see '{PROG} SUBCOMMAND --help')."
         ),
     )
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=None,
-        help="folder or file of transcripts (default: the bundled transcripts)",
-    )
-    parser.add_argument(
-        "--index",
-        type=Path,
-        metavar="FILE",
-        default=None,
-        help="search index file (default: one per archive in the user's cache folder)",
-    )
+    add_archive_argument(parser)
+    add_index_argument(parser)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 

@@ -27,6 +27,7 @@ from tui.export import (
     write_export,
 )
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
+from tui.subcommands import add_archive_argument
 
 HELP = "Print or save a quote of an answer (or question, or remark) with its citation."
 
@@ -41,14 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="what to quote, e.g. 2017-10-11-shanghai-belt-and-road#q2.a1 "
         "(an answer; <id>#q<N> is a question, <id>#r<N> a remark)",
     )
-    parser.add_argument(
-        "path",
-        metavar="PATH",
-        nargs="?",
-        type=Path,
-        default=None,
-        help="folder or file of transcripts (default: the bundled transcripts)",
-    )
+    add_archive_argument(parser, metavar="PATH")
     parser.add_argument(
         "--format",
         "-f",

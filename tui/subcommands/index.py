@@ -14,28 +14,17 @@ from pathlib import Path
 from tui.cli import PROG, bundled_transcripts
 from tui.index import Index
 from tui.index_build import RefreshStats
+from tui.subcommands import add_archive_argument, add_index_argument
 
 HELP = "Build or update the search index of an archive (only changed files are re-read)."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=None,
-        help="folder or file of transcripts (default: the bundled transcripts)",
-    )
+    add_archive_argument(parser)
     parser.add_argument(
         "--rebuild", action="store_true", help="discard the index and read every file again"
     )
-    parser.add_argument(
-        "--index",
-        type=Path,
-        metavar="FILE",
-        default=None,
-        help="index file to use (default: one per archive in the user's cache folder)",
-    )
+    add_index_argument(parser)
 
 
 class ProgressLine:

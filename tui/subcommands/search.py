@@ -17,6 +17,7 @@ from pathlib import Path
 from tui.cli import PROG, bundled_transcripts
 from tui.query import QueryError
 from tui.search import Order, SearchHit
+from tui.subcommands import add_archive_argument, add_index_argument
 from tui.subcommands.index import open_index
 
 HELP = 'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).'
@@ -38,13 +39,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
     parser.add_argument("query", help="what to look for (see the query language below)")
-    parser.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=None,
-        help="folder or file of transcripts (default: the bundled transcripts)",
-    )
+    add_archive_argument(parser)
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
     parser.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)"
@@ -52,9 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--relevance", action="store_true", help="best matches first instead of newest first"
     )
-    parser.add_argument(
-        "--index", type=Path, metavar="FILE", default=None, help="index file to use"
-    )
+    add_index_argument(parser)
 
 
 def visible(text: str) -> str:

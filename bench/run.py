@@ -73,26 +73,28 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def run_groups(ws: Workspace, groups: Sequence[str], runs: int, terminal: bool) -> list[Row]:
     rows: list[Row] = []
-    searcher: screens.Session | None = None
-    for group in groups:
-        started = time.perf_counter()
-        if group == "load":
-            rows += measures.measure_load(ws)
-        elif group == "index":
-            rows += measures.measure_index(ws)
-        elif group == "search":
-            index, why = measures.searcher(ws)
-            rows += measures.measure_search(ws, index, why)
-        elif not terminal:
-            rows += screens.skipped(group, "run without a terminal (--no-terminal)")
-        elif not screens.tmux_available():
-            rows += screens.skipped(group, "tmux is not installed")
-        else:
-            searcher = searcher or screens.Session(ws, runs)
-            rows += searcher.measure(group)
-        print(f"  {group}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    if searcher is not None:
-        searcher.close()
+    session: screens.Session | None = None
+    try:
+        for group in groups:
+            started = time.perf_counter()
+            if group == "load":
+                rows += measures.measure_load(ws)
+            elif group == "index":
+                rows += measures.measure_index(ws)
+            elif group == "search":
+                index, why = measures.searcher(ws)
+                rows += measures.measure_search(ws, index, why)
+            elif not terminal:
+                rows += screens.skipped(group, "run without a terminal (--no-terminal)")
+            elif not screens.tmux_available():
+                rows += screens.skipped(group, "tmux is not installed")
+            else:
+                session = session or screens.Session(ws, runs)
+                rows += session.measure(group)
+            print(f"  {group}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    finally:  # never leave a private tmux server (and a reader) behind, even on a crash
+        if session is not None:
+            session.close()
     return rows
 
 

@@ -254,6 +254,7 @@ class Session:
         self._ensure_live()
         assert self.live is not None
         self.tmux.wait_for(self.live, opened(self.order[0]), "the newest briefing open")
+        self.tmux.settle(self.live)  # the whole list read, the first layout done
         ours = self._steps(self.live, lambda step, screen: True)
         try:  # the cursor rests: the briefing under it opens
             self.tmux.wait_for(self.live, opened(self.order[STEPS]), "the landing", timeout=5)

@@ -87,6 +87,18 @@ class Tmux:
             time.sleep(interval)
         raise ScreenTimeout(what, screen)
 
+    def settle(self, name: str, quiet: float = 0.5, timeout: float = 10.0) -> None:
+        """Wait until the screen (with colours) has not changed for ``quiet`` seconds."""
+        deadline = time.perf_counter() + timeout
+        last, since = self.screen(name, styles=True), time.perf_counter()
+        while time.perf_counter() < deadline:
+            time.sleep(0.02)
+            screen = self.screen(name, styles=True)
+            if screen != last:
+                last, since = screen, time.perf_counter()
+            elif time.perf_counter() - since >= quiet:
+                return
+
     def send(self, name: str, *keys: str) -> float:
         """Send keys (tmux key names) at once; return the time just before sending."""
         now = time.perf_counter()
@@ -112,7 +124,15 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "kill-session", "-t", name], capture_output=True)
 
     def close(self) -> None:
+        """End this run's tmux server and remove its socket file (tmux leaves it behind)."""
+        where = subprocess.run(
+            ["tmux", "-L", self.socket, "display-message", "-p", "#{socket_path}"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if where.endswith(self.socket):
+            Path(where).unlink(missing_ok=True)
 
 
 def peak_rss_mb(pid: int) -> float:

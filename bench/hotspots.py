@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.what == "index":
         profile_index(ws.files[: args.n])
     elif args.what == "open":
-        folder = ws.root / f"open-{ws.long_file.parent.parent.name}"
+        folder = ws.root / f"open-{ws.long_file.parents[2].name}"
         if not folder.exists():
             parser.error("run `bench/run.py --only open` once first: it builds the folder")
         elapsed = asyncio.run(_drive(folder, ("j", "enter"), profile))

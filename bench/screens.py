@@ -168,7 +168,7 @@ class Session:
 
     def _open_folder(self) -> tuple[Path, Entry, Entry]:
         """The long briefing between a newer and an older copy of a short one."""
-        folder = self.ws.root / f"open-{self.ws.long_file.parent.parent.name}"
+        folder = self.ws.root / f"open-{self.ws.long_file.parents[2].name}"
         long_entry = Entry("", self.ws.long_file.stem, folder / self.ws.long_file.name)
         older = Entry("2010-01-01", "older", folder / "older.yaml")
         if not older.path.exists():

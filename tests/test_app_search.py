@@ -8,6 +8,9 @@ from pathlib import Path
 from reader_samples import reader, settle, view_text
 from textual.widgets import ContentSwitcher, Label
 
+from tui.app import BriefingApp
+from tui.cli import bundled_transcripts
+from tui.index import Index
 from tui.widgets.qa_document import briefing_document
 from tui.widgets.search_results import SearchResults
 
@@ -130,3 +133,27 @@ async def test_ctrl_o_without_a_search_says_what_it_is_for(tmp_path: Path) -> No
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert any("search results" in str(n.message) for n in app._notifications)
+
+
+async def test_opening_a_hit_below_the_first_screen_scrolls_to_the_match(tmp_path: Path) -> None:
+    """The view was hidden behind the results when the hit is opened; the scroll to the
+    match must still land (it used to be dropped, leaving the briefing's header)."""
+    index = Index(bundled_transcripts(), tmp_path / "index.sqlite")
+    app = BriefingApp(index)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"?tariffs")
+            await settle(pilot, 0.5)
+            results = app.screen.query_one("#search", SearchResults)
+            first = results.hits[0]
+            await pilot.press("enter")  # to the results
+            await pilot.press("enter")  # open the first hit
+            await settle(pilot, 0.3)
+            qa = app.screen.qa
+            assert qa.cursor_ref is not None
+            assert qa.cursor_ref.startswith(first.ref)
+            assert qa.scroll_offset.y > 0
+            assert "tariffs" in view_text(qa)
+    finally:
+        index.close()

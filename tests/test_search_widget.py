@@ -51,7 +51,7 @@ async def test_typing_shows_hits_and_enter_opens_one(tmp_path: Path) -> None:
         await settle(pilot)
         results = app.query_one(SearchResults)
         assert [h.ref for h in results.hits] == ["2021-06-15-trade#q1", "2019-03-05-mfa#q1.a1"]
-        assert status(app) == "2 hits, newest first (o: switch order)"
+        assert status(app) == "2 hits, newest first (ctrl+o: switch order)"
         assert results.months[0] == ("2019-03", 1) and len(results.months) == 28
         assert app.query_one(Sparkline).data is not None
         results.focus()
@@ -96,7 +96,7 @@ async def test_only_the_newest_query_is_shown_and_o_toggles_the_order(tmp_path: 
         await pilot.press("o")
         await settle(pilot)
         assert results.order == "relevance"
-        assert status(app) == "1 hit, by relevance (o: switch order)"
+        assert status(app) == "1 hit, by relevance (ctrl+o: switch order)"
         results.query_text = "zebra"
         await settle(pilot)
         assert status(app) == "No matches."

@@ -313,13 +313,16 @@ class QAView(ScrollView, can_focus=True):
     def _scroll_exactly(self, y: int) -> None:
         """Scroll to line ``y``, again after the next refresh if it was cut short.
 
-        Right after a new document is shown, the view's new height may not have reached
-        the scroll limits yet, and the scroll is clamped to the old (shorter) height;
-        whether it was depended on timing, so the retry makes the place deterministic.
+        Right after a new document is shown, Textual has not yet decided that the view
+        needs a scrollbar (it does so at the next layout), and until then it ignores
+        scrolls unless they are forced; the new height may also not have reached the
+        scroll limits yet, so a scroll cut short is made again after the next refresh.
+        Without both, opening a search hit or narrowing to a speaker sometimes left the
+        view at the top.
         """
-        self.scroll_to(y=y, animate=False, immediate=True)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
         if self.scroll_offset.y != y:
-            self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
+            self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True, force=True)
 
     def select(self, ref: str) -> bool:
         """Put the cursor on the answer ``ref``, if it is shown."""
@@ -363,7 +366,7 @@ class QAView(ScrollView, can_focus=True):
         self._update_size()
         height = self.scrollable_content_region.height
         if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
-            self.scroll_to(y=max(line - height // 3, 0), animate=False, immediate=True)
+            self._scroll_exactly(max(line - height // 3, 0))
         self._repaint()
 
     def move_match(self, delta: int) -> bool:

@@ -302,7 +302,7 @@ class SearchResults(Vertical):
             more = "+" if len(found.hits) >= CAP else ""
             order = "newest first" if self.order == "newest" else "by relevance"
             noun = "hit" if len(found.hits) == 1 else "hits"
-            self._status(f"{len(found.hits)}{more} {noun}, {order} (o: switch order)")
+            self._status(f"{len(found.hits)}{more} {noun}, {order} (ctrl+o: switch order)")
 
     def _show_months(self, months: Months) -> None:
         if months.generation != self._generation:

@@ -145,3 +145,12 @@ def test_layout_wraps_on_demand_and_ends_exact() -> None:
     assert layout.total == layout.lines
     assert abs(layout.total - estimated) <= len(doc.blocks)  # the estimate was close
     assert Layout(doc, 0).line_of(3) is None  # no width (hidden): nothing to wrap
+
+
+def test_cross_document_counts_in_the_singular_when_there_is_one() -> None:
+    briefing = sample()
+    summary = BriefingSummary(ID, briefing.title, briefing.date, "x.yaml", 2)
+    doc = cross_document(
+        [CrossExchange(summary, briefing.exchanges[1])], ("li jun", "speaker"), "Li Jun"
+    )
+    assert texts(doc.blocks)[1] == "1 exchange (answers) in 1 briefing, oldest first"

@@ -203,6 +203,10 @@ def briefing_document(briefing: Briefing, person: Person = None, name: str = "")
     return doc
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def cross_document(rows: Sequence[CrossExchange], person: Person, name: str) -> Document:
     """A person's exchanges across every briefing, oldest first, each under its briefing."""
     label = clean_line(name) or (person[0] if person else "")
@@ -210,9 +214,8 @@ def cross_document(rows: Sequence[CrossExchange], person: Person, name: str) -> 
     briefings = len({row.briefing.id for row in rows})
     doc = Document(title=f"All briefings · {label}")
     doc.add(Block(f"ALL BRIEFINGS · {label}", "qa--title"))
-    doc.add(
-        Block(f"{len(rows)} exchanges ({kind}) in {briefings} briefings, oldest first", "qa--meta")
-    )
+    what = f"{_count(len(rows), 'exchange')} ({kind}) in {_count(briefings, 'briefing')}"
+    doc.add(Block(f"{what}, oldest first", "qa--meta"))
     doc.add(BLANK)
     current = None
     for row in rows:

@@ -89,6 +89,21 @@ def _bounds(query: Query) -> tuple[int, int]:
     return low, high
 
 
+def _plan(
+    conn: sqlite3.Connection, query: str | Query
+) -> tuple[Query, str, list[object], int, int] | None:
+    """What every search shares: the parsed query, its ``briefing:`` SQL and arguments,
+    and its row-id bounds (dates); ``None`` when it cannot match anything."""
+    parsed = parse(query) if isinstance(query, str) else query
+    if parsed.empty:
+        return None
+    narrow = _briefing_clause(conn, parsed)
+    if narrow is None:
+        return None
+    low, high = _bounds(parsed)
+    return parsed, narrow[0], narrow[1], low, high
+
+
 def _briefing_clause(conn: sqlite3.Connection, query: Query) -> tuple[str, list[object]] | None:
     """SQL narrowing to ``briefing:`` (exact id or id prefix); ``None`` if nothing matches."""
     if query.briefing is None:
@@ -120,14 +135,10 @@ def search(
     Raises :class:`~tui.query.QueryError` for a malformed query and
     :class:`SearchCancelled` when ``should_stop()`` turned true while it ran.
     """
-    parsed = parse(query) if isinstance(query, str) else query
-    if parsed.empty or limit <= 0:
+    plan = _plan(conn, query)
+    if plan is None or limit <= 0:
         return []
-    narrow = _briefing_clause(conn, parsed)
-    if narrow is None:
-        return []
-    extra, extra_args = narrow
-    low, high = _bounds(parsed)
+    parsed, extra, extra_args, low, high = plan
     if parsed.fts is None:
         sql = (
             f"SELECT {_COLUMNS} WHERE e.rowid BETWEEN ? AND ?{extra} ORDER BY e.rowid DESC LIMIT ?"
@@ -171,14 +182,10 @@ def hits_per_month(
     conn: sqlite3.Connection, query: str | Query, should_stop: StopCheck | None = None
 ) -> list[tuple[str, int]]:
     """Hits per ``YYYY-MM``, oldest first, with empty months between the first and last."""
-    parsed = parse(query) if isinstance(query, str) else query
-    if parsed.empty:
+    plan = _plan(conn, query)
+    if plan is None:
         return []
-    narrow = _briefing_clause(conn, parsed)
-    if narrow is None:
-        return []
-    extra, extra_args = narrow
-    low, high = _bounds(parsed)
+    parsed, extra, extra_args, low, high = plan
     if parsed.fts is None:
         source, where = "elements e", ""
         args: list[object] = [low, high]

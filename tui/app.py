@@ -16,10 +16,16 @@ from typing import ClassVar
 from textual.app import App
 from textual.command import Provider
 
-from tui.commands import BriefingCommands
 from tui.index import Index
 from tui.library import Library
 from tui.screens.main import MainScreen
+
+
+def _briefing_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens, not at start."""
+    from tui.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class BriefingApp(App[int]):
@@ -29,7 +35,7 @@ class BriefingApp(App[int]):
     TITLE = "briefing"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         *App.COMMANDS,
-        BriefingCommands,
+        _briefing_commands,
     }
     ENABLE_COMMAND_PALETTE = True
 

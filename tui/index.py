@@ -21,13 +21,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tui.index_build import Progress, RefreshStats, problems_from_json, refresh
 from tui.index_store import Store, _remove, default_index_path, memory_store, open_store
 from tui.library import BriefingSummary, CrossExchange, LoadFailed, Person, PersonKind
 from tui.model import Answer, Briefing, Exchange, Problem, Question
 from tui.textmatch import search_form, tokens
 
 if TYPE_CHECKING:
+    from tui.index_build import Progress, RefreshStats
     from tui.search import Order, SearchHit, StopCheck
 
 T = TypeVar("T")
@@ -120,8 +120,13 @@ class Index:
     def _refresh_locked(self, progress: Progress | None = None) -> RefreshStats:
         """Refresh; a failing file is recreated or moved to memory and the refresh rerun.
 
+        The builder (and with it the loader and PyYAML) is imported here, not with this
+        module: the reader opens the index before its first frame and refreshes after it.
+
         The last attempt is always in memory, which no file problem can reach.
         """
+        from tui.index_build import refresh
+
         for _ in range(2):
             try:
                 return refresh(self._store, [self.root], progress, self._stop.is_set)
@@ -305,6 +310,8 @@ class Index:
         return out
 
     def problems(self) -> Sequence[Problem]:
+        from tui.index_build import problems_from_json
+
         def query(conn: sqlite3.Connection) -> list[Problem]:
             found: list[Problem] = []
             row = conn.execute("SELECT value FROM meta WHERE key = 'scan_problems'").fetchone()

@@ -43,7 +43,7 @@ def _bare_parse(files: tuple[Path, ...]) -> None:
 
 
 def measure_load(ws: Workspace) -> list[Row]:
-    """Issue 2: files per second through ``tui.loader.load_paths`` vs bare CSafeLoader."""
+    """Files per second through ``tui.loader.load_paths`` vs bare CSafeLoader."""
     files = ws.files[:LOAD_FILES]
     measure = f"load {len(files):,} briefings (files/s)"
     try:
@@ -82,7 +82,7 @@ def build_index(ws: Workspace, corpus: Path) -> tuple[float, str]:
 
 
 def measure_index(ws: Workspace) -> list[Row]:
-    """Issue 5: cold ``briefing index`` of the corpus vs parsing every file with libyaml."""
+    """Cold ``briefing index`` of the corpus vs parsing every file with libyaml."""
     measure = f"cold index build, {ws.n:,} briefings"
     if importlib.util.find_spec("tui.subcommands.index") is None:
         return [report.not_measured("index", measure, "`briefing index` not available")]
@@ -126,7 +126,7 @@ def _timed(action: Callable[[str], object], batch: Sequence[Query]) -> list[floa
 
 
 def measure_search(ws: Workspace, index: SearchIndex | None, why: str) -> list[Row]:
-    """Issue 5: p50/p95 of 50 searches (the first page, newest first) vs ``grep -ril``.
+    """p50/p95 of 50 searches (the first page, newest first) vs ``grep -ril``.
 
     Also timed, without a target: the per-month hit counts the reader draws as a
     sparkline for the same query, since the reader asks for both as you type.

@@ -8,7 +8,7 @@ on a shared 2-core machine only same-run ratios are comparable. The corpus is ge
 once per (N, seed, generator version) and reused by later runs.
 
 Groups, in the order they run (``--only`` takes any of them):
-``load`` (issue 2), ``index`` (cold build; also leaves the warm index the reader starts
+``load``, ``index`` (cold build; also leaves the warm index the reader starts
 on), ``search``, ``start`` (warm start to first paint), ``open`` (300-exchange briefing),
 ``scroll`` (holding ``j`` in the conference list), ``rss`` (peak memory of the reader).
 """

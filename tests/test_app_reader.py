@@ -199,6 +199,8 @@ async def test_a_toggles_scope_to_all_briefings_in_date_order(tmp_path: Path) ->
             f"{FINANCE}#q1.a1",
             f"{FINANCE}#q2.a1",
         ]
+        assert screen.briefing_id == FINANCE  # the briefing open before the switch
+        assert screen.briefing_list.opened_id == SHANGHAI  # where the selected answer is from
         screen.qa.action_cursor_top()
         text = view_text(screen.qa)
         assert "ALL BRIEFINGS · Li Jun" in text
@@ -208,9 +210,12 @@ async def test_a_toggles_scope_to_all_briefings_in_date_order(tmp_path: Path) ->
         assert "all briefings" in str(screen.query_one("#status").render())
         await pilot.press("n")
         assert screen.qa.cursor_ref == f"{FINANCE}#q1.a1"
+        assert screen.briefing_list.opened_id == FINANCE  # the list marks where it is from
+        opened = screen.briefing_id
         await pilot.press("a")
         await settle(pilot)
         assert screen.scope == "briefing"
+        assert screen.briefing_list.opened_id == opened == screen.briefing_id
 
 
 async def test_all_scope_without_a_person_asks_for_one(tmp_path: Path) -> None:

@@ -104,6 +104,12 @@ class MainScreen(ReaderActions):
             self.set_focus(self.briefing_list)
 
     def on_qaview_cursor_moved(self, event: QAView.CursorMoved) -> None:
+        # Across all briefings the list's marker follows the selected answer's briefing,
+        # so the list says where the answer under the cursor comes from.
+        shown = self.briefing_id
+        if self.scope == "all" and event.ref:
+            shown = event.ref.partition("#")[0]
+        self.briefing_list.opened_id = shown
         self.update_status()
 
     def on_input_changed(self, event: Input.Changed) -> None:

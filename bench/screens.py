@@ -123,6 +123,11 @@ class Session:
     def _bare(self) -> list[str]:
         return [sys.executable, str(BARE)]
 
+    def _start_bare(self) -> tuple[str, float]:
+        """Start the bare app; its session name and seconds from launch to its line."""
+        name, started = self.tmux.start(self._bare(), self.env)
+        return name, self.tmux.wait_for(name, lambda s: READY in s, READY) - started
+
     def _warm_index(self, corpus: Path) -> None:
         """Build or refresh the index untimed, so the reader starts warm."""
         if importlib.util.find_spec("tui.subcommands.index") is not None:
@@ -143,8 +148,8 @@ class Session:
         painted = self._first_paint()
         ours, frames, bare = [], [], []
         for run in range(self.runs):
-            name, started = self.tmux.start(self._bare(), self.env)
-            bare.append(self.tmux.wait_for(name, lambda s: READY in s, READY) - started)
+            name, launch = self._start_bare()
+            bare.append(launch)
             self.tmux.kill(name)
             name, started = self.tmux.start(self._reader(self.ws.corpus), self.env)
             frame = self.tmux.wait_for(name, lambda s: bool(s.strip()), "any frame")
@@ -210,8 +215,8 @@ class Session:
         for _ in range(self.runs):
             ours.append(self._open_time(folder, ("j", "Enter"), long_entry))
             short.append(self._open_time(folder, ("j", "j", "Enter"), short_entry))
-            name, started = self.tmux.start(self._bare(), self.env)
-            bare.append(self.tmux.wait_for(name, lambda s: READY in s, READY) - started)
+            name, launch = self._start_bare()
+            bare.append(launch)
             self.tmux.kill(name)
         mine, theirs = report.median(ours), report.median(bare)
         return Row(
@@ -261,8 +266,7 @@ class Session:
             landed = True
         except ScreenTimeout:
             landed = False
-        name, _ = self.tmux.start(self._bare(), self.env)
-        self.tmux.wait_for(name, lambda s: READY in s, READY)
+        name, _ = self._start_bare()
         bare = self._steps(name, lambda step, screen: step_text(step) in screen)
         self.tmux.kill(name)
         mine, theirs = report.median(ours), report.median(bare)
@@ -283,8 +287,7 @@ class Session:
         self.tmux.send(self.live, "G")  # the oldest briefing: the whole list has been drawn
         time.sleep(1.0)
         mine = peak_rss_mb(self.tmux.pid(self.live))
-        name, _ = self.tmux.start(self._bare(), self.env)
-        self.tmux.wait_for(name, lambda s: READY in s, READY)
+        name, _ = self._start_bare()
         theirs = peak_rss_mb(self.tmux.pid(name))
         self.tmux.kill(name)
         return Row(

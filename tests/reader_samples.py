@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from textual.pilot import Pilot
 from textual.scroll_view import ScrollView
+from textual.worker import WorkerCancelled
 
 from tui.app import BriefingApp
 from tui.index import Index
@@ -152,11 +153,14 @@ async def settle(pilot: Pilot[Any], delay: float = 0.2) -> None:
     """Let timers fire and every worker finish, then let the screen catch up.
 
     A worker's result can start another worker (summaries -> open the first briefing),
-    so this repeats until a round ends with no worker running.
+    so this repeats until a round ends with no worker running. A worker cancelled while
+    waited for (a newer one replaced it) is not an error here.
     """
     await pilot.pause(delay)
     for _ in range(5):
-        await pilot.app.workers.wait_for_complete()
+        # A worker cancelled while waited for was replaced by a newer one: wait again.
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             break

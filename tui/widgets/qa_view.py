@@ -25,11 +25,11 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.widgets.qa_document import Document, mark_matches
 from tui.widgets.qa_layout import Layout
+from tui.widgets.scrolling import SteadyScrollView
 
 GUTTER = 2
 FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
@@ -37,7 +37,7 @@ STEP = 300  # blocks laid out per background step (~10-15 ms)
 FIRST_STEP_DELAY = 0.1  # seconds between showing a document and its background layout
 
 
-class QAView(ScrollView, can_focus=True):
+class QAView(SteadyScrollView, can_focus=True):
     """Shows a :class:`Document`; the cursor is an index into ``document.answers``."""
 
     DEFAULT_CSS = """

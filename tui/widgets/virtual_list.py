@@ -23,13 +23,14 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.widgets.scrolling import SteadyScrollView
 
 RowT = TypeVar("RowT")
 
 
-class VirtualList(ScrollView, Generic[RowT], can_focus=True):
+class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
     """A cursor over ``rows``, painted lazily. ``cursor`` is -1 when there is no row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tui.gcpause import collector_paused
 from tui.model import Briefing, Corpus, Problem
 from tui.transcript import Document, build
 from tui.yamlnodes import MAX_FILE_BYTES, compose
@@ -58,10 +59,11 @@ class LoadResult:
 
 
 def _document(data: bytes, path: str) -> Document:
-    root, problems = compose(data, path)
-    if root is None:
-        return Document(None, problems)
-    document = build(root, path, Path(path).stem, data)
+    with collector_paused():
+        root, problems = compose(data, path)
+        if root is None:
+            return Document(None, problems)
+        document = build(root, path, Path(path).stem, data)
     document.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if document.briefing is not None:
         document.briefing = replace(document.briefing, path=Path(path))

@@ -15,13 +15,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Input, Label, ProgressBar, Static
 
 from tui.keymap import KEYS
 from tui.library import PersonKind
 from tui.screens.main_actions import ReaderActions
 from tui.screens.main_search import SEARCH_PREFIX
 from tui.widgets.briefing_list import BriefingList
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.qa_view import QAView
 from tui.widgets.search_results import SearchResults
 from tui.widgets.speaker_filter import SpeakerFilter
@@ -77,7 +78,7 @@ class MainScreen(ReaderActions):
                 yield QAView(id="qa")
                 yield SearchResults(self.library, id="search")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.qa.show_message("Opening the archive…")
@@ -85,7 +86,7 @@ class MainScreen(ReaderActions):
         self.call_after_refresh(self.start_loading)
 
     def on_resize(self) -> None:
-        self.query_one(Footer).compact = self.size.width < 100
+        self.query_one(SteadyFooter).compact = self.size.width < 100
         self.set_class(self.size.width < 100, "-narrow")
         self.set_class(self.size.height < 30, "-short")
 

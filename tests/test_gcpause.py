@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tui import gcpause
 from tui.gcpause import collector_paused
 from tui.loader import load_bytes
 
@@ -55,3 +56,37 @@ def test_loading_a_bad_file_leaves_the_collector_on() -> None:
     briefing, problems = load_bytes(b"date: [unclosed", "bad.yaml")
     assert briefing is None and problems
     assert gc.isenabled()
+
+
+def test_the_start_hold_ends_once_with_the_survivors_frozen() -> None:
+    frozen = gc.get_freeze_count()
+    try:
+        gcpause.hold_for_start()
+        assert not gc.isenabled()
+        gcpause.hold_for_start()  # a second hold is the same hold
+        gcpause.start_finished()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+        gc.disable()
+        gcpause.start_finished()  # already ended: leaves the collector alone
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_ending_a_start_that_was_not_held_changes_nothing() -> None:
+    frozen = gc.get_freeze_count()
+    gcpause.start_finished()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+def test_a_parse_running_when_the_start_ends_keeps_the_collector_off() -> None:
+    gcpause.hold_for_start()
+    try:
+        with collector_paused():
+            gcpause.start_finished()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

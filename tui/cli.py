@@ -58,6 +58,9 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _run_reader(args: argparse.Namespace) -> int:
+    from tui import gcpause
+
+    gcpause.hold_for_start()  # until the first screen is up: see tui.gcpause
     from tui.app import run_reader  # Textual is imported only here
 
     path: Path = args.path if args.path is not None else bundled_transcripts()

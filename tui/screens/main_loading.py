@@ -19,6 +19,7 @@ from textual import work
 from textual.message import Message
 from textual.widgets import ProgressBar
 
+from tui import gcpause
 from tui.library import BriefingSummary, CrossExchange, Library, LoadFailed, Person
 from tui.model import Briefing
 from tui.screens.main_state import ReaderState
@@ -27,6 +28,7 @@ from tui.widgets.speaker_filter import Choice
 
 RELIST_SECONDS = 1.0
 FIRST_ROWS = 100  # more than any terminal shows at once
+GC_RESUME_SECONDS = 5.0
 
 
 class Progressed(Message):
@@ -66,12 +68,16 @@ class ReaderLoading(ReaderState):
         self.background_started = False
         self.refreshing = hasattr(self.library, "refresh")
         self.load_summaries()
+        # the collector resumes after the first screen; should that never come (a
+        # failed read), it still resumes, so a long session never runs without it
+        self.set_timer(GC_RESUME_SECONDS, gcpause.start_finished)
 
     def start_background(self) -> None:
         """The people lists and the index refresh: once, after the first screen."""
         if self.background_started:
             return
         self.background_started = True
+        gcpause.start_finished()
         self.load_people()
         if self.refreshing:
             self.refresh_index()

@@ -31,7 +31,13 @@ if __package__ in (None, ""):
 from bench import measures, report, screens
 from bench.report import Row
 from bench.source_cli import use_source
-from bench.workspace import Workspace, export_commit, prepare, working_tree_label
+from bench.workspace import (
+    Workspace,
+    byte_compile,
+    export_commit,
+    prepare,
+    working_tree_label,
+)
 
 GROUPS = ("load", "index", "search", "start", "open", "scroll", "rss")
 TERMINAL_GROUPS = ("start", "open", "scroll", "rss")
@@ -122,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         source, code = export_commit(args.commit, ws.root)
         use_source(source)
         ws = dataclasses.replace(ws, source=source)
+    byte_compile(ws)
     print(f"  ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     rows = run_groups(ws, args.groups, args.runs, terminal=not args.no_terminal)
     if ws.n != TARGET_N:  # the targets are set for 10,000 briefings: say so beside them

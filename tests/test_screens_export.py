@@ -9,7 +9,7 @@ import pytest
 from quoting_samples import A1, BRIEFING_ID, Q2_A1, REMARK_OPENING, sample_briefing
 from screen_apps import ScreenApp
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioSet, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from tui.export import render
 from tui.screens.export import PREVIEW_LINES, ExportScreen, copy_quote
@@ -233,3 +233,19 @@ async def test_a_remark_can_be_exported_from_the_dialog(in_tmp: Path) -> None:
         assert app.results == [expected]
         text = (in_tmp / expected).read_text(encoding="utf-8")
         assert text == render(sample_briefing(), REMARK_OPENING, "md")
+
+
+async def test_the_chosen_format_is_marked_without_colour() -> None:
+    """Only the chosen format's button has the dot, so NO_COLOR still tells them apart."""
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def marked() -> list[str]:
+            buttons = app.dialog.query_one("#format", RadioSet).query(RadioButton)
+            return [b.id or "" for b in buttons if "●" in b.render_line(0).text]
+
+        assert marked() == ["md"]
+        await pilot.click("#json")
+        await pilot.pause()
+        assert marked() == ["json"]

@@ -48,6 +48,20 @@ Quotable = Answer | Question | Remark
 PREVIEW_LINES = 8
 
 
+class MarkedRadioButton(RadioButton):
+    """A radio button whose mark, not only its colour, says it is chosen.
+
+    Textual draws the same ``●`` in every radio button and tells the chosen one by its
+    colour, so with ``NO_COLOR=1`` (or a monochrome terminal) the three formats looked
+    alike. Here only the chosen one has the dot.
+    """
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
+
+
 class ExportScreen(ModalScreen[Path | None]):
     """Export one answer (or question, or remark) with its citation.
 
@@ -90,7 +104,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label(Text(f"Export {self.answer.ref}"), id="heading")
             with RadioSet(id="format"):
                 for fmt in FORMATS:
-                    yield RadioButton(FORMAT_NAMES[fmt], value=fmt == self.format, id=fmt)
+                    yield MarkedRadioButton(FORMAT_NAMES[fmt], value=fmt == self.format, id=fmt)
             yield Label("Save to:")
             yield Input(self._suggested, id="destination", select_on_focus=False)
             yield Static(self._preview(), id="preview", markup=False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
+from reader_samples import reader, settle
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button
@@ -64,3 +66,17 @@ async def test_a_new_shown_key_rebuilds_the_footer() -> None:
         await pilot.pause()
         await pilot.pause()
         assert [key.description for key in drawn(app) if key.description] == ["Ring", "palette"]
+
+
+async def test_every_footer_key_fits_at_80_columns(tmp_path: Path) -> None:
+    async with reader(tmp_path, size=(80, 24)) as (app, pilot, _screen):
+        keys = list(app.screen.query(FooterKey))
+        assert [key.key for key in keys][-1] == "q"
+        assert all(key.region.right <= 80 and key.region.width > 0 for key in keys)
+        assert [key.description for key in keys][3:5] == ["Next", "Prev"]
+        assert "ctrl+p" not in [key.key for key in keys]  # the help screen lists it
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert [key.description for key in keys][3:5] == ["Next answer", "Prev answer"]
+        assert keys[-1].key == "ctrl+p"

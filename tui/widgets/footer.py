@@ -7,14 +7,21 @@ each rebuild cost 25–30 ms of the UI thread, twice after Enter opens a briefin
 list gives the focus to the Q&A view). That work ran while the briefing was being
 parsed in its worker and laid out for its first paint, and competed with both for the
 interpreter; skipping the rebuilds that change nothing takes it out of the way.
+
+In a narrow terminal (the screen sets ``compact`` below 100 columns) each description
+is cut to its first word ("Next answer" becomes "Next") and the command palette's key,
+which the help screen lists, is left out: at 80 columns every other key, the quit key
+included, then fits on the line instead of running off its end.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[object, ...]:
@@ -39,3 +46,14 @@ class SteadyFooter(Footer):
         super().bindings_changed(screen)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._drawn = keys
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey) and widget.description:
+                widget.description = widget.description.split()[0]
+            yield widget
+
+    def watch_compact(self, compact: bool) -> None:
+        self.show_command_palette = not compact
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)

@@ -80,3 +80,16 @@ async def test_every_footer_key_fits_at_80_columns(tmp_path: Path) -> None:
         keys = list(app.screen.query(FooterKey))
         assert [key.description for key in keys][3:5] == ["Next answer", "Prev answer"]
         assert keys[-1].key == "ctrl+p"
+
+
+async def test_the_search_results_key_cuts_the_labels_so_quit_stays_on_screen(
+    tmp_path: Path,
+) -> None:
+    async with reader(tmp_path, size=(120, 40)) as (app, pilot, _screen):
+        await pilot.press("slash", *"?bonds", "enter")
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert keys[0].key == "o"  # the results' own key came first
+        assert [key.key for key in keys][-1] == "q"
+        assert all(key.region.right <= 120 and key.region.width > 0 for key in keys)
+        assert "Next" in [key.description for key in keys]

@@ -8,10 +8,11 @@ list gives the focus to the Q&A view). That work ran while the briefing was bein
 parsed in its worker and laid out for its first paint, and competed with both for the
 interpreter; skipping the rebuilds that change nothing takes it out of the way.
 
-In a narrow terminal (the screen sets ``compact`` below 100 columns) each description
-is cut to its first word ("Next answer" becomes "Next") and the command palette's key,
-which the help screen lists, is left out: at 80 columns every other key, the quit key
-included, then fits on the line instead of running off its end.
+When the keys do not fit on the line with their full labels (below ~100 columns, or
+when the search results add their own key) each description is cut to its first word
+("Next answer" becomes "Next") and the command palette's key, which the help screen
+lists, is left out; at 80 columns every other key, the quit key included, then fits
+instead of running off the end of the line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from tui.widgets.text import cells
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[object, ...]:
@@ -47,13 +50,33 @@ class SteadyFooter(Footer):
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._drawn = keys
 
+    _full_cells = 0  # the width the keys need with their full labels
+    _short = False  # whether the labels drawn now are cut
+
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if self.compact and isinstance(widget, FooterKey) and widget.description:
-                widget.description = widget.description.split()[0]
+        widgets = list(super().compose())
+        keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
+        self._full_cells = sum(self._cells(key) for key in keys)
+        self._short = self._full_cells > self.app.size.width
+        for widget in widgets:
+            if self._short and isinstance(widget, FooterKey):
+                if widget.has_class("-command-palette"):
+                    continue
+                if widget.description:
+                    widget.description = widget.description.split(maxsplit=1)[0]
             yield widget
 
-    def watch_compact(self, compact: bool) -> None:
-        self.show_command_palette = not compact
+    def _cells(self, key: FooterKey) -> int:
+        """Cells ``key`` takes with its full label (paddings as in Textual's footer CSS)."""
+        text = cells(key.key_display) + cells(key.description)
+        if key.has_class("-command-palette"):
+            return text + (2 if self.compact else 3) + 1  # the border on its left
+        return text + (2 if self.compact else 3)
+
+    def on_resize(self) -> None:
+        if self._bindings_ready and (self._full_cells > self.size.width) != self._short:
+            self.call_after_refresh(self.recompose)
+
+    def watch_compact(self, _compact: bool) -> None:
         if self._bindings_ready:
             self.call_after_refresh(self.recompose)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -84,3 +86,25 @@ def test_wrap_fits_the_width_and_loses_nothing(text: str, width: int) -> None:
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     for a, b in spans:
         assert cell_len(text[a:b].rstrip()) <= width
+
+
+def test_wrap_never_starts_a_chinese_line_with_closing_punctuation() -> None:
+    text = "一二三四五。六七八九十，甲乙"
+    lines = [text[a:b] for a, b in wrap_spans(text, 10)]  # five characters a line
+    assert lines == ["一二三四", "五。六七八", "九十，甲乙"]
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=st.sampled_from([*"中文新闻发布会", *"。，！」"]), min_size=1, max_size=120),
+    st.integers(min_value=4, max_value=30),
+)
+def test_wrap_moves_closing_punctuation_off_line_starts(text: str, width: int) -> None:
+    lines = [text[a:b] for a, b in wrap_spans(text, width)]
+    assert "".join(lines) == text
+    closing = "。，！」"
+    for before, line in itertools.pairwise(lines):
+        assert cell_len(line) <= width
+        # a line starts with punctuation only when it went down with the one after it,
+        # or when the line before could not give up its only character
+        assert line[0] not in closing or line[1:2] in tuple(closing) or len(before) == 1

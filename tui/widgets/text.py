@@ -33,6 +33,8 @@ _CONTROL_MAP[0x2028] = "\n"
 _CONTROL_MAP[0x2029] = "\n"
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\r]")
 _WORD = re.compile(r"\s*\S+\s*|\s+")
+# closing punctuation that must not begin a line (the CJK line-breaking rule, kinsoku)
+_NO_LINE_START = frozenset("。，、；：？！）」』》〉】〕］｝”’…·・.,;:?!)]}")
 
 
 def clean(text: str) -> str:
@@ -76,14 +78,27 @@ def truncate(text: str, width: int) -> str:
 
 def _fold(text: str, start: int, end: int, width: int, used: int) -> tuple[list[int], int]:
     """Break points needed to fit ``text[start:end]`` after ``used`` cells, and cells used
-    on the last line. Breaks fall between characters, never inside a wide one."""
+    on the last line. Breaks fall between characters, never inside a wide one.
+
+    As Chinese and Japanese typesetting require, a line never starts with closing
+    punctuation (``。``, ``，``, ``」`` ...): the character before it goes down with it.
+    """
     breaks: list[int] = []
+    line_start = start
     for index in range(start, end):
         char = text[index]
         size = 1 if char < "\u0300" else get_character_cell_size(char)
         if used + size > width and used > 0:
-            breaks.append(index)
-            used = 0
+            cut = index
+            if (
+                char in _NO_LINE_START
+                and cut - 1 > line_start
+                and cells(text[cut - 1]) + size <= width
+            ):
+                cut -= 1
+            breaks.append(cut)
+            line_start = cut
+            used = cells(text[cut:index])
         used += size
     return breaks, used
 

@@ -40,7 +40,9 @@ def shown_keys(screen: Screen[Any]) -> tuple[object, ...]:
 class SteadyFooter(Footer):
     """Footer that skips the rebuild when the shown keys are the same as last time."""
 
-    _drawn: tuple[object, ...] | None = None
+    _drawn: tuple[object, ...] | None = None  # the shown keys at the last rebuild
+    _full_cells = 0  # the width the keys need with their full labels
+    _short = False  # whether the labels drawn now are cut
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         keys = shown_keys(screen)
@@ -49,9 +51,6 @@ class SteadyFooter(Footer):
         super().bindings_changed(screen)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._drawn = keys
-
-    _full_cells = 0  # the width the keys need with their full labels
-    _short = False  # whether the labels drawn now are cut
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())

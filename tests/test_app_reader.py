@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from reader_samples import reader, settle, view_text
+from reader_samples import CORPUS, reader, settle, view_text, write_corpus
+
+from tui.app import BriefingApp
+from tui.index import Index
+from tui.library import Person, PersonKind
 
 SHANGHAI = "2017-10-11-shanghai"
 FINANCE = "2018-01-05-finance"
@@ -300,3 +305,38 @@ async def test_clicking_an_answer_selects_it(tmp_path: Path) -> None:
         await pilot.click("#qa", offset=(10, row + 1))
         await pilot.pause()
         assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"
+
+
+async def _people_reads(tmp_path: Path, change: bool) -> int:
+    """How many times the reader reads the people lists from a warm index."""
+    root = write_corpus(tmp_path, CORPUS)
+    index = Index(root, tmp_path / "index.sqlite")
+    index.refresh()  # warm: the reader's own refresh finds what ``change`` leaves
+    if change:
+        (root / "2008-03-10-defense.yaml").unlink()
+    reads = 0
+    people = index.people
+
+    def counted(kind: PersonKind) -> Sequence[Person]:
+        nonlocal reads
+        reads += 1
+        return people(kind)
+
+    index.people = counted  # type: ignore[method-assign]
+    try:
+        async with BriefingApp(index).run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await settle(pilot)
+            rows = [row.id for row in pilot.app.main.briefing_list.rows]
+            assert (DEFENSE in rows) is not change
+    finally:
+        index.close()
+    return reads
+
+
+async def test_a_warm_start_that_finds_nothing_new_reads_the_lists_once(tmp_path: Path) -> None:
+    assert await _people_reads(tmp_path, change=False) == 2  # speakers, askers
+
+
+async def test_a_refresh_that_removed_a_file_reads_the_lists_again(tmp_path: Path) -> None:
+    assert await _people_reads(tmp_path, change=True) == 4

@@ -36,11 +36,13 @@ class Progressed(Message):
 
 
 class Refreshed(Message):
-    """The index refresh finished (or failed with ``error``)."""
+    """The index refresh finished (or failed with ``error``); ``changed`` is False when
+    it read no file and removed none, so what the panes show is still current."""
 
-    def __init__(self, error: str | None = None) -> None:
+    def __init__(self, error: str | None = None, *, changed: bool = True) -> None:
         super().__init__()
         self.error = error
+        self.changed = changed
 
 
 class ReaderLoading(ReaderState):
@@ -94,11 +96,12 @@ class ReaderLoading(ReaderState):
 
         library: Library = self.library
         try:
-            library.refresh(progress=progress)  # type: ignore[attr-defined]
+            stats = library.refresh(progress=progress)  # type: ignore[attr-defined]
         except Exception as error:  # the reader must outlive a broken index, and say why
             self.post_message(Refreshed(f"The index could not be refreshed: {error}"))
         else:
-            self.post_message(Refreshed())
+            changed = bool(stats.indexed or stats.removed or stats.failed)
+            self.post_message(Refreshed(changed=changed))
 
     def on_progressed(self, _: Progressed) -> None:
         self.progress_pending = False
@@ -115,8 +118,9 @@ class ReaderLoading(ReaderState):
     def on_refreshed(self, event: Refreshed) -> None:
         self.refreshing = False
         self.query_one("#progress", ProgressBar).display = False
-        self.load_summaries()
-        self.load_people()
+        if event.changed:  # a warm start that found nothing new reads nothing again
+            self.load_summaries()
+            self.load_people()
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
         notice = getattr(self.library, "notice", None)

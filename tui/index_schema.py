@@ -102,10 +102,6 @@ def day_base(date: dt.date) -> int:
     return date.toordinal() << SEQ_BITS
 
 
-def rowid_date(rowid: int) -> dt.date:
-    return dt.date.fromordinal(rowid >> SEQ_BITS)
-
-
 def fts_values(kind: str, text: str, by_key: str | None, asker: str | None) -> tuple[str, str, str]:
     """What the full-text table indexes for one element (also needed to delete it).
 

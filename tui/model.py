@@ -137,10 +137,6 @@ class Briefing:
     def question_count(self) -> int:
         return sum(1 for item in self.items if isinstance(item, Exchange))
 
-    def all_remarks(self) -> tuple[Remark, ...]:
-        """Opening remarks, then those between exchanges, in document order."""
-        return self.remarks + tuple(item for item in self.items if isinstance(item, Remark))
-
     def speaker(self, name: str) -> Speaker | None:
         """Find a speaker by name or alias, compared the way the format says."""
         key = normalise_name(name)

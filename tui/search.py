@@ -24,7 +24,6 @@ from tui.query import Query, parse
 from tui.textmatch import snippet
 
 Order = Literal["newest", "relevance"]
-ORDERS: tuple[Order, ...] = ("newest", "relevance")
 
 
 StopCheck = Callable[[], bool]

@@ -19,6 +19,9 @@ from textual.command import Provider
 from tui.index import Index
 from tui.library import Library
 from tui.screens.main import MainScreen
+from tui.timer_guard import guard_timers
+
+guard_timers()
 
 
 def _briefing_commands() -> type[Provider]:

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tui.clipboard import candidate_routes, copy_text
+from tui.clipboard import (
+    OSC52_LIMIT,
+    CopyReport,
+    candidate_routes,
+    copy_report,
+    copy_text,
+    fits_osc52,
+    osc52_size,
+)
 
 CAT = shutil.which("cat") or "/bin/cat"
 SLEEP = shutil.which("sleep") or "/bin/sleep"
@@ -117,3 +125,34 @@ def test_the_real_environment_is_used_by_default(
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     assert copy_text(TEXT, platform="linux") == "xsel"
     assert xsel.read_text(encoding="utf-8") == TEXT
+
+
+def test_osc52_size_is_the_base64_length() -> None:
+    import base64
+
+    for text in ("", "a", "ab", "abc", "abcd", "我们会继续开放。", "x" * 1000):
+        assert osc52_size(text) == len(base64.b64encode(text.encode("utf-8")))
+
+
+def test_the_osc52_limit_is_at_the_boundary() -> None:
+    fits = "a" * (OSC52_LIMIT // 4 * 3)
+    assert osc52_size(fits) == OSC52_LIMIT
+    assert fits_osc52(fits)
+    assert not fits_osc52(fits + "a")
+
+
+def test_copy_report_names_only_the_routes_taken() -> None:
+    small, large = "a quote", "a" * (OSC52_LIMIT * 2)
+    assert copy_report("x#q1.a1", small, None) == CopyReport(
+        "Copied x#q1.a1 with its citation via the terminal (OSC 52)", copied=True
+    )
+    assert copy_report("x#q1.a1", small, "xclip").message.endswith(
+        "via xclip and the terminal (OSC 52)"
+    )
+    by_command = copy_report("x#q1.a1", large, "xclip")
+    assert by_command.copied
+    assert "OSC 52" not in by_command.message
+    assert "via xclip (0.2 MB: too large for the terminal's clipboard)" in by_command.message
+    refused = copy_report("x#q1.a1", large, None)
+    assert not refused.copied
+    assert refused.message.startswith("Not copied: x#q1.a1 is 0.2 MB")

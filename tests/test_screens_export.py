@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,54 @@ async def test_copy_without_a_command_says_osc52_only(
         assert app.clipboard == render(sample_briefing(), A1, "md")
         assert app.notes == [
             f"Copied {BRIEFING_ID}#q1.a1 with its citation via the terminal (OSC 52)"
+        ]
+
+
+async def test_an_answer_too_large_for_osc52_is_not_sent_there_and_the_user_is_told(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 1 MB answer through OSC 52 is dropped by every terminal: never claim that copy."""
+    monkeypatch.setenv("PATH", str(in_tmp))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    huge = replace(A1, text="word " * 200_000)
+    app = ScreenApp(ExportScreen(sample_briefing(), A1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        copy_quote(app, sample_briefing(), huge)
+        await _settle(app, pilot)
+        assert app.clipboard == ""
+        assert len(app.notes) == 1
+        note = app.notes[0]
+        assert note.startswith(f"Not copied: {BRIEFING_ID}#q1.a1 is 1.0 MB")
+        assert "too large for the terminal" in note
+        assert "Export it with e" in note
+
+
+async def test_a_large_answer_goes_by_the_platform_command_alone(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = in_tmp / "bin"
+    bin_dir.mkdir()
+    received = in_tmp / "xsel.received"
+    stub = bin_dir / "xsel"
+    stub.write_text(f'#!/bin/sh\nexec /bin/cat > "{received}"\n', encoding="utf-8")
+    stub.chmod(stub.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("WSL_DISTRO_NAME", raising=False)
+    huge = replace(A1, text="word " * 200_000)
+    app = ScreenApp(ExportScreen(sample_briefing(), A1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        copy_quote(app, sample_briefing(), huge)
+        await _settle(app, pilot)
+        assert app.clipboard == ""
+        assert received.read_text(encoding="utf-8") == render(sample_briefing(), huge, "md")
+        assert app.notes == [
+            f"Copied {BRIEFING_ID}#q1.a1 with its citation via xsel "
+            "(1.0 MB: too large for the terminal's clipboard)"
         ]
 
 

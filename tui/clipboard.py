@@ -23,6 +23,54 @@ from pathlib import Path
 
 DEFAULT_TIMEOUT = 3.0
 
+OSC52_LIMIT = 100_000
+"""Bytes of base64 an OSC 52 sequence may carry. Terminals cap it (hterm at about 100 kB,
+others lower, tmux by its own buffer limits) and drop a longer sequence without a word,
+so a longer text is not sent that way and the user is told so. 100 kB of base64 is
+about 75 kB of text: a very long answer, far beyond a quotable passage."""
+
+
+def osc52_size(text: str) -> int:
+    """Bytes of base64 that OSC 52 would send for ``text``."""
+    return 4 * -(-len(text.encode("utf-8")) // 3)
+
+
+def fits_osc52(text: str) -> bool:
+    """Whether ``text`` is small enough for a terminal to take through OSC 52."""
+    return osc52_size(text) <= OSC52_LIMIT
+
+
+@dataclass(frozen=True, slots=True)
+class CopyReport:
+    """What to tell the user after a copy; ``copied`` is False when no route took it."""
+
+    message: str
+    copied: bool
+
+
+def copy_report(ref: str, text: str, route: str | None) -> CopyReport:
+    """What the reader says after a copy: only the routes that were really taken.
+
+    ``route`` is the platform command that succeeded, if any. OSC 52 is named only when
+    the text fits it; a text too large for it is either copied by the command alone or
+    not copied at all, and the message says which, and what to do instead.
+    """
+    if fits_osc52(text):
+        routes = "the terminal (OSC 52)" if route is None else f"{route} and the terminal (OSC 52)"
+        return CopyReport(f"Copied {ref} with its citation via {routes}", copied=True)
+    size = f"{len(text.encode('utf-8')) / 1_000_000:.1f} MB"
+    if route is not None:
+        return CopyReport(
+            f"Copied {ref} with its citation via {route} "
+            f"({size}: too large for the terminal's clipboard)",
+            copied=True,
+        )
+    return CopyReport(
+        f"Not copied: {ref} is {size}, too large for the terminal's clipboard, and no "
+        "clipboard command (wl-copy, xclip, xsel, pbcopy) is available. Export it with e.",
+        copied=False,
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class Route:

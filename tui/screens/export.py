@@ -18,7 +18,7 @@ Decisions:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import on
@@ -30,7 +30,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
-from tui.clipboard import copy_text
+from tui.clipboard import CopyReport, copy_report, copy_text, fits_osc52
 from tui.export import (
     FORMAT_NAMES,
     FORMATS,
@@ -230,22 +230,22 @@ def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:
 
     OSC 52 goes out at once (it is only a write to the terminal; whether the terminal
     honours it cannot be known, so the notification says it was sent, not that it
-    worked). The platform command runs in a thread worker, since it starts a process.
+    worked), unless the text is too large for any terminal to take. The platform command
+    runs in a thread worker, since it starts a process.
     """
     text = render(briefing, answer, "md")
-    app.copy_to_clipboard(text)
+    if fits_osc52(text):
+        app.copy_to_clipboard(text)
 
     def copy_with_command() -> None:
         route = copy_text(text)
-        app.call_from_thread(_notify_copied, app, answer.ref, route)
+        app.call_from_thread(_notify_copied, app, copy_report(answer.ref, text, route))
 
     app.run_worker(
         copy_with_command, name="copy", group="clipboard", thread=True, exit_on_error=False
     )
 
 
-def _notify_copied(app: App[Any], ref: str, route: str | None) -> None:
-    routes = "the terminal (OSC 52)"
-    if route is not None:
-        routes = f"{route} and the terminal (OSC 52)"
-    app.notify(f"Copied {ref} with its citation via {routes}", markup=False)
+def _notify_copied(app: App[Any], report: CopyReport) -> None:
+    severity: Literal["information", "warning"] = "information" if report.copied else "warning"
+    app.notify(report.message, markup=False, severity=severity)

@@ -132,6 +132,25 @@ async def test_existing_file_asks_before_overwriting(in_tmp: Path) -> None:
         assert target.read_text(encoding="utf-8") == render(sample_briefing(), A1, "md")
 
 
+async def test_enter_at_the_overwrite_question_keeps_the_file(in_tmp: Path) -> None:
+    """``e``, Enter, Enter must not replace an earlier export: the safe choice is the default."""
+    target = in_tmp / DEFAULT_MD
+    target.parent.mkdir()
+    target.write_text("my notes\n", encoding="utf-8")
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app.dialog.has_class("-confirming")
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert target.read_text(encoding="utf-8") == "my notes\n"
+        assert app.results == []
+        assert not app.dialog.has_class("-confirming")
+        assert _message(app) == "Kept the existing file: choose another name."
+
+
 async def test_unwritable_destination_is_reported_in_the_dialog(in_tmp: Path) -> None:
     (in_tmp / "report.txt").write_text("x", encoding="utf-8")
     app = _app()

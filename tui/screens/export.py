@@ -216,7 +216,8 @@ class ExportScreen(ModalScreen[Path | None]):
         elif isinstance(error, DestinationExists):
             self.add_class("-confirming")
             self._say(f"{error.path} already exists. Overwrite it?", question=True)
-            self.query_one("#overwrite", Button).focus()
+            # The safe choice has the focus: Enter pressed once too often keeps the file.
+            self.query_one("#keep", Button).focus()
         elif isinstance(error, ExportError):
             self.remove_class("-confirming")
             self._say(f"Not exported: {error}")

@@ -8,9 +8,10 @@ from typing import Any
 
 from reader_samples import long_briefing, reader, view_text
 from rich.cells import cell_len
+from textual.app import App, ComposeResult
 
 from tui.widgets.qa_document import briefing_document
-from tui.widgets.qa_view import FIRST_STEP
+from tui.widgets.qa_view import FIRST_STEP, QAView
 
 HOSTILE = "[bold red]red[/] <b>b</b> \x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07 \x9b2J \x1b[31m"
 
@@ -135,3 +136,32 @@ async def test_p_and_n_across_a_long_briefing_keep_the_answer_on_screen(tmp_path
         await pilot.pause()
         assert qa.cursor_ref == "long#q249.a1"
         assert "ANSWER q249.a1" in view_text(qa)
+
+
+class MessageApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield QAView()
+
+
+LONG_MESSAGE = (
+    "This briefing could not be loaded: /archive/2019/a-very-long-folder-name/briefing.yaml"
+    ":12:3: unknown speaker 'Spokesperson Wang', known: Hua Chunying, Geng Shuang, Lu Kang"
+)
+
+
+async def test_a_message_wraps_at_the_pane_width_and_rewraps_on_resize() -> None:
+    app = MessageApp()
+    async with app.run_test(size=(50, 12)) as pilot:
+        view = app.query_one(QAView)
+        view.show_message(LONG_MESSAGE)
+        await pilot.pause()
+        width = view.scrollable_content_region.width
+        lines = [line for line in view_text(view).splitlines() if line.strip()]
+        assert len(lines) > 1
+        assert all(cell_len(line) <= width for line in lines)
+        assert "".join(lines).replace(" ", "") == LONG_MESSAGE.replace(" ", "")
+        await pilot.resize_terminal(120, 12)
+        await pilot.pause()
+        wide = [line for line in view_text(view).splitlines() if line.strip()]
+        assert len(wide) < len(lines)
+        assert "".join(wide).replace(" ", "") == LONG_MESSAGE.replace(" ", "")

@@ -30,6 +30,7 @@ from textual.strip import Strip
 from tui.widgets.qa_document import Document, mark_matches
 from tui.widgets.qa_layout import Layout
 from tui.widgets.scrolling import SteadyScrollView
+from tui.widgets.text import wrap_lines
 
 GUTTER = 2
 FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
@@ -80,6 +81,7 @@ class QAView(SteadyScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._doc: Document | None = None
         self._message = ""
+        self._message_lines: list[str] = []
         self._cursor = -1
         self._match = -1
         self._layout = Layout(None, 0)
@@ -145,9 +147,14 @@ class QAView(SteadyScrollView, can_focus=True):
         self._notify()
 
     def show_message(self, text: str) -> None:
-        """Display a line of text instead of a document (loading, nothing chosen...)."""
+        """Display a message instead of a document (loading, nothing chosen, an error).
+
+        It wraps at the pane's width like the transcript does: a message names files and
+        problems, and one cut at the pane's edge would hide the part that matters.
+        """
         self._doc = None
         self._message = text
+        self._wrap_message()
         self._cursor = -1
         self._match = -1
         self._reset_layout()
@@ -170,8 +177,14 @@ class QAView(SteadyScrollView, can_focus=True):
         self._schedule(FIRST_STEP_DELAY)
         self.refresh()
 
+    def _wrap_message(self) -> None:
+        text, width = self._message, self._text_width()
+        self._message_lines = (
+            [text[a:b].rstrip() for a, b in wrap_lines(text, width)] if text else []
+        )
+
     def _update_size(self) -> None:
-        total = self._layout.total if self._doc is not None else int(bool(self._message))
+        total = self._layout.total if self._doc is not None else len(self._message_lines)
         self.virtual_size = Size(self.scrollable_content_region.width, max(total, 1))
 
     def _schedule(self, delay: float = 0.0) -> None:
@@ -201,6 +214,8 @@ class QAView(SteadyScrollView, can_focus=True):
         if width <= 0 < self._layout.width:
             return  # hidden (the search results took the place): keep the layout as it is
         old_height, self._height = self._height, self.scrollable_content_region.height
+        if self._doc is None:
+            self._wrap_message()
         if width == self._layout.width:
             self._update_size()
             return
@@ -237,7 +252,8 @@ class QAView(SteadyScrollView, can_focus=True):
         line = y + self.scroll_offset.y
         base = self.rich_style
         if self._doc is None:
-            text = self._message if line == 0 else ""
+            lines = self._message_lines
+            text = lines[line] if 0 <= line < len(lines) else ""
             style = base + self.get_component_rich_style("qa--notice", partial=True)
             return Strip([Segment("  " + text, style)]).adjust_cell_length(width, base)
         if not self._layout.usable:

@@ -47,3 +47,9 @@ def test_main_screen_narrowed_to_a_speaker(
     snap_compare: Any, bundled_app: BriefingApp, size: tuple[int, int]
 ) -> None:
     assert snap_compare(bundled_app, terminal_size=size, run_before=shanghai_li_jun)
+
+
+def test_main_screen_in_a_light_theme(snap_compare: Any, bundled_app: BriefingApp) -> None:
+    """The default snapshots above are the dark theme; this one shows a light one reads."""
+    bundled_app.theme = "textual-light"
+    assert snap_compare(bundled_app, terminal_size=(120, 40), run_before=shanghai_li_jun)

@@ -158,8 +158,8 @@ class BriefingList(VirtualList[BriefingSummary]):
         mark = "▸" if row.id == self.opened_id else " "
         date = row.date.isoformat()
         count = f"{row.questions}q"
-        date_style = base + self.get_component_rich_style("briefing-list--date", partial=True)
-        count_style = base + self.get_component_rich_style("briefing-list--count", partial=True)
+        date_style = self.over(base, "briefing-list--date")
+        count_style = self.over(base, "briefing-list--count")
         room = width - (len(date) + len(count) + 4)
         if room < 8:  # too narrow for a date column: the title matters more
             title = truncate(self._title(row), max(width - 2, 1))

@@ -146,6 +146,10 @@ class QAView(SteadyScrollView, can_focus=True):
             self._scroll_to_answer(top=True)
         self._notify()
 
+    def restyled(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
     def show_message(self, text: str) -> None:
         """Display a message instead of a document (loading, nothing chosen, an error).
 
@@ -254,7 +258,7 @@ class QAView(SteadyScrollView, can_focus=True):
         if self._doc is None:
             lines = self._message_lines
             text = lines[line] if 0 <= line < len(lines) else ""
-            style = base + self.get_component_rich_style("qa--notice", partial=True)
+            style = self.over(base, "qa--notice")
             return Strip([Segment("  " + text, style)]).adjust_cell_length(width, base)
         if not self._layout.usable:
             return Strip.blank(width, base)
@@ -272,10 +276,10 @@ class QAView(SteadyScrollView, can_focus=True):
         assert self._doc is not None
         block = self._doc.blocks[index]
         start, end = self._layout.spans[index][row]
-        style = base + self.get_component_rich_style(block.style, partial=True)
+        style = self.over(base, block.style)
         selected = block.answer is not None and block.answer == self.cursor_ref
         if selected:
-            cursor_style = base + self.get_component_rich_style("qa--cursor", partial=True)
+            cursor_style = self.over(base, "qa--cursor")
             segments = [Segment("▌ ", cursor_style)]
         else:
             segments = [Segment(" " * GUTTER, base)]

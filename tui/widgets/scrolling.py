@@ -6,15 +6,16 @@ a search hit, narrowing to a speaker, going to an answer far down) moves the tex
 leaves the thumb at the top once the bar appears. The reader would then see the first
 answer of a speaker with a thumb saying "start of the briefing", and the next
 scrollbar drag would jump from the wrong place. Every scrolling widget of the reader
-derives from this class, which puts the thumb in place when the bar appears.
+derives from this class, which puts the thumb in place when the bar appears (and, through
+:class:`~tui.widgets.themed.ThemedLines`, paints with styles that follow the theme).
 """
 
 from __future__ import annotations
 
-from textual.scroll_view import ScrollView
+from tui.widgets.themed import ThemedLines
 
 
-class SteadyScrollView(ScrollView):
+class SteadyScrollView(ThemedLines):
     """ScrollView that syncs the scrollbar's position when the scrollbar appears."""
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:

@@ -104,8 +104,8 @@ class HitList(VirtualList[_Row]):
         return self._head(row.hit, width, base) if row.head else self._snippet(row.hit, width, base)
 
     def _head(self, hit: SearchHit, width: int, base: Style) -> list[Segment]:
-        dim = base + self.get_component_rich_style("hit-list--date", partial=True)
-        ref_style = base + self.get_component_rich_style("hit-list--ref", partial=True)
+        dim = self.over(base, "hit-list--date")
+        ref_style = self.over(base, "hit-list--ref")
         person = clean_line(hit.person or ("unnamed journalist" if hit.kind == "question" else ""))
         left = f"{hit.date.isoformat()} "
         who = truncate(f"{KIND_LABEL.get(hit.kind, '?')} {person}", max(12, width // 4))
@@ -127,7 +127,7 @@ class HitList(VirtualList[_Row]):
         start = 0
         if hit.spans and cells(text[: hit.spans[0][1]]) > room:
             start = max(0, hit.spans[0][0] - room // 3)
-        match = base + self.get_component_rich_style("hit-list--match", partial=True)
+        match = self.over(base, "hit-list--match")
         segments = [Segment("    " if start == 0 else "   …", base)]
         used = 0
         position = start

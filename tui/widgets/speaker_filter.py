@@ -92,7 +92,7 @@ class PeopleList(VirtualList[PersonRow]):
         count = f" {row.person.count}" if row.person is not None else ""
         name = truncate(row.label, max(width - len(count) - 2, 1))
         pad = " " * max(width - 2 - cells(name) - len(count), 0)
-        dim = base + self.get_component_rich_style("list--dim", partial=True)
+        dim = self.over(base, "list--dim")
         return [Segment(mark + " ", base), Segment(name + pad, base), Segment(count, dim)]
 
 

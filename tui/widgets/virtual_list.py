@@ -94,6 +94,9 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
         self.scroll_to(y=max(target - 2, 0), animate=False, immediate=True)
         self.refresh()
 
+    def restyled(self) -> None:
+        self.invalidate()
+
     def invalidate(self) -> None:
         """Forget every painted row (its look changed without the rows changing)."""
         self._cache.clear()
@@ -125,7 +128,7 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
             style = self.rich_style + self.row_style(index)
             if is_cursor:
                 name = "list--cursor" if self.has_focus else "list--cursor-blurred"
-                style += self.get_component_rich_style(name)
+                style = self.over(style, name)
             segments = self.render_row(self._rows[index], width, style)
             strip = Strip(segments).adjust_cell_length(width, style)
             self._cache[key] = strip

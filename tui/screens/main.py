@@ -24,6 +24,7 @@ from tui.screens.main_search import SEARCH_PREFIX
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.qa_view import QAView
+from tui.widgets.query_input import QueryInput
 from tui.widgets.search_results import SearchResults
 from tui.widgets.speaker_filter import SpeakerFilter
 
@@ -68,7 +69,7 @@ class MainScreen(ReaderActions):
             with Vertical(id="side"):
                 with Horizontal(id="filter-row"):
                     yield Label("Filter", id="filter-mode")
-                    yield Input(placeholder=FILTER_PLACEHOLDER, compact=True, id="filter")
+                    yield QueryInput(placeholder=FILTER_PLACEHOLDER, compact=True, id="filter")
                 yield ProgressBar(id="progress", show_eta=False)
                 yield BriefingList(id="briefings").data_bind(
                     MainScreen.filter_text, opened_id=MainScreen.briefing_id

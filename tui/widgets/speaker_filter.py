@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from tui.library import Person, PersonKind
+from tui.widgets.query_input import QueryInput
 from tui.widgets.text import cells, clean_line, truncate
 from tui.widgets.virtual_list import VirtualList
 
@@ -118,7 +119,7 @@ class SpeakerFilter(Vertical):
         self._askers: Sequence[Person] = ()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="find a speaker or outlet…", compact=True, id="people-find")
+        yield QueryInput(placeholder="find a speaker or outlet…", compact=True, id="people-find")
         yield PeopleList(id="people")
 
     @property

@@ -33,6 +33,9 @@ from tui.widgets.scrolling import SteadyScrollView
 from tui.widgets.text import wrap_lines
 
 GUTTER = 2
+CONTEXT_LINES = 2
+"""Lines kept above an answer the view moves to when its question is too long to show
+whole: the question's (or the previous answer's) last line and the blank line after it."""
 FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
 STEP = 300  # blocks laid out per background step (~10-15 ms)
 FIRST_STEP_DELAY = 0.1  # seconds between showing a document and its background layout
@@ -311,7 +314,13 @@ class QAView(SteadyScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self.cursor_ref, self._match, self.match_count))
 
     def _scroll_to_answer(self, top: bool = False) -> None:
-        """Bring the selected answer into view (with ``top``, from its question)."""
+        """Bring the selected answer into view with what was asked above it.
+
+        An answer read without its question is easily misread (and misquoted), so
+        whenever the view has to move (always, with ``top``) it shows the question from
+        its label when that takes at most a third of the view, and otherwise the line
+        just above the answer: the end of a long question, or of the answer before.
+        """
         ref = self.cursor_ref
         if self._doc is None or ref is None:
             return
@@ -320,15 +329,17 @@ class QAView(SteadyScrollView, can_focus=True):
             return
         first, last = self._doc.blocks_of(ref)
         label = self._layout.line_of(first) or 0
-        begin = self._layout.line_of(self._doc.context_of(first)) if top else label
+        question = self._layout.line_of(self._doc.context_of(first))
         finish = self._layout.end_of(last - 1)
         self._update_size()
         height = self.scrollable_content_region.height
         view = self.scroll_offset.y
         if top or label < view or finish > view + height:
-            if begin is None or label - begin > height // 3:  # long question: at the answer
-                begin = label
-            self._scroll_exactly(max(begin - 1, 0))
+            if question is not None and label - question <= height // 3:
+                begin = question - 1  # the question whole, with a line of space above
+            else:
+                begin = label - CONTEXT_LINES
+            self._scroll_exactly(max(begin, 0))
 
     def _scroll_exactly(self, y: int) -> None:
         """Scroll to line ``y``, again after the next refresh if it was cut short.

@@ -1,0 +1,39 @@
+"""Moving to an answer keeps what was asked in view: an answer read without its question
+is easily misread and misquoted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader_samples import long_briefing, reader, settle, view_text
+
+LONG_QUESTION = " ".join(f"clause{n} of a question that goes on and on" for n in range(40))
+
+
+def with_a_long_question() -> dict[str, Any]:
+    briefing = long_briefing(exchanges=6, paragraphs=6)
+    briefing["exchanges"][3]["question"]["text"] = LONG_QUESTION + " final words?"
+    return briefing
+
+
+async def test_n_shows_a_short_question_above_the_answer(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"2020-01-01-long": long_briefing(6, 6)}) as (_a, pilot, screen):
+        for number in (2, 3, 4):
+            await pilot.press("n")
+            await settle(pilot, delay=0)
+            text = view_text(screen.qa)
+            assert f"Question number {number}?" in text
+            assert text.index(f"Question number {number}?") < text.index(f"Answer {number}.")
+
+
+async def test_n_shows_the_end_of_a_long_question(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"2020-01-01-long": with_a_long_question()}) as (_a, pilot, screen):
+        for _ in range(3):
+            await pilot.press("n")
+        await settle(pilot, delay=0)
+        text = view_text(screen.qa)
+        assert "Answer 4." in text
+        assert "words?" in text  # the question's last line (it wraps before "words?")
+        assert text.index("words?") < text.index("Answer 4.")
+        assert "clause0 " not in text  # a long question is not shown whole

@@ -8,6 +8,9 @@ from typing import Any
 
 from reader_samples import long_briefing, reader, settle, view_text
 
+from tui.widgets.briefing_list import BriefingList
+from tui.widgets.speaker_filter import PeopleList
+
 LONG_QUESTION = " ".join(f"clause{n} of a question that goes on and on" for n in range(40))
 
 
@@ -37,3 +40,23 @@ async def test_n_shows_the_end_of_a_long_question(tmp_path: Path) -> None:
         assert "words?" in text  # the question's last line (it wraps before "words?")
         assert text.index("words?") < text.index("Answer 4.")
         assert "clause0 " not in text  # a long question is not shown whole
+
+
+def outlets_briefing() -> dict[str, Any]:
+    briefing = long_briefing(exchanges=3, paragraphs=1)
+    for exchange, outlet in zip(
+        briefing["exchanges"], ["Outlet 10", "Outlet 2", "Outlet 1"], strict=True
+    ):
+        exchange["question"]["by"] = outlet
+    return briefing
+
+
+async def test_outlets_sort_naturally_and_counts_keep_off_the_edge(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"2020-01-01-o": outlets_briefing()}) as (_a, _p, screen):
+        people = screen.query_one(PeopleList)
+        askers = [row.label for row in people.rows if row.person and row.person.kind == "asker"]
+        assert askers == ["Outlet 1", "Outlet 2", "Outlet 10"]
+        assert not people.show_vertical_scrollbar
+        for pane in (people, screen.query_one(BriefingList)):
+            # Rows (and so their right-aligned counts) end a cell short of the pane's edge.
+            assert pane.scrollable_content_region.right < pane.region.right

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tui.index_store import Store, _remove, default_index_path, memory_store, open_store
 from tui.library import BriefingSummary, CrossExchange, LoadFailed, Person, PersonKind
 from tui.model import Answer, Briefing, Exchange, Problem, Question
+from tui.sorting import natural_key
 from tui.textmatch import search_form, tokens
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ class Index:
             )
         rows = self._read(lambda c: c.execute(sql).fetchall())
         people = [Person(str(r[0]), str(r[1]), kind, int(r[2]), int(r[3])) for r in rows]
-        people.sort(key=lambda p: (-p.count, p.name.casefold()))
+        people.sort(key=lambda p: (-p.count, natural_key(p.name)))
         return people
 
     def load(self, briefing_id: str) -> Briefing:

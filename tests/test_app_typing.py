@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader_samples import reader, settle
+from textual import events
 from textual.widgets import Input
 
+from tui.app import BriefingApp
+from tui.screens.export import ExportScreen
 from tui.widgets.briefing_list import BriefingList
 
 
@@ -35,3 +38,63 @@ async def test_the_speaker_finder_keeps_its_text_on_focus(tmp_path: Path) -> Non
         await pilot.press("s", *" jun")
         await settle(pilot)
         assert box.value == "li jun"
+
+
+KEY_NAMES = {"/": "slash", "?": "question_mark", "!": "exclamation_mark", ".": "full_stop"}
+"""Textual's names of the punctuation keys typed here (letters are named by themselves)."""
+
+
+def burst(app: BriefingApp, text: str) -> None:
+    """Keys arriving together, as from a paste or a fast typist: all queued at once."""
+    for character in text:
+        app.post_message(events.Key(KEY_NAMES.get(character, character), character))
+
+
+async def test_keys_typed_together_keep_their_order_in_the_filter(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, screen):
+        burst(app, "/ab/cd?ef!g")
+        await settle(pilot)
+        assert screen.query_one("#filter", Input).value == "ab/cd?ef!g"
+
+
+async def test_a_file_name_typed_ahead_of_the_export_dialog_lands_in_it(tmp_path: Path) -> None:
+    async with reader(tmp_path) as (app, pilot, screen):
+        box = screen.query_one("#filter", Input)
+        burst(app, "e/x.md")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#destination", Input).value.endswith(".md/x.md")
+        assert box.value == ""
+
+
+async def test_typed_ahead_of_a_dialog_opened_after_a_load_lands_in_it(tmp_path: Path) -> None:
+    """Across all briefings, ``e`` first parses the answer's briefing in a worker."""
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("s", *"li jun", "enter")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        screen.set_focus(screen.qa)
+        await pilot.pause()
+        burst(app, "eXYZ")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#destination", Input).value.endswith("XYZ")
+        assert screen.query_one("#filter", Input).value == ""
+
+
+async def test_editing_keys_typed_fast_act_in_their_place(tmp_path: Path) -> None:
+    """Backspace and ctrl+u are the box's bindings: they act when the key has travelled
+    back up to the App, and the letters typed after them must not overtake them."""
+    async with reader(tmp_path) as (app, pilot, screen):
+        await pilot.press("/")
+        burst(app, "abx")
+        app.post_message(events.Key("backspace", None))
+        burst(app, "c")
+        await settle(pilot)
+        box = screen.query_one("#filter", Input)
+        assert box.value == "abc"
+        app.post_message(events.Key("ctrl+u", None))
+        burst(app, "2017")
+        await settle(pilot)
+        assert box.value == "2017"

@@ -3,7 +3,7 @@ be used (and tested) without the UI.
 
 Modules are discovered by walking the package on disk, so a core module added later is
 covered without touching this test. The UI layer is excluded by name: ``tui.app``,
-``tui.timer_guard`` (a fix to Textual itself),
+``tui.timer_guard`` (a fix to Textual itself), ``tui.typeahead`` (the App's key queue),
 ``tui.commands``, ``tui.screens.*`` and ``tui.widgets.*`` (and ``tui.__main__``, which
 runs the command line when imported).
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import tui
 
-UI_MODULES = {"tui.app", "tui.commands", "tui.timer_guard", "tui.__main__"}
+UI_MODULES = {"tui.app", "tui.commands", "tui.timer_guard", "tui.typeahead", "tui.__main__"}
 UI_PACKAGES = ("tui.screens", "tui.widgets")
 
 

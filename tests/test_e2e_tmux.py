@@ -129,3 +129,34 @@ def test_open_shanghai_choose_li_jun_and_export(tmp_path: Path, terminal_factory
     assert "Li Jun" in text
     term.keys("q")
     term.wait_for_gone("Shanghai")  # the reader quit and gave the terminal back
+
+
+def test_keys_typed_ahead_land_where_the_user_was_typing(
+    tmp_path: Path,
+    terminal_factory,  # type: ignore[no-untyped-def]
+) -> None:
+    """Each burst goes to tmux in one ``send-keys -l``, so the keys reach the reader
+    together, as from a paste or a fast typist."""
+    index = tmp_path / "index.sqlite"
+    term = terminal_factory(f"{BRIEFING} --index {index}; sleep 5")
+    # As soon as the reader has the terminal (keys sent before that are the terminal's
+    # to keep or drop), while it is still opening the archive.
+    term.wait_for("Filter")
+    term.type("/ab/cd")
+    term.wait_for("Filter ab/cd")
+    term.type("?x!")
+    term.wait_for("Filter ab/cd?x!")
+    term.keys("C-u")
+    term.type("2017-10")
+    term.keys("Enter")
+    term.wait_for(f"{SHANGHAI}#q1.a1")
+    term.type("e")
+    term.keys("Enter")  # typed ahead of the dialog: it accepts the dialog's defaults
+    written = tmp_path / "exports" / f"{SHANGHAI}-q1-a1-tang-zhiping.md"
+    end = time.monotonic() + DEADLINE
+    while not written.exists() and time.monotonic() < end:
+        time.sleep(0.1)
+    assert f"{SHANGHAI}#q1.a1" in written.read_text(encoding="utf-8")
+    screen = term.screen()
+    assert "Filter 2017-10 " in screen  # nothing typed for the dialog reached the filter
+    term.keys("q")

@@ -20,6 +20,7 @@ from tui.index import Index
 from tui.library import Library
 from tui.screens.main import MainScreen
 from tui.timer_guard import guard_timers
+from tui.typeahead import TypeAheadApp
 
 guard_timers()
 
@@ -31,7 +32,7 @@ def _briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
-class BriefingApp(App[int]):
+class BriefingApp(TypeAheadApp[int]):
     """The reader. ``library`` is read by every pane; nothing else holds briefings."""
 
     CSS_PATH = "app.tcss"
@@ -46,8 +47,9 @@ class BriefingApp(App[int]):
         super().__init__()
         self.library = library
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.library))
+    def get_default_screen(self) -> MainScreen:
+        """The reader's screen is the first one, so no key typed at launch lands elsewhere."""
+        return MainScreen(self.library)
 
     @property
     def main(self) -> MainScreen:

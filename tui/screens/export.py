@@ -68,6 +68,10 @@ class ExportScreen(ModalScreen[Path | None]):
     Dismisses with the path written, or None when cancelled.
     """
 
+    AUTO_FOCUS = "#destination"
+    """Focused as the dialog appears (not later, in ``on_mount``), so a file name typed
+    ahead of it lands in the box."""
+
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen #dialog {
@@ -115,9 +119,6 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="confirm", classes="buttons"):
                 yield Button("Overwrite", variant="warning", id="overwrite")
                 yield Button("Keep the file", id="keep")
-
-    def on_mount(self) -> None:
-        self.query_one("#destination", Input).focus()
 
     def _preview(self) -> Content:
         lines = render(self.briefing, self.answer, self.format).splitlines()

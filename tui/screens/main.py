@@ -31,14 +31,23 @@ from tui.widgets.speaker_filter import SpeakerFilter
 FILTER_PLACEHOLDER = "title, tag, 2017-10 · ?words: search"
 
 
-FOCUS_ACTIONS = {"focus_filter": "/", "focus_speakers": "s"}
-"""Actions bound with priority, and the character they type when a box has focus.
+PRIORITY_ACTIONS = {
+    "focus_filter": "/",
+    "focus_speakers": "s",
+    "export": "e",
+    "show_errors": "!",
+    "show_help": "?",
+}
+"""Actions bound with priority (they move the focus or open a screen), and the character
+they type when a text box has focus.
 
 Textual routes each key to the widget focused *when the key is read*; a key's binding
-runs later. Typed quickly (``/2017`` arrives as one burst), the text after ``/`` would
-go to the list, not to the box ``/`` focuses. A priority binding runs as the key is read,
-so focus has moved before the next key is routed; inside a text box the key still types
-its character."""
+runs later. Typed quickly (``/2017`` or ``e`` and a file name arrive as one burst), the
+keys after ``/`` would go to the list, not to the box ``/`` focuses, and the file name
+typed after ``e`` to the screen below the export dialog. A priority binding runs as the
+key is read, so the focus has moved, or the dialog is on the stack, before the next key
+is routed (and :class:`~tui.typeahead.TypeAheadApp` holds that key until the dialog can
+take it); inside a text box the key still types its character."""
 
 
 def keymap_bindings() -> list[BindingType]:
@@ -49,7 +58,7 @@ def keymap_bindings() -> list[BindingType]:
             key.action,
             key.description,
             show=key.footer,
-            priority=key.action in FOCUS_ACTIONS,
+            priority=key.action in PRIORITY_ACTIONS,
         )
         for key in KEYS
     ]
@@ -59,7 +68,7 @@ class MainScreen(ReaderActions):
     """The reader. ``library`` is what every pane reads from.
 
     Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for
-    the reason given at :data:`FOCUS_ACTIONS`.
+    the reason given at :data:`PRIORITY_ACTIONS`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keymap_bindings()

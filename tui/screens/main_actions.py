@@ -11,11 +11,12 @@ list filter, then the chosen person, then the "all briefings" scope.
 
 from __future__ import annotations
 
-from textual import work
+from textual import events, work
 from textual.widgets import Input
 
 from tui.model import Answer, Briefing, Problem
 from tui.screens.main_search import ReaderSearch
+from tui.typeahead import hold_keys, release_keys
 
 
 class ReaderActions(ReaderSearch):
@@ -50,9 +51,14 @@ class ReaderActions(ReaderSearch):
         self.focus_previous()
 
     def _typing(self, character: str) -> bool:
-        """For the priority keys: in a text box, type the character instead."""
+        """For the priority keys: in a text box, type the character instead.
+
+        A priority binding runs as the key is read, before the keys typed just ahead of
+        it have reached the box (they wait in its queue), so the character goes to the
+        box as a key of its own, behind them: ``ab/cd`` typed fast stays ``ab/cd``.
+        """
         if isinstance(self.focused, Input):
-            self.focused.insert_text_at_cursor(character)
+            self.focused.post_message(events.Key(character, character))
             return True
         return False
 
@@ -109,7 +115,8 @@ class ReaderActions(ReaderSearch):
     # --- quoting --------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        self._quote("export")
+        if not self._typing("e"):
+            self._quote("export")
 
     def action_copy(self) -> None:
         self._quote("copy")
@@ -125,6 +132,8 @@ class ReaderActions(ReaderSearch):
             if isinstance(answer, Answer):
                 self.quote(self.briefing, answer, how)
                 return
+        if how == "export":
+            hold_keys(self.app)  # what is typed next belongs to the dialog
         self.load_for_quote(briefing_id, ref, how)
 
     @work(thread=True, exclusive=True, group="quote", exit_on_error=False)
@@ -135,11 +144,14 @@ class ReaderActions(ReaderSearch):
         try:
             briefing = self.library.load(briefing_id)
         except LoadFailed as error:
+            self.app.call_from_thread(release_keys, self.app)
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return
         answer = briefing.find(ref)
         if isinstance(answer, Answer):
             self.app.call_from_thread(self.quote, briefing, answer, how)
+        else:
+            self.app.call_from_thread(release_keys, self.app)
 
     def quote(self, briefing: Briefing, answer: Answer, how: str) -> None:
         if how == "export":
@@ -154,10 +166,16 @@ class ReaderActions(ReaderSearch):
     def action_show_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        if not self._typing("?"):
+            self.app.push_screen(HelpScreen())
+
+    def action_show_errors(self) -> None:
+        if not self._typing("!"):
+            hold_keys(self.app)  # what is typed next belongs to the errors screen
+            self.read_problems()
 
     @work(thread=True, exclusive=True, group="problems-screen", exit_on_error=False)
-    def action_show_errors(self) -> None:
+    def read_problems(self) -> None:
         problems = list(self.library.problems())
         self.app.call_from_thread(self.show_errors, problems)
 

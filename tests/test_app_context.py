@@ -60,3 +60,35 @@ async def test_outlets_sort_naturally_and_counts_keep_off_the_edge(tmp_path: Pat
         for pane in (people, screen.query_one(BriefingList)):
             # Rows (and so their right-aligned counts) end a cell short of the pane's edge.
             assert pane.scrollable_content_region.right < pane.region.right
+
+
+async def test_the_selection_follows_the_view_when_the_user_scrolls(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"2020-01-01-long": long_briefing(12, 6)}) as (_a, pilot, screen):
+        screen.set_focus(screen.qa)
+        await pilot.pause()
+        assert screen.qa.cursor_ref == "2020-01-01-long#q1.a1"
+        await pilot.press("G")
+        await settle(pilot, delay=0)
+        assert screen.qa.cursor_ref == "2020-01-01-long#q12.a1"
+        assert "Answer 12." in view_text(screen.qa)
+        await pilot.press("g")
+        await settle(pilot, delay=0)
+        assert screen.qa.cursor_ref == "2020-01-01-long#q1.a1"
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot, delay=0)
+        assert screen.qa.cursor_ref != "2020-01-01-long#q1.a1"
+        assert "▌" in view_text(screen.qa)  # the selected answer's bar is on screen
+        for _ in range(4):
+            await pilot.press("pageup")
+        await settle(pilot, delay=0)
+        assert screen.qa.cursor_ref == "2020-01-01-long#q1.a1"
+        assert "▌" in view_text(screen.qa)
+
+
+async def test_placing_the_view_on_an_answer_keeps_the_selection(tmp_path: Path) -> None:
+    async with reader(tmp_path, {"2020-01-01-long": long_briefing(12, 6)}) as (_a, pilot, screen):
+        screen.set_focus(screen.qa)
+        for _ in range(5):
+            await pilot.press("n")
+        await settle(pilot, delay=0)
+        assert screen.qa.cursor_ref == "2020-01-01-long#q6.a1"

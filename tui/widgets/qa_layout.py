@@ -102,3 +102,27 @@ class Layout:
             if start <= offset <= end:
                 return first + row
         return first
+
+
+def answer_in_view(
+    doc: Document, layout: Layout, top: int, bottom: int, current: str | None
+) -> str | None:
+    """The answer to select for a view of lines ``top`` to ``bottom`` (exclusive).
+
+    ``current`` while any line of it is in view; otherwise the first answer with a line
+    in view, or, when the view shows none (a long question fills it), the next answer
+    below. None when there is no answer from the view down.
+    """
+    if current is not None:
+        first, last = doc.blocks_of(current)
+        start = layout.line_of(first)
+        if start is not None and start < bottom and layout.end_of(last - 1) > top:
+            return current
+    block, _ = layout.position(top)
+    if block < 0:
+        return None
+    for index in range(block, len(doc.blocks)):
+        answer = doc.blocks[index].answer
+        if answer is not None:
+            return answer
+    return None

@@ -28,9 +28,9 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.widgets.qa_document import Document, mark_matches
-from tui.widgets.qa_layout import Layout
-from tui.widgets.scrolling import SteadyScrollView
+from tui.widgets.qa_layout import Layout, answer_in_view
 from tui.widgets.text import wrap_lines
+from tui.widgets.user_scroll import UserScrollView
 
 GUTTER = 2
 CONTEXT_LINES = 2
@@ -41,7 +41,7 @@ STEP = 300  # blocks laid out per background step (~10-15 ms)
 FIRST_STEP_DELAY = 0.1  # seconds between showing a document and its background layout
 
 
-class QAView(SteadyScrollView, can_focus=True):
+class QAView(UserScrollView, can_focus=True):
     """Shows a :class:`Document`; the cursor is an index into ``document.answers``."""
 
     DEFAULT_CSS = """
@@ -418,19 +418,26 @@ class QAView(SteadyScrollView, can_focus=True):
             if answer is not None and answer != self.cursor_ref:
                 self.select(answer)
 
-    # --- scrolling keys -----------------------------------------------------------------
+    def follow_view(self) -> None:
+        """Select an answer the user can see, if the selected one has left the view.
 
-    def action_cursor_down(self) -> None:
-        self.scroll_to(y=self.scroll_offset.y + 1, animate=False)
+        ``e`` and ``y`` quote the selected answer, and the status line names it: after
+        scrolling away from it they would quote something off screen. Only the user's own
+        scrolling calls this (see :class:`~tui.widgets.user_scroll.UserScrollView`):
+        placing the view on an answer never moves the selection.
+        """
+        if self._doc is None or not self._doc.answers or not self._layout.usable:
+            return
+        top = round(self.scroll_offset.y)
+        bottom = top + self.scrollable_content_region.height
+        self._layout.through_line(bottom, STEP)
+        answer = answer_in_view(self._doc, self._layout, top, bottom, self.cursor_ref)
+        if answer is not None and answer != self.cursor_ref:
+            self._cursor = self._doc.answers.index(answer)
+            self._repaint()
+            self._notify()
 
-    def action_cursor_up(self) -> None:
-        self.scroll_to(y=self.scroll_offset.y - 1, animate=False)
-
-    def action_cursor_top(self) -> None:
-        self.scroll_to(y=0, animate=False)
-
-    def action_cursor_bottom(self) -> None:
+    def extend_to_end(self) -> None:
         if self._doc is not None:
             self._layout.extend(len(self._doc.blocks))
             self._update_size()
-        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)

@@ -39,6 +39,9 @@ class Options:
     split_embedded: bool = False
     id: str | None = None
     date: dt.date | None = None
+    front: dict[str, str] = field(default_factory=dict)
+    """Metadata found outside the text (an HTML page's title, published date and URL),
+    read as the text's own front matter is; the text's front matter wins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,7 @@ def import_bytes(data: bytes, name: str, options: Options = Options()) -> Import
 def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     cleaned = clean(text)
     notes = notes + cleaned.notes
-    meta, header_dropped, meta_notes = read_meta(cleaned.front, cleaned.header)
+    meta, header_dropped, meta_notes = read_meta({**options.front, **cleaned.front}, cleaned.header)
     notes += meta_notes
     dropped = dict(cleaned.dropped)
     for kind, count in header_dropped.items():

@@ -1,0 +1,81 @@
+"""PDF files: the text layer, page after page, as the cleaner reads copied text.
+
+Read with pypdf (pure Python, so it installs wherever Python does; BSD licence; measured
+in ``docs/import.md``). Pages are joined by a line break, not a blank line, so that a
+paragraph running over a page break is joined again by the cleaner's unwrapping, which
+also drops the running headers and page numbers a PDF repeats on every page.
+
+A PDF that cannot be read says so in one line: no text layer (a scanned PDF, whose
+pages are pictures), encrypted with a password, or not a readable PDF at all. One
+encrypted only against editing (an empty user password) is read as any other.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+
+from tui.importer.common import ImportFailed, words
+from tui.importer.sources.base import Kind, Raw, SourceText
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+"""pypdf logs what it repaired in a damaged file; the importer reports its own findings."""
+
+
+def magic(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]
+
+
+def _pages(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except Exception as exc:  # a damaged file can fail anywhere in the parser
+        raise ImportFailed(f"not a readable PDF ({exc})") from None
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except DependencyError:
+            raise ImportFailed(
+                "the PDF is encrypted with AES: reading it needs the 'cryptography' package "
+                "(pip install cryptography)"
+            ) from None
+        except Exception as exc:
+            raise ImportFailed(f"the PDF is encrypted and cannot be opened ({exc})") from None
+        if not opened:
+            raise ImportFailed("the PDF is encrypted with a password: save a copy without one")
+    out = []
+    try:
+        pages = list(reader.pages)
+    except Exception as exc:
+        raise ImportFailed(f"not a readable PDF: its page list is damaged ({exc})") from None
+    for number, page in enumerate(pages, start=1):
+        try:
+            out.append(page.extract_text())
+        except Exception as exc:
+            raise ImportFailed(f"page {number}: its text cannot be read ({exc})") from None
+    return out
+
+
+def extract(raw: Raw) -> SourceText:
+    if not magic(raw.data[:1024]):
+        raise ImportFailed("not a PDF file (it does not start with %PDF-)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pages = _pages(raw.data)
+    text = "\n".join(page.strip("\n") for page in pages)
+    if not words(text):
+        raise ImportFailed("no text layer (a scanned PDF?): run it through OCR first")
+    return SourceText("pdf", text=text + "\n")
+
+
+KIND = Kind(
+    name="pdf",
+    extensions=(".pdf",),
+    content_types=("application/pdf", "application/x-pdf"),
+    magic=magic,
+    extract=extract,
+)

@@ -1,0 +1,80 @@
+"""``http://`` and ``https://`` inputs, fetched with the standard library.
+
+A fetch never hangs and never fills the memory: every wait on the server is bounded by
+the timeout and so is the whole download, the body is read in pieces and refused past
+:data:`~tui.importer.sources.base.MAX_BYTES` (at once when the server announces more),
+and redirects are followed (urllib's limit of 10). The content type the server sends
+chooses how the body is read (HTML, PDF or text); the final address after redirects is
+the transcript's ``source``.
+"""
+
+from __future__ import annotations
+
+import http.client
+import time
+import urllib.error
+import urllib.request
+from email.message import Message
+
+from tui.importer.common import ImportFailed
+from tui.importer.sources.base import MAX_BYTES, Raw, suffix_of
+
+TIMEOUT = 30.0
+"""Seconds allowed for the server to answer, and for the whole download."""
+USER_AGENT = "briefing-import/0.1 (press-briefing transcript importer)"
+ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+_CHUNK = 64 * 1024
+
+
+def is_url(raw: str) -> bool:
+    return raw[:8].lower().startswith(("http://", "https://"))
+
+
+def _limit() -> str:
+    return f"{MAX_BYTES // (1024 * 1024)} MB"
+
+
+def _timed_out(timeout: float) -> ImportFailed:
+    return ImportFailed(f"no answer within {timeout:g} s (timed out)")
+
+
+def _read(response: http.client.HTTPResponse, timeout: float, started: float) -> bytes:
+    announced = response.headers.get("Content-Length")
+    if announced and announced.strip().isdigit() and int(announced) > MAX_BYTES:
+        raise ImportFailed(
+            f"the server would send {int(announced) / 1e6:.0f} MB, more than the {_limit()} limit"
+        )
+    body = bytearray()
+    while True:
+        chunk = response.read(_CHUNK)
+        if not chunk:
+            return bytes(body)
+        body += chunk
+        if len(body) > MAX_BYTES:
+            raise ImportFailed(f"the server sent more than the {_limit()} limit")
+        if time.monotonic() - started > timeout:
+            raise _timed_out(timeout)
+
+
+def fetch(url: str, timeout: float = TIMEOUT) -> Raw:
+    """The body at ``url`` with its content type; :class:`ImportFailed` for any failure."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = _read(response, timeout, started)
+            headers: Message = response.headers
+            final = response.geturl()
+    except urllib.error.HTTPError as exc:
+        raise ImportFailed(f"the server answered {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise _timed_out(timeout) from None
+        raise ImportFailed(f"cannot fetch it: {exc.reason}") from None
+    except TimeoutError:
+        raise _timed_out(timeout) from None
+    except (http.client.HTTPException, OSError, ValueError) as exc:
+        raise ImportFailed(f"cannot fetch it: {exc or type(exc).__name__}") from None
+    content_type = headers.get_content_type() if headers.get("Content-Type") else None
+    charset = headers.get_content_charset()
+    return Raw(url, data, suffix_of(final), content_type, charset, final)

@@ -1,0 +1,265 @@
+"""The batch behind ``briefing import``: every input imported, each alone, on every core.
+
+Inputs are imported in worker processes (one per usable core; in this process when
+there is one input or one core), and the results come back in input order, so that
+what is written, and which of two inputs with the same id is refused, never depends on
+timing. Writing stays in this process: each transcript goes to a temporary file in the
+output folder, is flushed to the disk (fsync) and renamed into place, so a file is
+whole or absent even if the machine stops. A bad input, or a failed write, is reported
+in one line and the batch goes on with the next.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from tui.importer import Imported, ImportFailed, Options
+from tui.importer.sources import MAX_BYTES, Raw, choose, import_raw, read
+from tui.importer.sources.text import too_large
+
+PICKED = (".txt", ".md", ".html", ".htm", ".pdf")
+"""The files taken from a folder; anything else there is passed over."""
+_DATE = re.compile(r"^date: (\S+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    argument: str
+    options: Options
+    timeout: float
+    data: bytes | None = None
+    """Standard input, read once by this process: workers cannot read it."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One input's result: an import, or the one-line reason there is none."""
+
+    name: str
+    kind: str = ""
+    result: Imported | None = None
+    where: str = ""
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+    status: str = "failed"
+    output: Path | None = None
+
+    @property
+    def date(self) -> str | None:
+        found = _DATE.search(self.result.text) if self.result is not None else None
+        return found.group(1) if found else None
+
+
+def display(argument: str) -> str:
+    return "<stdin>" if argument == "-" else argument
+
+
+def import_one(task: Task) -> Outcome:
+    """Import one input; every failure becomes a message, never an exception."""
+    name = display(task.argument)
+    outcome = Outcome(name, where=name)
+    try:
+        if task.data is None:
+            raw = read(task.argument, task.timeout)
+        elif len(task.data) > MAX_BYTES:
+            raise too_large(len(task.data))
+        else:
+            raw = Raw("-", task.data)
+        outcome.kind = choose(raw).name
+        outcome.result = import_raw(raw, task.options)
+    except OSError as exc:
+        outcome.error = f"cannot read it: {exc.strerror or exc}"
+    except ImportFailed as exc:
+        outcome.where = name if exc.line is None else f"{name}:{exc.line}"
+        outcome.error = exc.message
+    except Exception as exc:  # a bug must not stop the batch or print a traceback
+        outcome.error = f"the importer failed on it ({type(exc).__name__}: {exc}); please report it"
+    if outcome.result is not None:
+        outcome.status = "checked"
+        outcome.warnings = tuple(note.render(name) for note in outcome.result.notes)
+    return outcome
+
+
+def expand(arguments: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files, ``-`` and URLs as given; folders replaced by the files under them that the
+    importer reads (:data:`PICKED`, hidden ones left alone), in name order. Returns the
+    inputs and the arguments that give none, with why."""
+    inputs: list[str] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for argument in arguments:
+        path = Path(argument)
+        if argument == "-" or argument.startswith(("http://", "https://")) or not path.is_dir():
+            found = [argument]
+        else:
+            found = _folder(path)
+            if not found:
+                problems.append((argument, f"no {', '.join(PICKED)} files in this folder"))
+        for item in found:
+            key = item if item == "-" or "://" in item else os.path.realpath(item)
+            if key not in seen:
+                seen.add(key)
+                inputs.append(item)
+    return inputs, problems
+
+
+def _folder(folder: Path) -> list[str]:
+    out = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for file in sorted(files):
+            if not file.startswith(".") and Path(file).suffix.lower() in PICKED:
+                out.append(os.path.join(top, file))
+    return out
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_tasks(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
+    """The outcomes in input order; a process pool when there is more than one job."""
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        yield from map(import_one, tasks)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    chunk = max(1, min(8, len(tasks) // (jobs * 4)))
+    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    try:
+        yield from pool.map(import_one, tasks, chunksize=chunk)
+    finally:  # stopped early (an interrupt, an output folder that cannot be made)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write to a temporary file beside ``target``, fsync it and rename it into place."""
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames durable too (where a folder can be opened)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+class FolderError(Exception):
+    """The output folder cannot be made: nothing can be written, the batch stops."""
+
+
+@dataclass
+class Writer:
+    """Writes the outcomes in input order; refuses the second input with an id already
+    written in this batch, and existing files, unless ``force``. The output folder is
+    made at the first file to write, so a batch with nothing to write leaves no trace."""
+
+    folder: Path
+    force: bool
+    report: Callable[[str], None]
+    written: dict[str, str] = field(default_factory=dict)
+    ready: bool = False
+
+    def _prepare(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FolderError(f"cannot create the output folder: {exc.strerror or exc}") from None
+        if not self.folder.is_dir():
+            raise FolderError("cannot create the output folder: a file has its name")
+        self.ready = True
+
+    def write(self, outcome: Outcome) -> None:
+        result = outcome.result
+        assert result is not None
+        if not self.ready:
+            self._prepare()
+        target = self.folder / f"{result.id}.yaml"
+        first = self.written.get(result.id)
+        if first is not None and not self.force:
+            outcome.where = outcome.name
+            outcome.error = (
+                f"imports to {target.name}, already written from {first}: not written "
+                "(give it another --id, or --force to replace)"
+            )
+            outcome.status = "refused"
+            return
+        if first is None and target.exists() and not self.force:
+            outcome.where = str(target)
+            outcome.error = f"already exists (from {outcome.name}); use --force to replace it"
+            outcome.status = "refused"
+            return
+        try:
+            write_atomic(target, result.text)
+        except OSError as exc:
+            outcome.where = str(target)
+            outcome.error = f"cannot write it: {exc.strerror or exc}"
+            outcome.status = "failed"
+            return
+        if first is not None:
+            self.report(f"{outcome.name}: warning: replaced {target.name}, written from {first}")
+        self.written[result.id] = outcome.name
+        outcome.status = "written"
+        outcome.output = target
+
+
+class Progress:
+    """``[ 120/1000] 118 imported, 2 failed  path`` on one line of a terminal."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total, self.stream, self.enabled = total, stream, enabled
+        self.shown = False
+        self.last = 0.0
+
+    def update(self, done: int, failed: int, name: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.1 and done < self.total):
+            return
+        self.last = now
+        width = len(str(self.total))
+        line = f"[{done:>{width}}/{self.total}] {done - failed} imported, {failed} failed  {name}"
+        self.stream.write("\r\x1b[K" + line[:200])
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def progress_for(total: int) -> Progress:
+    return Progress(total, sys.stderr, total > 1 and sys.stderr.isatty())

@@ -158,7 +158,7 @@ class _Walk:
         self.lines = []
 
     def drop(self, kind: str, node: LexborNode) -> None:
-        count = len(words(node.text(deep=True)))
+        count = len(words(node.text(deep=True, separator=" ")))
         self.dropped[kind] = self.dropped.get(kind, 0) + count
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 
 from tui.importer.common import ImportFailed, words
@@ -21,6 +22,10 @@ from tui.importer.sources.base import Kind, Raw, SourceText
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 """pypdf logs what it repaired in a damaged file; the importer reports its own findings."""
+
+
+PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
+"""A page's first or last line when it is only its number (``7``, ``- 7 -``, ``Page 7 of 9``)."""
 
 
 def magic(head: bytes) -> bool:
@@ -66,10 +71,26 @@ def extract(raw: Raw) -> SourceText:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         pages = _pages(raw.data)
-    text = "\n".join(page.strip("\n") for page in pages)
-    if not words(text):
+    kept, numbers = _without_page_numbers(pages)
+    text = "\n".join(kept)
+    if not words(text) and not numbers:
         raise ImportFailed("no text layer (a scanned PDF?): run it through OCR first")
-    return SourceText("pdf", text=text + "\n")
+    dropped = {"page numbers": numbers} if numbers else {}
+    return SourceText("pdf", text=text + "\n", dropped=dropped)
+
+
+def _without_page_numbers(pages: list[str]) -> tuple[list[str], int]:
+    """The pages' lines without a number standing alone at a page's top or bottom: the
+    one place a bare number is furniture rather than something said."""
+    kept: list[str] = []
+    dropped = 0
+    for page in pages:
+        lines = page.strip("\n").split("\n")
+        for index in (-1, 0):
+            if lines and PAGE_NUMBER.fullmatch(lines[index].strip()):
+                dropped += len(words(lines.pop(index)))
+        kept.extend(lines)
+    return kept, dropped
 
 
 KIND = Kind(

@@ -46,7 +46,7 @@ def _read(response: http.client.HTTPResponse, timeout: float, started: float) ->
         )
     body = bytearray()
     while True:
-        chunk = response.read(_CHUNK)
+        chunk = response.read1(_CHUNK)
         if not chunk:
             return bytes(body)
         body += chunk

@@ -79,6 +79,23 @@ def test_only_a_number_alone_at_a_page_edge_is_a_page_number() -> None:
     assert source.dropped == {"page numbers": 5}
 
 
+def test_the_gap_between_paragraphs_is_kept() -> None:
+    lines = [
+        "MS. FERREIRA-NAKATA: First point, which runs over two",
+        "lines of the page.",
+        "",
+        "Second point, a paragraph of its own.",
+        "Q: Thank you.",
+    ]
+    result = import_raw(raw(pdf([lines]), "port-2022-01-05.pdf"))
+    briefing, _ = load_bytes(result.text.encode("utf-8"), f"{result.id}.yaml")
+    assert briefing is not None
+    assert [r.text for r in briefing.remarks] == [
+        "First point, which runs over two lines of the page.\n\n"
+        "Second point, a paragraph of its own."
+    ]
+
+
 def test_a_pdf_with_no_text_layer_is_refused() -> None:
     with pytest.raises(ImportFailed) as caught:
         extract(raw(pdf([[], []])))

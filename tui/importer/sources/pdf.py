@@ -1,7 +1,9 @@
 """PDF files: the text layer, page after page, as the cleaner reads copied text.
 
 Read with pypdf (pure Python, so it installs wherever Python does; BSD licence; measured
-in ``docs/import.md``). Pages are joined by a line break, not a blank line, so that a
+in ``docs/import.md``) in its layout mode, which keeps the gap between two paragraphs as a
+blank line, so paragraphs stay paragraphs once the cleaner has joined the hard-wrapped
+lines of each. Pages are joined by a line break, not a blank line, so that a
 paragraph running over a page break is joined again by the cleaner's unwrapping, which
 also drops the running headers and page numbers a PDF repeats on every page.
 
@@ -16,9 +18,13 @@ import io
 import logging
 import re
 import warnings
+from typing import TYPE_CHECKING
 
 from tui.importer.common import ImportFailed, words
 from tui.importer.sources.base import Kind, Raw, SourceText
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 """pypdf logs what it repaired in a damaged file; the importer reports its own findings."""
@@ -59,10 +65,19 @@ def _pages(data: bytes) -> list[str]:
         raise ImportFailed(f"not a readable PDF: its page list is damaged ({exc})") from None
     for number, page in enumerate(pages, start=1):
         try:
-            out.append(page.extract_text())
+            out.append(_page_text(page))
         except Exception as exc:
             raise ImportFailed(f"page {number}: its text cannot be read ({exc})") from None
     return out
+
+
+def _page_text(page: PageObject) -> str:
+    """The layout mode keeps a gap between paragraphs as a blank line (the plain mode
+    runs them together); a page it cannot lay out is read the plain way."""
+    try:
+        return page.extract_text(extraction_mode="layout")
+    except Exception:
+        return page.extract_text()
 
 
 def extract(raw: Raw) -> SourceText:

@@ -9,10 +9,13 @@ boxes beside the text, scripts), so that each rule is seen on text it was not wr
 from __future__ import annotations
 
 import codecs
+from html import escape as html_escape
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from importer_support import RAW
 
 from tui.importer import ImportFailed
 from tui.importer.sources import Raw, choose, extract, import_raw
@@ -256,4 +259,30 @@ def test_any_page_gives_text_or_a_clear_refusal(pieces: list[str]) -> None:
     except ImportFailed as failure:
         assert failure.message
     else:
-        assert result.accounting.written > 0
+        words = result.accounting
+        assert words.body == words.labels + words.written
+
+
+def _as_page(text: str) -> bytes:
+    """A page as a plain publishing system makes it: a paragraph per block, ``<br>`` per
+    line break, and nothing else."""
+    blocks = [b for b in text.strip("\n").split("\n\n") if b.strip()]
+    body = "".join(
+        "<p>" + "<br>\n".join(html_escape(line) for line in block.split("\n")) + "</p>\n"
+        for block in blocks
+    )
+    return page(body, head='<meta charset="utf-8">').encode("utf-8")
+
+
+@pytest.mark.parametrize("sample", sorted(RAW.glob("*.txt")), ids=lambda p: p.stem)
+def test_a_page_made_of_a_sample_imports_as_the_sample_does(sample: Path) -> None:
+    try:
+        expected = import_raw(Raw(sample.name, sample.read_bytes(), ".txt"))
+    except ImportFailed as failure:  # then the page must fail the same way
+        with pytest.raises(ImportFailed) as caught:
+            import_raw(Raw(f"{sample.stem}.html", _as_page(sample.read_text("utf-8")), ".html"))
+        assert caught.value.message == failure.message
+        return
+    actual = import_raw(Raw(f"{sample.stem}.html", _as_page(sample.read_text("utf-8")), ".html"))
+    assert actual.text.split("\n", 1)[1] == expected.text.split("\n", 1)[1]
+    assert actual.accounting == expected.accounting

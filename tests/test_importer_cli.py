@@ -173,7 +173,7 @@ def test_one_bad_input_among_several_does_not_stop_the_others(
     code, stdout, err = run(capsys, str(bad), str(TAI), "-o", str(out), "-j", "1")
     assert code == 1
     assert f"{bad}: error: the file is empty" in err
-    assert "1 of 2 inputs not written (the others were)" in err
+    assert "briefing import: 1 of 2 inputs not written" in err
     assert files(out) == ["2021-06-15-whitehouse-tai-press-call.yaml"]
     assert "2 inputs: 1 failed, 1 written" in stdout
 

@@ -198,7 +198,7 @@ def _finish(outcomes: list[Outcome], args: argparse.Namespace, failed_arguments:
     if len(outcomes) == 1 and bad:
         print("briefing import: nothing was written", file=sys.stderr)
     elif bad:
-        done = "failed" if args.dry_run else "not written (the others were)"
+        done = "failed" if args.dry_run else "not written"
         print(f"briefing import: {len(bad)} of {len(outcomes)} inputs {done}", file=sys.stderr)
     return 1 if bad or failed_arguments else 0
 

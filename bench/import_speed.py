@@ -65,14 +65,10 @@ def as_text(title: str, date: str, paragraphs: list[str]) -> str:
 
 def as_html(title: str, date: str, paragraphs: list[str]) -> str:
     menu = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(12))
-    body = []
-    for text in paragraphs:
-        lines = text.split("\n")
-        if len(lines) > 1:
-            items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-            body.append(f"<ol>{items}</ol>")
-        else:
-            body.append(f"<p>{html.escape(text)}</p>")
+    body = [
+        "<p>" + "<br>\n".join(html.escape(line) for line in text.split("\n")) + "</p>"
+        for text in paragraphs
+    ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} | Ministry</title>"

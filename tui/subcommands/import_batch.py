@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -26,6 +27,7 @@ from typing import TextIO
 from tui.importer import Imported, ImportFailed, Options
 from tui.importer.sources import MAX_BYTES, Raw, choose, import_raw, read
 from tui.importer.sources.text import too_large
+from tui.importer.sources.url import is_url
 
 PICKED = (".txt", ".md", ".html", ".htm", ".pdf")
 """The files taken from a folder; anything else there is passed over."""
@@ -99,14 +101,14 @@ def expand(arguments: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:
     seen: set[str] = set()
     for argument in arguments:
         path = Path(argument)
-        if argument == "-" or argument.startswith(("http://", "https://")) or not path.is_dir():
+        if argument == "-" or is_url(argument) or not path.is_dir():
             found = [argument]
         else:
             found = _folder(path)
             if not found:
                 problems.append((argument, f"no {', '.join(PICKED)} files in this folder"))
         for item in found:
-            key = item if item == "-" or "://" in item else os.path.realpath(item)
+            key = item if item == "-" or is_url(item) else os.path.realpath(item)
             if key not in seen:
                 seen.add(key)
                 inputs.append(item)
@@ -130,6 +132,12 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _worker_start() -> None:
+    """Ctrl-C is this process's to handle: a worker that took it too would print a
+    traceback of its own and break the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_tasks(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
     """The outcomes in input order; a process pool when there is more than one job."""
     jobs = max(1, min(jobs, len(tasks)))
@@ -139,7 +147,7 @@ def run_tasks(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     chunk = max(1, min(8, len(tasks) // (jobs * 4)))
-    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start)
     try:
         yield from pool.map(import_one, tasks, chunksize=chunk)
     finally:  # stopped early (an interrupt, an output folder that cannot be made)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from tui.importer import Hint, ImportFailed, Options
@@ -163,6 +164,10 @@ def run(args: argparse.Namespace) -> int:
         progress.clear()
         print(f"briefing import: interrupted after {len(outcomes)} inputs", file=sys.stderr)
         return 130
+    except BrokenProcessPool as exc:
+        progress.clear()
+        _error("briefing import", f"a worker process died ({exc}); {len(outcomes)} inputs done")
+        return 1
     except FolderError as exc:
         progress.clear()
         _error(str(args.output), str(exc))

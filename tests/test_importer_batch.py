@@ -198,3 +198,23 @@ def test_progress_line_on_a_terminal() -> None:
         "\r\x1b[K[1/3] 1 imported, 0 failed  a.html"
         "\r\x1b[K[3/3] 2 imported, 1 failed  c.pdf\r\x1b[K"
     )
+
+
+def test_standard_input_among_files_in_the_pool(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(transcript(7).encode("utf-8")))
+    monkeypatch.setattr("sys.stdin", stdin)
+    text = folder / "harbour-2023-05-01.txt"
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, str(text), "-", "-o", str(out), "-j", "2", "--json")
+    assert code == 0
+    entries = json.loads(stdout)["inputs"]
+    assert [(e["input"], e["date"]) for e in entries] == [
+        (str(text), "2023-05-01"),
+        ("<stdin>", "2023-05-07"),
+    ]
+    assert "from standard input." in (out / f"{entries[1]['id']}.yaml").read_text()

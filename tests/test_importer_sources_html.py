@@ -123,6 +123,15 @@ def test_lists_tables_hidden_elements_and_preformatted_text() -> None:
     assert source.dropped == {"hidden elements": 3}
 
 
+def test_list_items_holding_paragraphs_and_tables_holding_blocks() -> None:
+    body = (
+        "<ul><li><p>first <b>point</b></p></li><li></li><li>second</li></ul>"
+        "<table><tr><td><p>cell text</p></td></tr><tr><td>next row</td></tr></table>"
+    )
+    source = extract(html(page(body)))
+    assert source.text == "- first point\n\n- second\n\ncell text\n\nnext row\n"
+
+
 @pytest.mark.parametrize(
     ("head", "encoding", "server"),
     [

@@ -138,6 +138,7 @@ class _Walk:
     lines: list[str] = field(default_factory=list)
     line: list[str] = field(default_factory=list)
     region: int | None = None
+    marker: str = ""
     dropped: dict[str, int] = field(default_factory=dict)
     headings: list[tuple[int | None, str]] = field(default_factory=list)
     times: list[tuple[int | None, str]] = field(default_factory=list)
@@ -187,6 +188,9 @@ def walk(root: LexborNode) -> _Walk:
         node, leaving, region = stack.pop()
         if node.is_text_node:
             text = node.text_content or ""
+            if out.marker and text.strip():  # a list item's "- " goes before its first words
+                out.line.append(out.marker)
+                out.marker = ""
             if pre:
                 first, *rest = text.split("\n")
                 out.line.append(first)
@@ -202,8 +206,9 @@ def walk(root: LexborNode) -> _Walk:
         if leaving:
             if tag in BLOCKS:
                 out.paragraph()
-            elif tag in LINES:
+            elif tag in LINES and out.line:
                 out.newline()
+            out.marker = ""
             in_section -= tag in SECTIONS
             pre -= tag == "pre"
             out.region = region
@@ -221,7 +226,7 @@ def walk(root: LexborNode) -> _Walk:
             if out.line:
                 out.newline()
             if tag == "li":
-                out.line.append("- ")
+                out.marker = "- "
         elif tag in CELLS and out.line:
             out.line.append(" ")
         if tag == "h1":

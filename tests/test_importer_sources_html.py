@@ -96,6 +96,8 @@ def test_title_falls_back_to_og_title_then_title_element() -> None:
     assert extract(html(page(TRANSCRIPT, head=og))).front["title"] == "Remarks to the Press"
     plain = extract(html(page(TRANSCRIPT, head="<title> Remarks  at Noon </title>")))
     assert plain.front["title"] == "Remarks at Noon"
+    site = extract(html(page(TRANSCRIPT, head="<title>Harbour Office | Remarks on Tolls</title>")))
+    assert site.front["title"] == "Remarks on Tolls"
 
 
 def test_text_outside_the_main_article_is_left_out_when_the_article_holds_most() -> None:
@@ -106,6 +108,25 @@ def test_text_outside_the_main_article_is_left_out_when_the_article_holds_most()
     # ... but a small article among much other text is not taken for the page's text
     listing = extract(html(page(f"<article><p>Teaser</p></article>{TRANSCRIPT}")))
     assert listing.text is not None and "Teaser" in listing.text and "tariffs" in listing.text
+
+
+def test_a_page_built_of_divs_drops_what_its_classes_name() -> None:
+    body = (
+        '<div id="breadcrumbs">Home &gt; Press &gt; Briefings</div>'
+        '<div class="content layout-with-sidebar">' + TRANSCRIPT + '<div class="share_bar">'
+        "Share on every network</div></div>"
+        '<div class="site-footer">Contact us and legal notice</div>'
+        '<div class="footnote">1. A footnote is text.</div>'
+    )
+    source = extract(html(page(body)))
+    assert source.text is not None
+    assert source.text.startswith("MS. ORTEGA-VANCE: Good morning.")  # the wrapper is read
+    assert source.text.endswith("\n\n1. A footnote is text.\n")
+    assert source.dropped == {
+        "page navigation": 3,
+        "boxes beside the text": 4,
+        "page header and footer": 5,
+    }
 
 
 def test_lists_tables_hidden_elements_and_preformatted_text() -> None:

@@ -10,7 +10,9 @@ what a reader of the page sees, laid out as the cleaner expects copied text to b
 - page furniture is left out and counted, in words, by kind: navigation, the page's
   banner and footer (a ``header`` or ``footer`` outside any article or section: an
   article's own header holds its title and date and is kept), boxes beside the text
-  (``aside``), buttons, hidden elements, scripts and styles; and when one ``main``,
+  (``aside``), buttons, hidden elements, scripts and styles, and elements whose class or
+  id names one of these (``breadcrumbs``, ``site-footer``, ``share-bar``) unless they
+  hold half the page's words; and when one ``main``,
   ``article`` or ``role="main"`` element holds most of the text, everything outside it;
 - the title (the main text's first ``h1``, else ``og:title``, else ``<title>``), the
   published date (``article:published_time`` and the other usual meta tags, else the
@@ -26,7 +28,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborAttributes, LexborHTMLParser, LexborNode
 
 from tui.importer.clean import decode
 from tui.importer.common import ImportFailed, Note, words
@@ -75,6 +77,19 @@ ROLES = {
     "banner": "page header and footer",
     "contentinfo": "page header and footer",
 }
+HINTS = {
+    **dict.fromkeys(
+        ("nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "crumb", "skip"),
+        "page navigation",
+    ),
+    **dict.fromkeys(("footer", "copyright"), "page header and footer"),
+    **dict.fromkeys(
+        ("sidebar", "related", "share", "sharing", "social", "cookie", "cookies"),
+        "boxes beside the text",
+    ),
+}
+"""Words of a class or id (split at spaces, ``-`` and ``_``) that name page furniture."""
+_TOKEN = re.compile(r"[\s_-]+")
 PAGE_EDGES = frozenset({"header", "footer"})
 OUTSIDE = "page outside the main text"
 PUBLISHED = (
@@ -158,9 +173,23 @@ class _Walk:
             self.paras.append((self.region, self.lines))
         self.lines = []
 
-    def drop(self, kind: str, node: LexborNode) -> None:
-        count = len(words(node.text(deep=True, separator=" ")))
+    def drop(self, kind: str, count: int) -> None:
         self.dropped[kind] = self.dropped.get(kind, 0) + count
+
+
+def word_count(node: LexborNode) -> int:
+    return len(words(node.text(deep=True, separator=" ")))
+
+
+def _hinted(attrs: LexborAttributes) -> str | None:
+    """The kind of furniture a class or id names (``site-footer``, ``breadcrumbs``)."""
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".casefold()
+    if not names.strip():
+        return None
+    for token in _TOKEN.split(names):
+        if token in HINTS:
+            return HINTS[token]
+    return None
 
 
 def _furniture(node: LexborNode, tag: str, in_section: int) -> str | None:
@@ -178,9 +207,26 @@ def _furniture(node: LexborNode, tag: str, in_section: int) -> str | None:
     return None
 
 
+def _leave_out(node: LexborNode, tag: str, in_section: int, total: int) -> tuple[str, int] | None:
+    """What kind of furniture ``node`` is, with its words, or None to read it.
+
+    An element is furniture by its tag or role, or by a class or id that names it, but
+    one that holds half the page's words is read whatever its class says: a page's text
+    wrapped in ``<div class="content has-sidebar">`` is still its text."""
+    kind = _furniture(node, tag, in_section)
+    if kind is not None:
+        return kind, word_count(node)
+    kind = _hinted(node.attrs)
+    if kind is None:
+        return None
+    count = word_count(node)
+    return (kind, count) if count * 2 < total else None
+
+
 def walk(root: LexborNode) -> _Walk:
     """Depth first, with an explicit stack: a page nested thousands deep is still read."""
     out = _Walk()
+    total = word_count(root)
     in_section = 0
     pre = 0
     stack: list[tuple[LexborNode, bool, int | None]] = [(root, False, None)]
@@ -213,9 +259,9 @@ def walk(root: LexborNode) -> _Walk:
             pre -= tag == "pre"
             out.region = region
             continue
-        kind = _furniture(node, tag, in_section)
-        if kind is not None:
-            out.drop(kind, node)
+        furniture = _leave_out(node, tag, in_section, total)
+        if furniture is not None:
+            out.drop(*furniture)
             continue
         if tag == "br":
             out.newline()
@@ -264,6 +310,12 @@ def _meta(tree: LexborHTMLParser, selector: str) -> str:
     return " ".join((node.attrs.get("content") or "").split()) if node is not None else ""
 
 
+def _site_name_off(title: str) -> str:
+    """``Press Briefing, May 5 | Ministry of Ports`` without the site's name: of the parts
+    a ``|`` separates, the longest."""
+    return max(title.split("|"), key=lambda part: len(part.strip()))
+
+
 def _front(tree: LexborHTMLParser, found: _Walk, region: int | None, raw: Raw) -> dict[str, str]:
     front: dict[str, str] = {}
     heading = next((text for r, text in found.headings if r == region), None)
@@ -273,7 +325,7 @@ def _front(tree: LexborHTMLParser, found: _Walk, region: int | None, raw: Raw) -
     for title in (
         heading,
         _meta(tree, 'meta[property="og:title"]'),
-        title_node.text(deep=True) if title_node is not None else "",
+        _site_name_off(title_node.text(deep=True)) if title_node is not None else "",
     ):
         if title and title.split():
             front["title"] = " ".join(title.split())

@@ -8,6 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pdf_writer import pdf
 from pypdf import PdfReader, PdfWriter
 
@@ -148,3 +150,42 @@ def test_command_line_messages_name_the_file(
     assert (
         briefing.exchanges[1].question.text == "And the \u201cred list\u201d \u2014 will it change?"
     )
+
+
+SMALL = pdf([["MR. TANAKA-ROSS: Hello there.", "Q: Why?"], ["MR. TANAKA-ROSS: Because."]])
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(st.integers(0, len(SMALL) - 1), st.integers(0, 255)), max_size=20),
+    st.integers(16, len(SMALL)),
+)
+def test_a_damaged_pdf_is_text_or_one_line_and_nothing_else(
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    changes: list[tuple[int, int]],
+    keep: int,
+) -> None:
+    caplog.clear()
+    data = bytearray(SMALL)
+    for at, byte in changes:
+        data[at] = byte
+    try:
+        source = extract(raw(bytes(data[:keep])))
+    except ImportFailed as failure:
+        assert failure.message and "\n" not in failure.message
+    else:
+        assert source.text is not None
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""  # the library prints nothing
+    assert [r.getMessage()[:80] for r in caplog.records] == []  # nor logs
+
+
+def test_an_unknown_font_encoding_is_read_without_a_page_of_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    source = extract(raw(SMALL.replace(b"/WinAnsiEncoding", b"/WinAnsiEncodinX")))
+    assert source.text is not None and "Hello there." in source.text
+    assert [r.getMessage()[:80] for r in caplog.records] == []

@@ -26,8 +26,9 @@ from tui.importer.sources.base import Kind, Raw, SourceText
 if TYPE_CHECKING:
     from pypdf import PageObject
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)
-"""pypdf logs what it repaired in a damaged file; the importer reports its own findings."""
+logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+"""pypdf logs what it repaired or could not read in a damaged file (at every level, up to
+errors with a page of detail); the importer reports its own one-line findings instead."""
 
 
 PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)

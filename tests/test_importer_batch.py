@@ -218,3 +218,19 @@ def test_standard_input_among_files_in_the_pool(
         ("<stdin>", "2023-05-07"),
     ]
     assert "from standard input." in (out / f"{entries[1]['id']}.yaml").read_text()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_batch_on_a_terminal_shows_progress_and_clears_it(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["import", str(folder), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
+    shown = terminal.getvalue()
+    assert "\r\x1b[K[1/4] 1 imported, 0 failed  " in shown
+    assert shown.endswith("\r\x1b[K")  # the summary is not printed over a progress line

@@ -19,6 +19,7 @@ from importer_support import RAW
 
 from tui.importer import ImportFailed
 from tui.importer.sources import Raw, choose, extract, import_raw
+from tui.importer.sources.html import KIND as html_kind
 from tui.loader import load_bytes
 
 TRANSCRIPT = """
@@ -187,6 +188,11 @@ def test_latin1_declaration_is_read_as_windows_1252_as_browsers_do() -> None:
     assert source.text == "MR. O\u2019NEILL: \u201cYes.\u201d\n"
 
 
+def test_invisible_characters_are_not_copied() -> None:
+    text = page("<p>MR. HOLM: The imple\u00admentation\u200b starts.</p>")
+    assert extract(html(text)).text == "MR. HOLM: The implementation starts.\n"
+
+
 def test_a_wrong_declaration_is_a_warning_not_a_failure() -> None:
     text = page("<p>MS. NØRGAARD: Hello.</p>", head='<meta charset="x-no-such-charset">')
     source = extract(Raw("p.html", text.encode("utf-8"), ".html"))
@@ -212,8 +218,10 @@ def test_a_page_with_no_transcript_is_refused() -> None:
 
 def test_binary_bytes_named_html_are_refused() -> None:
     raw = Raw("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), ".html")
+    with pytest.raises(ImportFailed, match="this looks like a binary file"):
+        import_raw(raw)
     with pytest.raises(ImportFailed, match="binary file, not an HTML page"):
-        extract(raw)
+        html_kind.extract(raw)  # read as HTML all the same, it is refused
 
 
 def test_imported_page_loads_and_accounts_for_every_word() -> None:
@@ -239,6 +247,7 @@ def test_imported_page_loads_and_accounts_for_every_word() -> None:
         (Raw("u", b"<p>x</p>", "", "text/html"), "html"),  # then the content type
         (Raw("u", b"Q: x", ".html", "text/plain"), "text"),
         (Raw("a.htm", b"<p>x</p>", ".htm"), "html"),  # then the extension
+        (Raw("a.html", b"Q: x?\n\nMR. A: y.", ".html"), "text"),  # ... if it can be one
         (Raw("a.pdf", b"not a pdf", ".pdf"), "pdf"),
         (Raw("notes", b"Q: x", ""), "text"),  # else text
         (Raw("a.md", b"<p>x</p>", ".md"), "text"),

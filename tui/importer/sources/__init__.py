@@ -31,7 +31,7 @@ def choose(raw: Raw) -> Kind:
     for pick in (
         lambda kind: kind.magic(head),
         lambda kind: raw.content_type in kind.content_types,
-        lambda kind: raw.suffix in kind.extensions,
+        lambda kind: raw.suffix in kind.extensions and kind.fits(head),
     ):
         for kind in KINDS:
             if pick(kind):

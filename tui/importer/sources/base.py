@@ -58,6 +58,9 @@ class Kind:
     magic: Callable[[bytes], bool]
     """True when the first bytes can only be this kind (``%PDF-``, ``<!DOCTYPE html``)."""
     extract: Callable[[Raw], SourceText]
+    fits: Callable[[bytes], bool] = lambda head: True
+    """Whether bytes the extension names as this kind can be it (copied text saved as
+    ``.html`` has no tag at all, and is read as the text it is)."""
 
 
 def suffix_of(name: str) -> str:

@@ -38,6 +38,7 @@ _MAGIC = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_TAG = re.compile(rb"<(?:[A-Za-z][A-Za-z0-9]*[\s/>]|!--|!doctype)", re.IGNORECASE)
 _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -105,6 +106,8 @@ PUBLISHED = (
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+"""Soft hyphens and zero-width spaces: a browser shows none of them, and a copy has none."""
 
 
 def magic(head: bytes) -> bool:
@@ -159,7 +162,8 @@ class _Walk:
     times: list[tuple[int | None, str]] = field(default_factory=list)
 
     def newline(self) -> None:
-        self.lines.append(_SPACE.sub(" ", "".join(self.line)).strip())
+        line = "".join(self.line).translate(_INVISIBLE)
+        self.lines.append(_SPACE.sub(" ", line).strip())
         self.line = []
 
     def paragraph(self) -> None:
@@ -374,4 +378,5 @@ KIND = Kind(
     content_types=("text/html", "application/xhtml+xml"),
     magic=magic,
     extract=extract,
+    fits=lambda head: _TAG.search(head) is not None,
 )

@@ -61,6 +61,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/press/noon-briefing")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif self.path == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/briefing.txt")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif self.path == "/silent":
             STOP.wait(5)  # answers nothing until the client gave up (or the test ended)
         elif self.path == "/trickle":
@@ -130,6 +135,10 @@ def test_pdf_and_text_by_their_content_type(server: str) -> None:
         ("/nowhere", "the server answered 404 Not Found"),
         ("/announced", "the server would send 52 MB, more than the 20 MB limit"),
         ("/endless", "the server sent more than the 20 MB limit"),
+        (
+            "/to-ftp",
+            "the server redirects to 'ftp://127.0.0.1/briefing.txt', which is not a web address",
+        ),
     ],
 )
 def test_refusals(server: str, path: str, message: str) -> None:

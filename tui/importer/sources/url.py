@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from email.message import Message
+from typing import IO
 
 from tui.importer.common import ImportFailed
 from tui.importer.sources.base import MAX_BYTES, Raw, suffix_of
@@ -56,12 +57,32 @@ def _read(response: http.client.HTTPResponse, timeout: float, started: float) ->
             raise _timed_out(timeout)
 
 
+class _WebOnly(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed to ``http(s)://`` addresses only (urllib would go to ftp)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if not is_url(newurl):
+            raise ImportFailed(f"the server redirects to {newurl!r}, which is not a web address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnly)
+
+
 def fetch(url: str, timeout: float = TIMEOUT) -> Raw:
     """The body at ``url`` with its content type; :class:`ImportFailed` for any failure."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             data = _read(response, timeout, started)
             headers: Message = response.headers
             final = response.geturl()

@@ -296,6 +296,9 @@ def walk(root: LexborNode) -> _Walk:
 def _main_text(found: _Walk) -> tuple[list[list[str]], int | None]:
     """The paragraphs of the region holding most of the words, when it holds at least
     half of them (one article among a page of links is not the page's text)."""
+    every = [lines for _, lines in found.paras]
+    if len({region for region, _ in found.paras}) <= 1:  # nothing to choose between
+        return every, found.paras[0][0] if found.paras else None
     counts: dict[int | None, int] = {}
     for region, lines in found.paras:
         counts[region] = counts.get(region, 0) + sum(len(words(x)) for x in lines)
@@ -303,7 +306,7 @@ def _main_text(found: _Walk) -> tuple[list[list[str]], int | None]:
     regions = [(n, r) for r, n in counts.items() if r is not None]
     best = max(regions, key=lambda pair: pair[0])[1] if regions else None
     if best is None or counts[best] * 2 < total:
-        return [lines for _, lines in found.paras], None
+        return every, None
     if total > counts[best]:
         found.dropped[OUTSIDE] = total - counts[best]
     return [lines for region, lines in found.paras if region == best], best

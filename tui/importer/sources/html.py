@@ -12,8 +12,8 @@ what a reader of the page sees, laid out as the cleaner expects copied text to b
   article's own header holds its title and date and is kept), boxes beside the text
   (``aside``), buttons, hidden elements, scripts and styles, and elements whose class or
   id names one of these (``breadcrumbs``, ``site-footer``, ``share-bar``) unless they
-  hold half the page's words; and when one ``main``,
-  ``article`` or ``role="main"`` element holds most of the text, everything outside it;
+  hold half the page's words; and when one ``main``, ``article`` or ``role="main"``
+  element holds most of the text, everything outside it;
 - the title (the main text's first ``h1``, else ``og:title``, else ``<title>``), the
   published date (``article:published_time`` and the other usual meta tags, else the
   first ``<time datetime>``) and the page's address become metadata.

@@ -101,6 +101,16 @@ def test_title_falls_back_to_og_title_then_title_element() -> None:
     assert site.front["title"] == "Remarks on Tolls"
 
 
+def test_published_date_from_structured_data_or_a_time_element() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2021-11-30T09:00:00Z", "headline": "x"}</script>'
+    )
+    assert extract(html(page(TRANSCRIPT, head=ld))).front["published"] == "2021-11-30"
+    timed = page(f'<article><time datetime="2018-02-01">1 Feb</time>{TRANSCRIPT}</article>')
+    assert extract(html(timed)).front["published"] == "2018-02-01"
+
+
 def test_text_outside_the_main_article_is_left_out_when_the_article_holds_most() -> None:
     links = "".join(f"<div><a>Story number {i}</a></div>" for i in range(4))
     source = extract(html(page(f"{links}<article>{TRANSCRIPT}</article>")))
@@ -135,6 +145,7 @@ def test_lists_tables_hidden_elements_and_preformatted_text() -> None:
         "<p>MR. ADEBAYO-KRUSE: Three points:</p><ol><li>ports</li><li>rail</li></ol>"
         "<table><tr><th>Item</th><td>Cost</td></tr><tr><td>Quay</td><td>12</td></tr></table>"
         '<div hidden>secret draft</div><p aria-hidden="true">icon</p>'
+        '<div style="color: red; DISPLAY: none">mobile menu</div>'
         "<pre>line one\n  line two</pre>"
     )
     source = extract(html(page(body)))
@@ -142,7 +153,7 @@ def test_lists_tables_hidden_elements_and_preformatted_text() -> None:
         "MR. ADEBAYO-KRUSE: Three points:\n\n- ports\n- rail\n\nItem Cost\nQuay 12\n\n"
         "line one\nline two\n"
     )
-    assert source.dropped == {"hidden elements": 3}
+    assert source.dropped == {"hidden elements": 5}
 
 
 def test_list_items_holding_paragraphs_and_tables_holding_blocks() -> None:

@@ -16,7 +16,8 @@ what a reader of the page sees, laid out as the cleaner expects copied text to b
   element holds most of the text, everything outside it;
 - the title (the main text's first ``h1``, else ``og:title``, else ``<title>``), the
   published date (``article:published_time`` and the other usual meta tags, else the
-  first ``<time datetime>``) and the page's address become metadata.
+  structured data's ``datePublished``, else the first ``<time datetime>``) and the
+  page's address become metadata.
 
 The charset is the byte order mark's, else the server's, else the page's own ``<meta>``
 declaration, else UTF-8 with the importer's Windows-1252 fallback.
@@ -105,6 +106,9 @@ PUBLISHED = (
     'meta[name="publish-date"]',
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
+"""The published date in a page's structured data (JSON-LD), read without parsing it."""
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
 """Soft hyphens and zero-width spaces: a browser shows none of them, and a copy has none."""
@@ -202,6 +206,9 @@ def _furniture(node: LexborNode, tag: str, in_section: int) -> str | None:
         return kind
     attrs = node.attrs
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return "hidden elements"
+    style = attrs.get("style")
+    if style and _NOT_SHOWN.search(style):
         return "hidden elements"
     role = attrs.get("role")
     if role in ROLES:
@@ -338,6 +345,8 @@ def _front(tree: LexborHTMLParser, found: _Walk, region: int | None, raw: Raw) -
             front["title"] = " ".join(title.split())
             break
     dates = [_meta(tree, selector) for selector in PUBLISHED]
+    for script in tree.css('script[type="application/ld+json"]'):
+        dates += _LD_PUBLISHED.findall(script.text(deep=True))
     dates += [value for r, value in found.times if r == region]
     for value in dates:
         match = _ISO_DATE.match(value.strip())

@@ -234,3 +234,27 @@ def test_a_batch_on_a_terminal_shows_progress_and_clears_it(
     shown = terminal.getvalue()
     assert "\r\x1b[K[1/4] 1 imported, 0 failed  " in shown
     assert shown.endswith("\r\x1b[K")  # the summary is not printed over a progress line
+
+
+def test_an_input_that_never_finishes_is_stopped_and_the_batch_goes_on(
+    folder: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = import_batch.import_raw
+
+    def stuck(raw: import_batch.Raw, options: import_batch.Options) -> import_batch.Imported:
+        if raw.name.endswith(".md"):
+            while True:  # a parser looping on a damaged file, in pure Python
+                pass
+        return real(raw, options)
+
+    monkeypatch.setattr(import_batch, "import_raw", stuck)
+    monkeypatch.setattr(import_batch, "INPUT_LIMIT", 0.3)
+    out = tmp_path / "out"
+    code, _, err = run(capsys, str(folder), "-o", str(out), "-j", "1", "--timeout", "0.2")
+    assert code == 1
+    md = folder / "2023" / "may" / "harbour-2023-05-03.md"
+    assert f"{md}: error: stopped after 0.5 s: reading it takes too long" in err
+    assert len(list(out.iterdir())) == 3

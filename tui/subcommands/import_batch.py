@@ -11,12 +11,14 @@ in one line and the batch goes on with the next.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -32,6 +34,8 @@ from tui.importer.sources.url import is_url
 PICKED = (".txt", ".md", ".html", ".htm", ".pdf")
 """The files taken from a folder; anything else there is passed over."""
 _DATE = re.compile(r"^date: (\S+)$", re.MULTILINE)
+INPUT_LIMIT = 120.0
+"""Seconds one input may take (beyond a URL's own timeout) before it is stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +70,55 @@ def display(argument: str) -> str:
     return "<stdin>" if argument == "-" else argument
 
 
+class _Stuck(BaseException):
+    """Raised by the alarm: a BaseException, so that no ``except Exception`` in a parser
+    takes it for a damaged file."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop the work inside after ``seconds`` (where an alarm can be set: the main thread
+    of a process on a POSIX system, which a worker and the command both are)."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stuck
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def import_one(task: Task) -> Outcome:
-    """Import one input; every failure becomes a message, never an exception."""
+    """Import one input; every failure becomes a message, never an exception, and an
+    input that takes longer than :data:`INPUT_LIMIT` (a parser looping on a damaged
+    file) is stopped, so that one file never hangs the batch."""
+    limit = INPUT_LIMIT + task.timeout
     name = display(task.argument)
     outcome = Outcome(name, where=name)
+    try:
+        with _time_limit(limit):
+            _import_into(outcome, task)
+    except _Stuck:
+        outcome.result = None
+        outcome.error = f"stopped after {limit:g} s: reading it takes too long (a damaged file?)"
+    if outcome.result is not None:
+        outcome.status = "checked"
+        outcome.warnings = tuple(note.render(name) for note in outcome.result.notes)
+    return outcome
+
+
+def _import_into(outcome: Outcome, task: Task) -> None:
+    name = outcome.name
     try:
         if task.data is None:
             raw = read(task.argument, task.timeout)
@@ -86,10 +135,6 @@ def import_one(task: Task) -> Outcome:
         outcome.error = exc.message
     except Exception as exc:  # a bug must not stop the batch or print a traceback
         outcome.error = f"the importer failed on it ({type(exc).__name__}: {exc}); please report it"
-    if outcome.result is not None:
-        outcome.status = "checked"
-        outcome.warnings = tuple(note.render(name) for note in outcome.result.notes)
-    return outcome
 
 
 def expand(arguments: Iterable[str]) -> tuple[list[str], list[tuple[str, str]]]:

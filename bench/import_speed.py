@@ -8,8 +8,9 @@ The pages are generated here, deterministically (page ``i`` depends only on the 
 banner, a footer and scripts around an article, in the labelling conventions the
 importer reads, with the bench's vocabulary and sizes near real pressers (a median of
 about 1,800 words). Each figure stands beside a peer timed in the same run: the whole
-command on every core beside the same command with ``-j 1``, and the importer in one
-process beside a bare read and parse of the same files (the floor for any importer).
+command on every core beside the same command with ``-j 1`` (interleaved, median of
+three each), and the importer in one process beside a bare read and parse of the same
+files (the floor for any importer).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from bench.generate import Writer, answer_words, draw_date
 from bench.report import Row
 from bench.workspace import Workspace, default_root
 
+RUNS = 3
+"""Runs of the command each way; the medians are shown."""
 IN_PROCESS = 200
 """Pages of each kind timed in this process (the command is timed on all of them)."""
 _ROLES = ("Spokesperson", "Press Secretary", "Deputy Spokesperson", "Minister")
@@ -151,30 +154,38 @@ def measure_import(command: list[str], root: Path, n: int, seed: int) -> list[Ro
     htmls = [p for p in paths if p.suffix == ".html"]
     measure = f"import {n:,} pages ({len(texts):,} text, {len(htmls):,} HTML), files/s"
     out = root / "import-out"
-    pool, error = _command(command, folder, out, [])
-    if error:
-        return [report.not_measured("import", measure, f"`briefing import` failed: {error}")]
-    single, error = _command(command, folder, out, ["-j", "1"])
+    pools: list[float] = []
+    singles: list[float] = []
+    for _ in range(RUNS):  # interleaved, so that both suffer the same neighbours
+        for jobs, times in (([], pools), (["-j", "1"], singles)):
+            elapsed, error = _command(command, folder, out, jobs)
+            if error:
+                why = f"`briefing import {' '.join(jobs)}` failed: {error}"
+                return [report.not_measured("import", measure, why)]
+            times.append(elapsed)
     shutil.rmtree(out, ignore_errors=True)
-    if error:
-        return [report.not_measured("import", measure, f"`briefing import -j 1` failed: {error}")]
+    pool, single = report.median(pools), report.median(singles)
     rows = [
         Row(
             "import",
             measure,
-            report.rate(n, pool, "files") + f" ({pool:.1f} s, `briefing import DIR`, all cores)",
+            report.rate(n, pool, "files")
+            + f" ({pool:.1f} s, `briefing import DIR`, all cores; median of {RUNS})",
             report.rate(n, single, "files") + f" ({single:.1f} s, the same with `-j 1`)",
             report.times(pool, single),
         )
     ]
     for kind, group in (("text", texts[:IN_PROCESS]), ("HTML", htmls[:IN_PROCESS])):
-        ours, peer = _in_process(group), _bare(group)
+        timed = [(_in_process(group), _bare(group)) for _ in range(RUNS)]
+        ours = report.median([a for a, _ in timed])
+        peer = report.median([b for _, b in timed])
         peer_what = "read + selectolax parse + text" if kind == "HTML" else "read + decode + split"
         rows.append(
             Row(
                 "import",
                 f"import {len(group):,} {kind} pages in one process, files/s",
-                report.rate(len(group), ours, "files") + " (tui.importer.sources.import_raw)",
+                report.rate(len(group), ours, "files")
+                + f" (tui.importer.sources.import_raw, median of {RUNS})",
                 report.rate(len(group), peer, "files") + f" (bare {peer_what})",
                 report.times(ours, peer),
             )

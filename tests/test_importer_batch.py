@@ -133,11 +133,14 @@ def test_two_inputs_with_one_id_the_second_is_refused(
     out = tmp_path / "out"
     code, stdout, err = run(capsys, str(first), str(second), "-o", str(out), "-j", "2")
     assert code == 1
-    assert (
-        f"{second}: error: imports to 2023-05-01-harbour.yaml, already written from {first}" in err
-    )
+    assert f"{second}: error: imports to 2023-05-01-harbour.yaml, as {first} does" in err
     assert "First" in (out / "2023-05-01-harbour.yaml").read_text()
     assert "1 written, 1 refused" in stdout
+    dry = tmp_path / "dry"
+    code, stdout, err = run(capsys, str(first), str(second), "-o", str(dry), "--dry-run")
+    assert code == 1  # a dry run refuses the same input
+    assert f"{second}: error: imports to 2023-05-01-harbour.yaml, as {first} does" in err
+    assert "1 checked, 1 refused" in stdout and not dry.exists()
     code, _, err = run(capsys, str(first), str(second), "-o", str(out), "--force")
     assert code == 0
     assert f"{second}: warning: replaced 2023-05-01-harbour.yaml, written from {first}" in err

@@ -125,6 +125,9 @@ def test_existing_output_is_refused_unless_forced(
     assert code == 1
     assert f"{target}: error: already exists (from {raw}); use --force to replace it" in err
     assert target.read_text() == "precious\n"
+    code, _, err = run(capsys, str(raw), "-o", str(target.parent), "--id", "mine", "--dry-run")
+    assert code == 0  # the import itself is fine; the dry run says what writing would need
+    assert f"{target}: warning: already exists; writing it needs --force" in err
     code, _, _ = run(capsys, str(raw), "-o", str(target.parent), "--id", "mine", "--force")
     assert code == 0
     assert target.read_text().startswith("# Imported")

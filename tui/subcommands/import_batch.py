@@ -236,12 +236,14 @@ class FolderError(Exception):
 @dataclass
 class Writer:
     """Writes the outcomes in input order; refuses the second input with an id already
-    written in this batch, and existing files, unless ``force``. The output folder is
-    made at the first file to write, so a batch with nothing to write leaves no trace."""
+    taken in this batch, and existing files, unless ``force``. The output folder is made
+    at the first file to write, so a batch with nothing to write leaves no trace. With
+    ``dry_run`` it refuses the same inputs and writes nothing."""
 
     folder: Path
     force: bool
     report: Callable[[str], None]
+    dry_run: bool = False
     written: dict[str, str] = field(default_factory=dict)
     ready: bool = False
 
@@ -257,22 +259,28 @@ class Writer:
     def write(self, outcome: Outcome) -> None:
         result = outcome.result
         assert result is not None
-        if not self.ready:
+        if not self.ready and not self.dry_run:
             self._prepare()
         target = self.folder / f"{result.id}.yaml"
         first = self.written.get(result.id)
         if first is not None and not self.force:
             outcome.where = outcome.name
             outcome.error = (
-                f"imports to {target.name}, already written from {first}: not written "
+                f"imports to {target.name}, as {first} does: not written "
                 "(give it another --id, or --force to replace)"
             )
             outcome.status = "refused"
             return
-        if first is None and target.exists() and not self.force:
+        exists = first is None and not self.force and target.exists()
+        if exists and self.dry_run:
+            self.report(f"{target}: warning: already exists; writing it needs --force")
+        elif exists:
             outcome.where = str(target)
             outcome.error = f"already exists (from {outcome.name}); use --force to replace it"
             outcome.status = "refused"
+            return
+        if self.dry_run:
+            self.written[result.id] = outcome.name
             return
         try:
             write_atomic(target, result.text)

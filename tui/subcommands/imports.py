@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         _error(where, message)
     if args.show_text:
         return _show_text(inputs, args.timeout) or int(bool(problems))
-    writer = None if args.dry_run else Writer(args.output, args.force, _warn)
+    writer = Writer(args.output, args.force, _warn, dry_run=args.dry_run)
     tasks = [Task(raw, options, args.timeout, _stdin() if raw == "-" else None) for raw in inputs]
     outcomes: list[Outcome] = []
     progress = progress_for(len(tasks))
@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
             progress.clear()
             for line in outcome.warnings:
                 print(line, file=sys.stderr)
-            if writer is not None and outcome.result is not None:
+            if outcome.result is not None:
                 writer.write(outcome)
             if outcome.error:
                 _error(outcome.where, outcome.error)
@@ -174,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
         print("briefing import: nothing was written", file=sys.stderr)
         return 1
     finally:
-        if writer is not None and writer.ready:
+        if writer.ready:
             sync_folder(writer.folder)
     progress.clear()
     return _finish(outcomes, args, failed_arguments=len(problems))

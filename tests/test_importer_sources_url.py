@@ -8,6 +8,7 @@ itself: the slow ones wait on an event the fixture sets when the test ends.
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -61,6 +62,22 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/press/noon-briefing")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif self.path == "/zipped":
+            body = gzip.compress(TEXT)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/bomb":  # 21 MB of text in 20 kB
+            body = gzip.compress(b"Q: " + b"a" * (MAX_BYTES + 10))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path == "/to-ftp":
             self.send_response(302)
             self.send_header("Location", "ftp://127.0.0.1/briefing.txt")
@@ -127,6 +144,8 @@ def test_pdf_and_text_by_their_content_type(server: str) -> None:
     assert pdf_result.exchanges == 1 and "date: 2020-07-03" in pdf_result.text
     text_result = import_input(f"{server}/files/evening")
     assert text_result.exchanges == 1 and "date: 2020-06-02" in text_result.text
+    zipped = import_input(f"{server}/zipped")  # compressed although not asked to be
+    assert zipped.text.split("\n", 1)[1] == text_result.text.split("\n", 1)[1]
 
 
 @pytest.mark.parametrize(
@@ -135,6 +154,7 @@ def test_pdf_and_text_by_their_content_type(server: str) -> None:
         ("/nowhere", "the server answered 404 Not Found"),
         ("/announced", "the server would send 52 MB, more than the 20 MB limit"),
         ("/endless", "the server sent more than the 20 MB limit"),
+        ("/bomb", "the server sent more than the 20 MB limit, compressed"),
         (
             "/to-ftp",
             "the server redirects to 'ftp://127.0.0.1/briefing.txt', which is not a web address",

@@ -3,7 +3,8 @@
 A fetch never hangs and never fills the memory: every wait on the server is bounded by
 the timeout and so is the whole download, the body is read in pieces and refused past
 :data:`~tui.importer.sources.base.MAX_BYTES` (at once when the server announces more),
-and redirects are followed (urllib's limit of 10). The content type the server sends
+and redirects are followed (urllib's limit of 10). No compression is asked for; a body
+compressed all the same is inflated, within the same limit. The content type the server sends
 chooses how the body is read (HTML, PDF or text); the final address after redirects is
 the transcript's ``source``.
 """
@@ -14,6 +15,7 @@ import http.client
 import time
 import urllib.error
 import urllib.request
+import zlib
 from email.message import Message
 from typing import IO
 
@@ -98,4 +100,21 @@ def fetch(url: str, timeout: float = TIMEOUT) -> Raw:
         raise ImportFailed(f"cannot fetch it: {exc or type(exc).__name__}") from None
     content_type = headers.get_content_type() if headers.get("Content-Type") else None
     charset = headers.get_content_charset()
+    encoding = (headers.get("Content-Encoding") or "").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        data = _inflate(data, encoding)
     return Raw(url, data, suffix_of(final), content_type, charset, final)
+
+
+def _inflate(data: bytes, encoding: str) -> bytes:
+    """A compressed body (sent although none was asked for), inflated no further than
+    the size limit, so that a small bomb cannot fill the memory."""
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(data, MAX_BYTES + 1)
+    except zlib.error as exc:
+        raise ImportFailed(f"the server's {encoding} body is damaged ({exc})") from None
+    if len(out) > MAX_BYTES:
+        raise ImportFailed(f"the server sent more than the {_limit()} limit, compressed")
+    return out

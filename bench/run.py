@@ -9,8 +9,9 @@ once per (N, seed, generator version) and reused by later runs.
 
 Groups, in the order they run (``--only`` takes any of them):
 ``load``, ``index`` (cold build; also leaves the warm index the reader starts
-on), ``search``, ``start`` (warm start to first paint), ``open`` (300-exchange briefing),
-``scroll`` (holding ``j`` in the conference list), ``rss`` (peak memory of the reader).
+on), ``search``, ``import`` (1,000 generated pages through ``briefing import``),
+``start`` (warm start to first paint), ``open`` (300-exchange briefing), ``scroll``
+(holding ``j`` in the conference list), ``rss`` (peak memory of the reader).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import measures, report, screens
+from bench import import_speed, measures, report, screens
 from bench.report import Row
 from bench.source_cli import use_source
 from bench.workspace import (
@@ -39,7 +40,7 @@ from bench.workspace import (
     working_tree_label,
 )
 
-GROUPS = ("load", "index", "search", "start", "open", "scroll", "rss")
+GROUPS = ("load", "index", "search", "import", "start", "open", "scroll", "rss")
 TERMINAL_GROUPS = ("start", "open", "scroll", "rss")
 QUICK_N = 300
 TARGET_N = 10_000
@@ -87,6 +88,8 @@ def run_groups(ws: Workspace, groups: Sequence[str], runs: int, terminal: bool) 
                 rows += measures.measure_load(ws)
             elif group == "index":
                 rows += measures.measure_index(ws)
+            elif group == "import":
+                rows += import_speed.measure(ws)
             elif group == "search":
                 index, why = measures.searcher(ws)
                 rows += measures.measure_search(ws, index, why)

@@ -125,6 +125,9 @@ def test_existing_output_is_refused_unless_forced(
     assert code == 1
     assert f"{target}: error: already exists (from {raw}); use --force to replace it" in err
     assert target.read_text() == "precious\n"
+    code, _, err = run(capsys, str(raw), "-o", str(target.parent), "--id", "mine", "--dry-run")
+    assert code == 0  # the import itself is fine; the dry run says what writing would need
+    assert f"{target}: warning: already exists; writing it needs --force" in err
     code, _, _ = run(capsys, str(raw), "-o", str(target.parent), "--id", "mine", "--force")
     assert code == 0
     assert target.read_text().startswith("# Imported")
@@ -164,15 +167,18 @@ def test_a_failed_write_leaves_nothing_behind(
     assert files(out) == []  # no temporary file, no partial transcript
 
 
-def test_one_bad_input_among_several_writes_nothing(
+def test_one_bad_input_among_several_does_not_stop_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_text("")
-    code, _, err = run(capsys, str(TAI), str(bad), "-o", str(tmp_path / "out"))
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, str(bad), str(TAI), "-o", str(out), "-j", "1")
     assert code == 1
-    assert "nothing was written" in err
-    assert files(tmp_path / "out") == []
+    assert f"{bad}: error: the file is empty" in err
+    assert "briefing import: 1 of 2 inputs not written" in err
+    assert files(out) == ["2021-06-15-whitehouse-tai-press-call.yaml"]
+    assert "2 inputs: 1 failed, 1 written" in stdout
 
 
 def test_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

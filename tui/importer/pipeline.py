@@ -39,6 +39,9 @@ class Options:
     split_embedded: bool = False
     id: str | None = None
     date: dt.date | None = None
+    front: dict[str, str] = field(default_factory=dict)
+    """Metadata found outside the text (an HTML page's title, published date and URL),
+    read as the text's own front matter is; the text's front matter wins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,8 @@ class Imported:
     exchanges: int
 
 
+_READ_BACK = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+"""libyaml's loader when there is one: reading the output back was half the import's time."""
 _SLUG = re.compile(r"[^a-z0-9]+")
 VALID_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 """What the format allows in an id (and so in a file name): no path separators."""
@@ -103,7 +108,7 @@ def import_bytes(data: bytes, name: str, options: Options = Options()) -> Import
 def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     cleaned = clean(text)
     notes = notes + cleaned.notes
-    meta, header_dropped, meta_notes = read_meta(cleaned.front, cleaned.header)
+    meta, header_dropped, meta_notes = read_meta({**options.front, **cleaned.front}, cleaned.header)
     notes += meta_notes
     dropped = dict(cleaned.dropped)
     for kind, count in header_dropped.items():
@@ -147,7 +152,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     if any("# check:" in line for line in render(draft, []).splitlines()):
         origin.append("Read each '# check:' comment against the record, then delete it.")
     rendered = render(draft, origin)
-    loaded = yaml.safe_load(rendered)
+    loaded = yaml.load(rendered, Loader=_READ_BACK)
     if loaded != document(draft):
         raise ImportFailed("the transcript did not read back as it was built (importer bug)")
     written = account(cleaned.body, draft.parts(), loaded)

@@ -1,30 +1,51 @@
-"""``briefing import RAW...``: text copied from briefing pages to checked transcripts.
+"""``briefing import RAW...``: briefing pages (text, HTML, PDF, URLs, whole folders) to
+checked transcripts.
 
-Every input is imported and checked before anything is written, so that a bad input
-among several leaves the output folder as it was; each file is then written to a
-temporary file in the same folder and renamed into place, so a file is either whole or
-absent. Warnings go to standard error as ``file:line: warning: ...``, what was written
-(or, with ``--dry-run``, what would be, with the word counts) to standard output.
+Each input is imported and checked on its own (:mod:`tui.subcommands.import_batch`
+runs them on every core) and written as soon as it is checked, whole or not at all: a
+bad input gets one line, ``NAME: error: why``, and the others go on; the exit status is
+1 when any input was not written. Warnings go to standard error as
+``file:line: warning: ...``; what was written (or, with ``--dry-run``, what would be,
+with the word counts) to standard output, as a table for several inputs or as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from tui.importer import Hint, Imported, ImportFailed, Options, import_bytes
+from tui.importer import Hint, ImportFailed, Options
 from tui.importer.pipeline import VALID_ID
+from tui.importer.sources import MAX_BYTES, extract, read
+from tui.importer.sources.url import TIMEOUT
+from tui.subcommands import import_report as report
+from tui.subcommands.import_batch import (
+    PICKED,
+    FolderError,
+    Outcome,
+    Task,
+    Writer,
+    display,
+    expand,
+    progress_for,
+    run_tasks,
+    sync_folder,
+    usable_cores,
+)
 
-HELP = "Import briefing transcripts copied from web pages into checked transcript files."
+HELP = "Import briefing transcripts (text, HTML, PDF, URLs, folders) into checked transcripts."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "raw", nargs="+", metavar="RAW", help="text copied from a briefing page ('-': stdin)"
+        "raw",
+        nargs="+",
+        metavar="RAW",
+        help="a text, HTML or PDF file, an http(s):// URL, '-' for standard input, or a "
+        f"folder (every {', '.join(PICKED)} file under it)",
     )
     parser.add_argument(
         "-o",
@@ -50,10 +71,41 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="make a question printed inside an answer its own exchange",
     )
     parser.add_argument("--date", help="date held (YYYY-MM-DD) when the record gives none")
-    parser.add_argument("--force", action="store_true", help="replace existing files")
+    parser.add_argument(
+        "--force", action="store_true", help="replace existing files (and earlier inputs' files)"
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="import and check, print the counts, write nothing"
     )
+    parser.add_argument(
+        "--json", action="store_true", help="print the summary as JSON (for scripts)"
+    )
+    parser.add_argument(
+        "--show-text",
+        action="store_true",
+        help="print the text read from each input (what warnings' line numbers count), "
+        "write nothing",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="inputs imported at once (default: one per core)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"for each URL: seconds to wait and to download (default: {TIMEOUT:g}; "
+        f"bodies over {MAX_BYTES // (1024 * 1024)} MB are refused)",
+    )
+
+
+def _warn(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def _error(where: str, message: str) -> None:
@@ -71,117 +123,110 @@ def _options(args: argparse.Namespace) -> Options | None:
     except ValueError:
         _error("briefing import", f"--date {args.date!r}: expected a date as YYYY-MM-DD")
         return None
+    if args.id is not None and not VALID_ID.fullmatch(args.id):
+        _error("briefing import", f"--id {args.id!r}: use only letters, digits, '-', '_' and '.'")
+        return None
+    if (args.jobs is not None and args.jobs < 1) or not args.timeout > 0:
+        _error("briefing import", "--jobs and --timeout must be positive")
+        return None
     return Options(hints, args.split_embedded, args.id, date)
-
-
-def _read(raw: str) -> bytes:
-    if raw == "-":
-        return sys.stdin.buffer.read()
-    return Path(raw).read_bytes()
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def _summary(name: str, result: Imported) -> str:
-    counts = result.accounting
-    dropped = ", ".join(f"{kind} {n}" for kind, n in counts.dropped.items() if n)
-    checks = len(result.notes)
-    return (
-        f"{name}: {result.id}.yaml: {_count(result.speakers, 'speaker')}, "
-        f"{_count(result.remarks, 'remark')}, {_count(result.exchanges, 'exchange')}, "
-        f"{checks} to check\n"
-        f"  words: {counts.body} in the body = {counts.labels} in speaker labels "
-        f"+ {counts.written} written; none lost"
-        + (f"\n  left out as not said: {dropped}" if dropped else "")
-    )
 
 
 def run(args: argparse.Namespace) -> int:
     options = _options(args)
     if options is None:
         return 2
-    if args.id is not None and not VALID_ID.fullmatch(args.id):
-        _error("briefing import", f"--id {args.id!r}: use only letters, digits, '-', '_' and '.'")
-        return 2
-    if args.id and len(args.raw) > 1:
+    inputs, problems = expand(args.raw)
+    if args.id and (len(args.raw) > 1 or len(inputs) > 1):
         _error("briefing import", "--id names one transcript: give a single RAW file")
         return 2
-    results: list[tuple[str, Imported]] = []
-    failed = False
-    for raw in args.raw:
-        name = "<stdin>" if raw == "-" else raw
+    for where, message in problems:
+        _error(where, message)
+    if args.show_text:
+        return _show_text(inputs, args.timeout) or int(bool(problems))
+    writer = Writer(args.output, args.force, _warn, dry_run=args.dry_run)
+    tasks = [Task(raw, options, args.timeout, _stdin() if raw == "-" else None) for raw in inputs]
+    outcomes: list[Outcome] = []
+    progress = progress_for(len(tasks))
+    try:
+        for outcome in run_tasks(tasks, args.jobs or usable_cores()):
+            progress.clear()
+            for line in outcome.warnings:
+                print(line, file=sys.stderr)
+            if outcome.result is not None:
+                writer.write(outcome)
+            if outcome.error:
+                _error(outcome.where, outcome.error)
+            outcomes.append(outcome)
+            failed = sum(o.status in ("failed", "refused") for o in outcomes)
+            progress.update(len(outcomes), failed, outcome.name)
+    except KeyboardInterrupt:
+        progress.clear()
+        print(f"briefing import: interrupted after {len(outcomes)} inputs", file=sys.stderr)
+        return 130
+    except BrokenProcessPool as exc:
+        progress.clear()
+        _error("briefing import", f"a worker process died ({exc}); {len(outcomes)} inputs done")
+        return 1
+    except FolderError as exc:
+        progress.clear()
+        _error(str(args.output), str(exc))
+        print("briefing import: nothing was written", file=sys.stderr)
+        return 1
+    finally:
+        if writer.ready:
+            sync_folder(writer.folder)
+    progress.clear()
+    return _finish(outcomes, args, failed_arguments=len(problems))
+
+
+def _stdin() -> bytes:
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def _finish(outcomes: list[Outcome], args: argparse.Namespace, failed_arguments: int) -> int:
+    bad = [o for o in outcomes if o.status in ("failed", "refused")]
+    if args.json:
+        print(report.as_json(outcomes, args.dry_run))
+    elif len(outcomes) == 1 and not failed_arguments:
+        (outcome,) = outcomes
+        if outcome.result is not None and args.dry_run:
+            print(report.counts(outcome.name, outcome.result))
+        elif outcome.output is not None:
+            print(report.wrote(outcome))
+    elif outcomes:
+        if args.dry_run:
+            for outcome in outcomes:
+                if outcome.result is not None:
+                    print(report.counts(outcome.name, outcome.result))
+        print(report.table(outcomes))
+    if len(outcomes) == 1 and bad:
+        print("briefing import: nothing was written", file=sys.stderr)
+    elif bad:
+        done = "failed" if args.dry_run else "not written"
+        print(f"briefing import: {len(bad)} of {len(outcomes)} inputs {done}", file=sys.stderr)
+    return 1 if bad or failed_arguments else 0
+
+
+def _show_text(inputs: list[str], timeout: float) -> int:
+    """Each input's text as the importer reads it: what warnings' line numbers count."""
+    status = 0
+    for argument in inputs:
+        name = display(argument)
         try:
-            result = import_bytes(_read(raw), raw, options)
+            source = extract(read(argument, timeout))
         except OSError as exc:
             _error(name, f"cannot read it: {exc.strerror or exc}")
-            failed = True
+            status = 1
             continue
         except ImportFailed as exc:
-            _error(name if exc.line is None else f"{name}:{exc.line}", exc.message)
-            failed = True
+            _error(name, exc.message)
+            status = 1
             continue
-        for note in result.notes:
-            print(note.render(name), file=sys.stderr)
-        results.append((name, result))
-    ids = [r.id for _, r in results]
-    for name, result in results:
-        if ids.count(result.id) > 1:
-            _error(name, f"another input imports to the same id {result.id!r}: rename one")
-            failed = True
-    if failed:
-        print("briefing import: nothing was written", file=sys.stderr)
-        return 1
-    if args.dry_run:
-        for name, result in results:
-            print(_summary(name, result))
-        return 0
-    return _write_all(results, args.output, args.force)
-
-
-def _write_all(results: list[tuple[str, Imported]], folder: Path, force: bool) -> int:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        _error(str(folder), f"cannot create the output folder: {exc.strerror or exc}")
-        return 1
-    if not folder.is_dir():
-        _error(str(folder), "the output folder is not a folder")
-        return 1
-    failed = False
-    for name, result in results:
-        target = folder / f"{result.id}.yaml"
-        if target.exists() and not force:
-            _error(str(target), f"already exists (from {name}); use --force to replace it")
-            failed = True
-    if failed:
-        print("briefing import: nothing was written", file=sys.stderr)
-        return 1
-    for name, result in results:
-        target = folder / f"{result.id}.yaml"
-        try:
-            _write_atomic(target, result.text)
-        except OSError as exc:
-            _error(str(target), f"cannot write it: {exc.strerror or exc}")
-            return 1
-        print(
-            f"wrote {target} from {name}: {_count(result.exchanges, 'exchange')}, "
-            f"{_count(result.remarks, 'remark')}, {result.accounting.written} words (none lost), "
-            f"{len(result.notes)} to check"
-        )
-    return 0
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside ``target`` and rename it into place."""
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        if len(inputs) > 1:
+            print(f"==> {name} ({source.kind}) <==")
+        if source.text is not None:
+            sys.stdout.write(source.text)
+        else:
+            sys.stdout.write((source.data or b"").decode("utf-8", errors="replace"))
+    return status

@@ -50,12 +50,19 @@ SCHEMA_LINE = {
 
 @dataclass(frozen=True)
 class Sample:
-    """One raw page and the explicit rules that cut its body out."""
+    """One raw page and the explicit rules that cut its body out.
+
+    ``drop`` removes whole lines inside the body that are not speech (a PDF's running
+    page header); ``join_broken`` joins a line that ends in a hyphen or a dash to the
+    next with no space, as a PDF's hard line breaks are undone in the transcript.
+    """
 
     raw: str
     first: str
     end: str | None
     label: str
+    drop: str | None = None
+    join_broken: bool = False
 
 
 SAMPLES: dict[str, Sample] = {
@@ -104,6 +111,52 @@ SAMPLES: dict[str, Sample] = {
         end=r"^END\s",
         label=r"^\s*(THE PRESIDENT:|MS\. LEAVITT:|Q(?=\s))",
     ),
+    # PDF text: a running header glued to the page number ("Page 1 of 28March 19, ...")
+    # inside the body, and hard line breaks that split words at hyphens and dashes. The
+    # moderator's calls ("MICHELLE SMITH. Howard.") only name the next asker, and one
+    # reporter's "Thank you." has no answer: both are left out of the transcript (its
+    # comments say so).
+    "2025-03-19-fed-powell-press-conference": Sample(
+        raw="fed-2025-03-19-powell-press-conference.txt",
+        first=r"^CHAIR POWELL\. Good afternoon",
+        end=None,
+        label=r"^[A-Z][A-Z’' -]+\. ",
+        drop=(
+            r"^(Page \d+ of \d+(March 19, 2025 Chair Powell’s Press Conference FINAL)?"
+            r"|MICHELLE SMITH\. .*|CHRISTOPHER RUGABER\. Thank you\.)$"
+        ),
+        join_broken=True,
+    ),
+    # Language menu, title and posting time above the first turn; "Q:" and "A:" labels.
+    "2010-10-26-mfa-ma-zhaoxu-excerpt": Sample(
+        raw="mfa-2010-10-26-ma-zhaoxu-excerpt.txt",
+        first=r"^Q: ",
+        end=None,
+        label=r"^(Q|A): ",
+    ),
+    # The two unlabelled announcements open the body; outlets and the spokesperson label
+    # the turns.
+    "2023-05-04-mfa-mao-ning-excerpt": Sample(
+        raw="mfa-2023-05-04-mao-ning-excerpt.txt",
+        first=r"^At the invitation of King",
+        end=None,
+        label=r"^(Xinhua News Agency|Yonhap News Agency|Mao Ning): ",
+    ),
+    # Bilingual: titles in both languages and a video caption above the first turn; each
+    # turn in Chinese (ASCII colon, no space) and then in English.
+    "2022-08-19-mfa-wang-wenbin-bilingual-excerpt": Sample(
+        raw="mfa-2022-08-19-wang-wenbin-bilingual-excerpt.txt",
+        first=r"^澎湃新闻记者:",
+        end=None,
+        label=r"^(澎湃新闻记者|The Paper|汪文斌|Wang Wenbin): ?",
+    ),
+    # The heading block and the time stamp come before the first turn.
+    "2015-10-14-state-kirby-briefing-excerpt": Sample(
+        raw="state-2015-10-14-kirby-briefing-excerpt.txt",
+        first=r"^MR KIRBY: ",
+        end=None,
+        label=r"^(MR KIRBY|QUESTION): ",
+    ),
     # The two mailing-list header lines (title, sending date) come before the first turn.
     "2008-03-10-defense-morrell-briefing-excerpt": Sample(
         raw="defense-2008-03-10-morrell-briefing-excerpt.txt",
@@ -126,11 +179,14 @@ def raw_body_words(sample: Sample) -> list[str]:
     stop = len(lines)
     if sample.end is not None:
         stop = next(n for n in range(start + 1, len(lines)) if re.search(sample.end, lines[n]))
-    words: list[str] = []
+    text = ""
     for line in lines[start:stop]:
-        line = re.sub(sample.label, "", line)
-        words.extend(MARKDOWN_ESCAPE.sub(r"\1", line).split())
-    return words
+        if sample.drop and re.match(sample.drop, line):
+            continue
+        turn_starts = re.match(sample.label, line) is not None
+        joined = sample.join_broken and text.endswith(("-", "—")) and not turn_starts
+        text += ("" if joined else "\n") + re.sub(sample.label, "", line)
+    return MARKDOWN_ESCAPE.sub(r"\1", text).split()
 
 
 def transcript_texts(briefing: Briefing) -> list[str]:

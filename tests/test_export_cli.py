@@ -202,3 +202,13 @@ def test_a_mistyped_id_parses_only_the_nearest_briefings(
     assert "could not be loaded" not in err
     nearest = next(line for line in err.splitlines() if "nearest:" in line)
     assert nearest.split("nearest: ")[1].split(", ")[0] == f"{ID}#q2.a1"
+
+
+def test_options_may_stand_between_positional_arguments(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", f"{ID}#r1", "--format", "txt", str(archive)]) == 0
+    between = capsys.readouterr().out
+    assert main(["export", f"{ID}#r1", str(archive), "--format", "txt"]) == 0
+    assert capsys.readouterr().out == between
+    assert between.strip()

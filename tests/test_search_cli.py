@@ -150,3 +150,13 @@ def test_index_draws_a_progress_line_on_a_terminal_and_clears_it(
     assert "\rbriefing index: indexing 0/3 files" in err
     assert "\rbriefing index: indexing 3/3 files" in err
     assert err.endswith("\r\x1b[K")
+
+
+def test_options_may_stand_between_positional_arguments(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "financ*", "--limit", "1", str(root), "--index", str(db)]) == 0
+    first = capsys.readouterr().out
+    assert main(["search", "financ*", str(root), "--index", str(db), "--limit", "1"]) == 0
+    assert capsys.readouterr().out == first
+    assert first.strip()

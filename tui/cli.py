@@ -77,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _subcommand_module(name)
         parser = argparse.ArgumentParser(prog=f"{PROG} {name}", description=module.HELP)
         module.configure(parser)
-        args = parser.parse_args(arguments[1:])
+        # Options may stand between positional arguments (`search WORD --limit 1 DIR`).
+        args = parser.parse_intermixed_args(arguments[1:])
         try:
             return int(module.run(args))
         except KeyboardInterrupt:

@@ -109,7 +109,7 @@ def test_paths_are_shown_as_given(
         "sub/b.yaml:2:1: top level: unknown key 'titel'; did you mean 'title'? expected one of: "
         "format, id, title, date, published, organizer, location, language, source, fidelity, "
         "summary, tags, speakers, remarks, exchanges",
-        "1 files, 0 briefings, 1 problems",
+        "1 file, 0 briefings, 1 problem",
     ]
 
 
@@ -119,7 +119,7 @@ def test_warnings_count_as_problems(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out, _ = _run(capsys, str(early))
     assert code == 1
     assert out[0].startswith(f"{early}:4:12: warning: published: 2017-10-01 is before")
-    assert out[1] == "1 files, 1 briefings, 1 problems"
+    assert out[1] == "1 file, 1 briefing, 1 problem"
 
 
 def test_nonexistent_path_is_a_usage_error(
@@ -151,5 +151,5 @@ def test_real_command_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert f"{tmp_path / 'bad.yaml'}:40:5: exchanges[3]: unknown key 'answer'" in done.stdout
-    assert done.stdout.endswith("1 files, 0 briefings, 1 problems\n")
+    assert done.stdout.endswith("1 file, 0 briefings, 1 problem\n")
     assert done.stderr == ""

@@ -197,7 +197,7 @@ def test_unnamed_asker_and_second_speaker() -> None:
     assert md.startswith(
         "> 我们会继续开放。\n\n— 李军, deputy director, Department of Foreign Trade\n"
     )
-    assert f"In answer to a question from unnamed journalist ({BRIEFING_ID}#q2):" in md
+    assert f"In answer to a question from an unnamed journalist ({BRIEFING_ID}#q2):" in md
     data = json.loads(render(briefing, Q2_A1, "json"))
     assert data["question"]["asker"] == "unnamed journalist"
     assert data["question"]["by"] is None
@@ -229,7 +229,7 @@ def test_remarks_and_questions_can_be_quoted() -> None:
     question = quote_of(briefing, Q1)
     assert (question.kind, question.by, question.text) == ("question", ASKER, QUESTION_TEXT)
     assert render(briefing, Q2, "txt").startswith(
-        f"{Q2.text}\n\n— Question from unnamed journalist\n"
+        f"{Q2.text}\n\n— Question from an unnamed journalist\n"
     )
     assert json.loads(render(briefing, REMARK_NEXT, "json"))["kind"] == "remark"
 

@@ -87,7 +87,7 @@ def test_remarks_and_questions_export_too(
     assert capsys.readouterr().out.startswith("Welcome, everyone.\n\n— Moderator\n")
     assert main(["export", f"{ID}#q2", str(archive), "--format", "txt"]) == 0
     assert capsys.readouterr().out.startswith(
-        "And the cruise ships?\n\n— Question from unnamed journalist\n"
+        "And the cruise ships?\n\n— Question from an unnamed journalist\n"
     )
 
 

@@ -107,7 +107,7 @@ def test_cross_document_heads_each_briefing_and_keeps_roles() -> None:
     lines = texts(doc.blocks)
     assert lines[:2] == [
         "ALL BRIEFINGS · Li Jun",
-        "2 exchanges (answers) in 2 briefings, oldest first",
+        "2 questions answered in 2 briefings, oldest first",
     ]
     assert "2017-10-11 · Shanghai [bold]briefing[/]" in lines
     assert "2018-01-05 · Finance" in lines
@@ -153,4 +153,4 @@ def test_cross_document_counts_in_the_singular_when_there_is_one() -> None:
     doc = cross_document(
         [CrossExchange(summary, briefing.exchanges[1])], ("li jun", "speaker"), "Li Jun"
     )
-    assert texts(doc.blocks)[1] == "1 exchange (answers) in 1 briefing, oldest first"
+    assert texts(doc.blocks)[1] == "1 question answered in 1 briefing, oldest first"

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Literal
 
 from tui.export_file import DestinationExists, ExportError, write_export
-from tui.model import Answer, Briefing, Question, Remark
+from tui.model import Answer, Briefing, Question, Remark, in_prose
 
 __all__ = [
     "FORMATS",
@@ -69,7 +69,7 @@ class Quote:
     """One quotable element with the citation that goes with it.
 
     ``by`` and ``role`` are who said the words (for a question: the asker as the record
-    gives it, or "unnamed journalist"). ``question`` is set for answers only.
+    gives it, or :data:`~tui.model.UNNAMED_ASKER`). ``question`` is set for answers only.
     """
 
     kind: QuoteKind
@@ -171,7 +171,7 @@ def _md_link(url: str) -> str:
 
 def _attribution(quote: Quote) -> str:
     if quote.kind == "question":
-        return f"Question from {quote.by}"
+        return f"Question from {in_prose(quote.by)}"
     return f"{quote.by}, {quote.role}" if quote.role else quote.by
 
 
@@ -196,7 +196,7 @@ def render_markdown(quote: Quote) -> str:
         shown = _md_link(value) if name == "Source" else escape_markdown(value)
         lines.append(f"- {name}: {shown}")
     if quote.question is not None:
-        asker = escape_markdown(quote.question.asker)
+        asker = escape_markdown(in_prose(quote.question.asker))
         ref = escape_markdown(quote.question.ref)
         lines += ["", f"In answer to a question from {asker} ({ref}):", ""]
         lines += _blockquote(quote.question.text)
@@ -207,7 +207,7 @@ def render_text(quote: Quote) -> str:
     lines = [visible(quote.text).strip("\n"), "", f"— {visible(_attribution(quote))}", ""]
     lines += [f"{name}: {visible(value)}" for name, value in _citation_fields(quote)]
     if quote.question is not None:
-        asker = visible(quote.question.asker)
+        asker = visible(in_prose(quote.question.asker))
         lines += ["", f"In answer to a question from {asker} ({quote.question.ref}):", ""]
         lines.append(visible(quote.question.text).strip("\n"))
     return "\n".join(lines) + "\n"

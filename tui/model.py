@@ -64,6 +64,15 @@ class Remark:
     role: str | None = None
 
 
+UNNAMED_ASKER = "unnamed journalist"
+"""How a question whose asker the record does not name is labelled, everywhere."""
+
+
+def in_prose(asker: str) -> str:
+    """An asker label inside a sentence: "a question from an unnamed journalist"."""
+    return f"an {asker}" if asker == UNNAMED_ASKER else asker
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     """A question, with its asker as the record gives it (``None`` when unnamed)."""
@@ -75,7 +84,8 @@ class Question:
 
     @property
     def asker(self) -> str:
-        return self.by if self.by else "unnamed journalist"
+        """Who asked, as a label: the record's ``by``, or :data:`UNNAMED_ASKER`."""
+        return self.by if self.by else UNNAMED_ASKER
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from textual.widgets import Label, Static
 
 from tui.export import visible
 from tui.model import Problem
+from tui.plural import count
 
 
 def summary(problems: Sequence[Problem]) -> str:
@@ -29,10 +30,10 @@ def summary(problems: Sequence[Problem]) -> str:
     files = len({problem.path for problem in problems})
     errors = sum(1 for problem in problems if problem.severity == "error")
     warnings = len(problems) - errors
-    parts = [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
+    parts = [count(errors, "error")] if errors else []
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}"
+        parts.append(count(warnings, "warning"))
+    return f"{' and '.join(parts)} in {count(files, 'file')}"
 
 
 class ErrorsScreen(ModalScreen[None]):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tui.cli import bundled_transcripts
 from tui.loader import load_paths
+from tui.plural import count
 
 HELP = "Check transcripts (default: the bundled ones) and report every problem as file:line:col."
 
@@ -59,5 +60,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem)
-        print(f"{result.files} files, {result.briefings} briefings, {len(problems)} problems")
+        totals = [count(result.files, "file"), count(result.briefings, "briefing")]
+        print(", ".join([*totals, count(len(problems), "problem")]))
     return 1 if problems else 0

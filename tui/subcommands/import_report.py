@@ -13,11 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.importer import Imported
+from tui.plural import count
 from tui.subcommands.import_batch import Outcome
-
-
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def left_out(result: Imported) -> str:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from tui.cli import PROG, bundled_transcripts
+from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
 from tui.search import Order, SearchHit
 from tui.subcommands import add_archive_argument, add_index_argument
@@ -96,7 +97,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 
 def _person(hit: SearchHit) -> str:
     if hit.kind == "question":
-        return f"{hit.person or 'unnamed journalist'} (question)"
+        return f"{hit.person or UNNAMED_ASKER} (question)"
     return hit.person or ""
 
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from tui.library import CrossExchange, PersonKind
 from tui.model import Answer, Briefing, Exchange, Remark, normalise_name
+from tui.plural import count
 from tui.textmatch import match_spans
 from tui.widgets.text import clean, clean_line
 
@@ -203,18 +204,14 @@ def briefing_document(briefing: Briefing, person: Person = None, name: str = "")
     return doc
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def cross_document(rows: Sequence[CrossExchange], person: Person, name: str) -> Document:
     """A person's exchanges across every briefing, oldest first, each under its briefing."""
     label = clean_line(name) or (person[0] if person else "")
-    kind = "answers" if person is None or person[1] == "speaker" else "questions"
     briefings = len({row.briefing.id for row in rows})
     doc = Document(title=f"All briefings · {label}")
     doc.add(Block(f"ALL BRIEFINGS · {label}", "qa--title"))
-    what = f"{_count(len(rows), 'exchange')} ({kind}) in {_count(briefings, 'briefing')}"
+    verb = "asked" if person is not None and person[1] == "asker" else "answered"
+    what = f"{count(len(rows), 'question')} {verb} in {count(briefings, 'briefing')}"
     doc.add(Block(f"{what}, oldest first", "qa--meta"))
     doc.add(BLANK)
     current = None

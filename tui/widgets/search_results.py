@@ -32,6 +32,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
+from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
 from tui.search import Order, SearchCancelled, SearchHit
 from tui.widgets.text import cells, clean, clean_line, truncate
@@ -106,7 +107,7 @@ class HitList(VirtualList[_Row]):
     def _head(self, hit: SearchHit, width: int, base: Style) -> list[Segment]:
         dim = self.over(base, "hit-list--date")
         ref_style = self.over(base, "hit-list--ref")
-        person = clean_line(hit.person or ("unnamed journalist" if hit.kind == "question" else ""))
+        person = clean_line(hit.person or (UNNAMED_ASKER if hit.kind == "question" else ""))
         left = f"{hit.date.isoformat()} "
         who = truncate(f"{KIND_LABEL.get(hit.kind, '?')} {person}", max(12, width // 4))
         ref = "#" + clean_line(hit.ref.partition("#")[2])

@@ -1,0 +1,18 @@
+"""Counts in prose: "1 file", "2 files", "0 briefings".
+
+Every count the reader and the commands print goes through :func:`count`, so none of
+them says "1 files" and the rule lives in one place.
+"""
+
+from __future__ import annotations
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun``, the noun in the plural unless ``number`` is exactly 1.
+
+    ``plural`` is the plural form where adding "s" is wrong ("1 briefing", "2 speeches"
+    needs ``plural="speeches"``).
+    """
+    if number == 1:
+        return f"{number} {noun}"
+    return f"{number} {plural if plural is not None else noun + 's'}"

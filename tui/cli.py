@@ -61,6 +61,11 @@ def _run_reader(args: argparse.Namespace) -> int:
     from tui import gcpause
 
     gcpause.hold_for_start()  # until the first screen is up: see tui.gcpause
+    from tui.terminal_encoding import ensure_utf8
+
+    warning = ensure_utf8(sys.stdout, sys.stderr)
+    if warning is not None:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     from tui.app import run_reader  # Textual is imported only here
 
     path: Path = args.path if args.path is not None else bundled_transcripts()

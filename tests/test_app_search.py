@@ -4,13 +4,16 @@ with the matches highlighted, n/N step through them, escape ends the search."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from reader_samples import reader, settle, view_text
+import pytest
+from reader_samples import long_briefing, reader, settle, view_text
 from textual.widgets import ContentSwitcher, Label
 
 from tui.app import BriefingApp
 from tui.cli import bundled_transcripts
 from tui.index import Index
+from tui.search import SearchHit
 from tui.widgets.qa_document import briefing_document
 from tui.widgets.search_results import SearchResults
 
@@ -135,9 +138,17 @@ async def test_ctrl_o_without_a_search_says_what_it_is_for(tmp_path: Path) -> No
         assert any("search results" in str(n.message) for n in app._notifications)
 
 
+def assert_lands_on(hit: SearchHit, shown: str) -> None:
+    """The hit's own words around its match are on screen, not another match's."""
+    start, end = hit.spans[0]
+    around = hit.snippet[max(start - 40, 0) : end + 40].strip("…").split()[1:-1]
+    assert " ".join(around) in " ".join(shown.replace("▌", " ").split())
+
+
 async def test_opening_a_hit_below_the_first_screen_scrolls_to_the_match(tmp_path: Path) -> None:
     """The view was hidden behind the results when the hit is opened; the scroll to the
-    match must still land (it used to be dropped, leaving the briefing's header)."""
+    match must still land (it used to be dropped, leaving the briefing's header), on the
+    hit's own match whether the hit is an answer, a question or a remark."""
     index = Index(bundled_transcripts(), tmp_path / "index.sqlite")
     app = BriefingApp(index)
     try:
@@ -151,9 +162,41 @@ async def test_opening_a_hit_below_the_first_screen_scrolls_to_the_match(tmp_pat
             await pilot.press("enter")  # open the first hit
             await settle(pilot, 0.3)
             qa = app.screen.qa
-            assert qa.cursor_ref is not None
-            assert qa.cursor_ref.startswith(first.ref)
             assert qa.scroll_offset.y > 0
-            assert "tariffs" in view_text(qa)
+            assert_lands_on(first, view_text(qa))
+            if first.kind == "answer":
+                assert qa.cursor_ref is not None
+                assert qa.cursor_ref.startswith(first.ref)
     finally:
         index.close()
+
+
+def corpus_with_a_late_remark_and_question() -> dict[str, Any]:
+    briefing = long_briefing(exchanges=8, paragraphs=2)
+    briefing["exchanges"][0]["answers"][0]["text"] += "\n\nWe discussed tariffs briefly."
+    briefing["exchanges"].insert(
+        6, {"remark": {"by": "Spokesperson", "text": "On tariffs, one note."}}
+    )
+    briefing["exchanges"][7]["question"]["text"] = "And what about tariffs on steel?"
+    return briefing
+
+
+@pytest.mark.parametrize(
+    ("ref", "words"), [("#r1", "On tariffs, one note."), ("#q7", "tariffs on steel")]
+)
+async def test_a_remark_or_question_hit_lands_on_its_own_match(
+    tmp_path: Path, ref: str, words: str
+) -> None:
+    async with reader(tmp_path, {"2020-01-01-late": corpus_with_a_late_remark_and_question()}) as (
+        _app,
+        pilot,
+        screen,
+    ):
+        assert screen.briefing is not None
+        doc = briefing_document(screen.briefing, None)
+        screen.qa.show(doc, f"2020-01-01-late{ref}", ("tariffs",))
+        await settle(pilot, delay=0)
+        shown = " ".join(view_text(screen.qa).replace("▌", " ").split())
+        assert words in shown
+        assert "We discussed tariffs briefly." not in shown  # not the briefing's first match
+        assert screen.qa.match_index > 0

@@ -53,6 +53,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)  # answer refs, in order
     answer_block: dict[str, int] = field(default_factory=dict)  # ref -> its label block
+    label_block: dict[str, int] = field(default_factory=dict)  # question/remark ref -> label
     matches: list[tuple[int, int, int]] = field(default_factory=list)  # block, start, end
     title: str = ""
     narrowed: bool = False  # only some exchanges are shown: open at the first of them
@@ -114,6 +115,7 @@ def _short_ref(ref: str) -> str:
 
 def _add_exchange(doc: Document, exchange: Exchange, person: Person) -> None:
     question = exchange.question
+    doc.label_block[question.ref] = len(doc.blocks)
     doc.add(
         Block(
             f"QUESTION {_short_ref(question.ref)} · {clean_line(question.asker)}",
@@ -134,6 +136,7 @@ def _add_exchange(doc: Document, exchange: Exchange, person: Person) -> None:
 
 
 def _add_remark(doc: Document, remark: Remark) -> None:
+    doc.label_block[remark.ref] = len(doc.blocks)
     doc.add(
         Block(
             f"REMARK {_short_ref(remark.ref)} · {_who(remark.by, remark.role)}", "qa--remark-label"

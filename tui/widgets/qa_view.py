@@ -375,9 +375,15 @@ class QAView(UserScrollView, can_focus=True):
             self._scroll_to_answer()
 
     def _first_match_from(self, ref: str | None) -> int:
+        """The first match at or after ``ref``'s own label: an answer, a question or a
+        remark (a search hit may be any of them), else the briefing's first match."""
         assert self._doc is not None
+        first: int | None = None
         if ref is not None and ref in self._doc.answer_block:
             first, _ = self._doc.blocks_of(ref)
+        elif ref is not None:
+            first = self._doc.label_block.get(ref)
+        if first is not None:
             for number, (block, _start, _end) in enumerate(self._doc.matches):
                 if block >= first:
                     return number

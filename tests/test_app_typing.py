@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reader_samples import reader, settle
 from textual import events
 from textual.widgets import Input
@@ -13,31 +14,25 @@ from tui.screens.export import ExportScreen
 from tui.widgets.briefing_list import BriefingList
 
 
-async def test_slash_on_an_existing_filter_keeps_it_and_appends(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "box_id", "first", "more"),
+    [("/", "#filter", "2017", "-10"), ("s", "#people-find", "li", " jun")],
+    ids=["filter", "speaker finder"],
+)
+async def test_a_box_focused_again_keeps_its_text_and_appends(
+    tmp_path: Path, key: str, box_id: str, first: str, more: str
+) -> None:
     async with reader(tmp_path) as (_app, pilot, screen):
-        await pilot.press("/", *"2017")
+        await pilot.press(key, *first)
         await settle(pilot)
-        box = screen.query_one("#filter", Input)
-        assert box.value == "2017"
+        box = screen.query_one(box_id, Input)
+        assert box.value == first
         screen.set_focus(screen.query_one(BriefingList))
         await pilot.pause()
-        await pilot.press("/", *"-10")
+        await pilot.press(key, *more)
         await settle(pilot)
-        assert box.value == "2017-10"
-        assert box.cursor_position == len("2017-10")
-
-
-async def test_the_speaker_finder_keeps_its_text_on_focus(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
-        await pilot.press("s", *"li")
-        await settle(pilot)
-        box = screen.query_one("#people-find", Input)
-        assert box.value == "li"
-        screen.set_focus(screen.query_one(BriefingList))
-        await pilot.pause()
-        await pilot.press("s", *" jun")
-        await settle(pilot)
-        assert box.value == "li jun"
+        assert box.value == first + more
+        assert box.cursor_position == len(first + more)
 
 
 KEY_NAMES = {"/": "slash", "?": "question_mark", "!": "exclamation_mark", ".": "full_stop"}

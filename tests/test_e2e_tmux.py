@@ -86,6 +86,14 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
+def wait_for_file(path: Path) -> str:
+    """The text of ``path`` once the reader has written it."""
+    end = time.monotonic() + DEADLINE
+    while not path.exists() and time.monotonic() < end:
+        time.sleep(0.1)
+    return path.read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def terminal_factory(tmp_path: Path):  # type: ignore[no-untyped-def]
     assert shutil.which("tmux"), "tmux is required: `make test` installs it"
@@ -119,11 +127,7 @@ def test_open_shanghai_choose_li_jun_and_export(tmp_path: Path, terminal_factory
     term.keys("e")
     term.wait_for(f"Export {SHANGHAI}#q2.a2")
     term.keys("Enter")
-    written = tmp_path / "exports" / f"{SHANGHAI}-q2-a2-li-jun.md"
-    end = time.monotonic() + DEADLINE
-    while not written.exists() and time.monotonic() < end:
-        time.sleep(0.1)
-    text = written.read_text(encoding="utf-8")
+    text = wait_for_file(tmp_path / "exports" / f"{SHANGHAI}-q2-a2-li-jun.md")
     assert "Thank you very much for your question." in text
     assert f"{SHANGHAI}#q2.a2" in text
     assert "Li Jun" in text
@@ -152,11 +156,8 @@ def test_keys_typed_ahead_land_where_the_user_was_typing(
     term.wait_for(f"{SHANGHAI}#q1.a1")
     term.type("e")
     term.keys("Enter")  # typed ahead of the dialog: it accepts the dialog's defaults
-    written = tmp_path / "exports" / f"{SHANGHAI}-q1-a1-tang-zhiping.md"
-    end = time.monotonic() + DEADLINE
-    while not written.exists() and time.monotonic() < end:
-        time.sleep(0.1)
-    assert f"{SHANGHAI}#q1.a1" in written.read_text(encoding="utf-8")
+    written = wait_for_file(tmp_path / "exports" / f"{SHANGHAI}-q1-a1-tang-zhiping.md")
+    assert f"{SHANGHAI}#q1.a1" in written
     screen = term.screen()
     assert "Filter 2017-10 " in screen  # nothing typed for the dialog reached the filter
     term.keys("q")

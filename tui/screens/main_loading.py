@@ -96,7 +96,7 @@ class ReaderLoading(ReaderState):
 
         library: Library = self.library
         try:
-            stats = library.refresh(progress=progress)  # type: ignore[attr-defined]
+            stats = library.refresh(progress=progress)
         except Exception as error:  # the reader must outlive a broken index, and say why
             self.post_message(Refreshed(f"The index could not be refreshed: {error}"))
         else:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.cli import PROG, bundled_transcripts
 from tui.index import Index
-from tui.index_build import RefreshStats
+from tui.library import RefreshStats
 from tui.subcommands import add_archive_argument, add_index_argument
 
 HELP = "Build or update the search index of an archive (only changed files are re-read)."

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 from tui.cli import PROG, bundled_transcripts
+from tui.library import Order, SearchHit
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
-from tui.search import Order, SearchHit
 from tui.subcommands import add_archive_argument, add_index_argument
 from tui.subcommands.index import open_index
 

@@ -32,9 +32,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
+from tui.library import Order, SearchCancelled, SearchHit
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
-from tui.search import Order, SearchCancelled, SearchHit
 from tui.widgets.text import cells, clean, clean_line, truncate
 from tui.widgets.virtual_list import VirtualList
 

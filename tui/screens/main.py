@@ -21,6 +21,7 @@ from tui.keymap import KEYS
 from tui.library import PersonKind
 from tui.screens.main_actions import ReaderActions
 from tui.screens.main_search import SEARCH_PREFIX
+from tui.screens.palette_target import PaletteTarget
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.qa_view import QAView
@@ -64,8 +65,8 @@ def keymap_bindings() -> list[BindingType]:
     ]
 
 
-class MainScreen(ReaderActions):
-    """The reader. ``library`` is what every pane reads from.
+class MainScreen(ReaderActions, PaletteTarget):
+    """The reader. ``library`` is what every pane reads from; the palette drives it too.
 
     Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for
     the reason given at :data:`PRIORITY_ACTIONS`.

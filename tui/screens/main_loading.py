@@ -68,7 +68,7 @@ class ReaderLoading(ReaderState):
         people lists and the refresh of the index start.
         """
         self.background_started = False
-        self.refreshing = hasattr(self.library, "refresh")
+        self.refreshing = True
         self.load_summaries()
         # the collector resumes after the first screen; should that never come (a
         # failed read), it still resumes, so a long session never runs without it
@@ -94,14 +94,12 @@ class ReaderLoading(ReaderState):
                 self.progress_pending = True
                 self.post_message(Progressed())
 
-        library: Library = self.library
         try:
-            stats = library.refresh(progress=progress)
+            stats = self.library.refresh(progress=progress)
         except Exception as error:  # the reader must outlive a broken index, and say why
             self.post_message(Refreshed(f"The index could not be refreshed: {error}"))
         else:
-            changed = bool(stats.indexed or stats.removed or stats.failed)
-            self.post_message(Refreshed(changed=changed))
+            self.post_message(Refreshed(changed=stats.changed))
 
     def on_progressed(self, _: Progressed) -> None:
         self.progress_pending = False
@@ -123,9 +121,9 @@ class ReaderLoading(ReaderState):
             self.load_people()
         if event.error:
             self.notify(event.error, severity="error", timeout=10)
-        notice = getattr(self.library, "notice", None)
+        notice = self.library.notice
         if notice:
-            self.notify(str(notice), severity="warning", timeout=10)
+            self.notify(notice, severity="warning", timeout=10)
         self.count_problems()
 
     @work(thread=True, group="problems", exit_on_error=False)

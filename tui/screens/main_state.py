@@ -36,10 +36,15 @@ class ReaderState(Screen[None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
-        self.library = library
+        self._library = library
         self.briefing: Briefing | None = None
         self.terms: tuple[str, ...] = ()
         self.names: dict[tuple[str, PersonKind], str] = {}
+
+    @property
+    def library(self) -> Library:
+        """The archive every pane reads from (the palette too)."""
+        return self._library
 
     @property
     def briefing_list(self) -> BriefingList:

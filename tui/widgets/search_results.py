@@ -2,7 +2,7 @@
 
 Usage (the main screen)::
 
-    results = SearchResults(library, id="search")   # library: an Index (has .search)
+    results = SearchResults(library, id="search")   # library: a tui.library.Searching
     results.query_text = 'tariff* speaker:"Li Jun"' # runs in a thread worker
     results.toggle_order()                          # newest first <-> relevance ("o")
     def on_search_results_opened(self, event: SearchResults.Opened): ...
@@ -19,9 +19,9 @@ parsed as markup and control characters are shown as visible symbols.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Protocol, Self
+from typing import ClassVar, Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -32,7 +32,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
-from tui.library import Order, SearchCancelled, SearchHit
+from tui.library import Order, SearchCancelled, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
 from tui.widgets.text import cells, clean, clean_line, truncate
@@ -40,23 +40,6 @@ from tui.widgets.virtual_list import VirtualList
 
 CAP = 200
 KIND_LABEL = {"question": "Q", "answer": "A", "remark": "R"}
-
-
-class Searchable(Protocol):
-    """What the widget needs: :class:`tui.index.Index` provides both methods."""
-
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = ...,
-        order: Order = ...,
-        should_stop: Callable[[], bool] | None = ...,
-    ) -> list[SearchHit]: ...
-
-    def hits_per_month(
-        self, query: str, should_stop: Callable[[], bool] | None = ...
-    ) -> list[tuple[str, int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +177,7 @@ class SearchResults(Vertical):
             self.months = months
 
     def __init__(
-        self, library: object, *, id: str | None = None, classes: str | None = None
+        self, library: Searching, *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.library = library
@@ -249,18 +232,11 @@ class SearchResults(Vertical):
         )
 
     def _work(self, generation: int, query: str, order: Order) -> None:
-        library = self.library
-        search = getattr(library, "search", None)
-        per_month = getattr(library, "hits_per_month", None)
-        if search is None or per_month is None:
-            self.post_message(self.Found(generation, [], "Search needs the archive's index."))
-            return
-
         def stale() -> bool:  # SQLite polls this and drops a query nobody waits for
             return generation != self._generation
 
         try:
-            hits = search(query, limit=CAP, order=order, should_stop=stale)
+            hits = list(self.library.search(query, limit=CAP, order=order, should_stop=stale))
         except SearchCancelled:
             return
         except QueryError as error:
@@ -271,7 +247,8 @@ class SearchResults(Vertical):
             return
         self.post_message(self.Found(generation, hits, None))
         try:
-            self.post_message(self.Months(generation, per_month(query, stale)))
+            months = list(self.library.hits_per_month(query, stale))
+            self.post_message(self.Months(generation, months))
         except SearchCancelled:
             return
         except Exception:
@@ -333,4 +310,4 @@ class SearchResults(Vertical):
             self.post_message(self.Opened(hit.ref, hit.terms))
 
 
-__all__: Sequence[str] = ("CAP", "HitList", "SearchResults", "Searchable")
+__all__: Sequence[str] = ("CAP", "HitList", "SearchResults")

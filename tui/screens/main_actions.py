@@ -11,12 +11,33 @@ list filter, then the chosen person, then the "all briefings" scope.
 
 from __future__ import annotations
 
-from textual import events, work
+from textual import events, on, work
+from textual.message import Message
 from textual.widgets import Input
 
 from tui.model import Answer, Briefing, Problem
 from tui.screens.main_search import ReaderSearch
 from tui.typeahead import hold_keys, release_keys
+
+
+class QuoteRead(Message):
+    """The briefing of an answer to quote was read: quote ``answer``, or say ``why`` not."""
+
+    def __init__(
+        self, quote: tuple[Briefing, Answer] | None, how: str, why: str | None = None
+    ) -> None:
+        super().__init__()
+        self.quote = quote
+        self.how = how
+        self.why = why
+
+
+class ProblemsRead(Message):
+    """The problems of every file that failed to load, for the errors screen."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
 
 
 class ReaderActions(ReaderSearch):
@@ -144,14 +165,20 @@ class ReaderActions(ReaderSearch):
         try:
             briefing = self.library.load(briefing_id)
         except LoadFailed as error:
-            self.app.call_from_thread(release_keys, self.app)
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            self.post_message(QuoteRead(None, how, str(error)))
             return
         answer = briefing.find(ref)
-        if isinstance(answer, Answer):
-            self.app.call_from_thread(self.quote, briefing, answer, how)
-        else:
-            self.app.call_from_thread(release_keys, self.app)
+        found = (briefing, answer) if isinstance(answer, Answer) else None
+        self.post_message(QuoteRead(found, how))
+
+    @on(QuoteRead)
+    def quote_read(self, event: QuoteRead) -> None:
+        if event.quote is not None:
+            self.quote(*event.quote, event.how)
+            return
+        release_keys(self.app)
+        if event.why is not None:
+            self.notify(event.why, severity="error", timeout=10)
 
     def quote(self, briefing: Briefing, answer: Answer, how: str) -> None:
         if how == "export":
@@ -176,10 +203,10 @@ class ReaderActions(ReaderSearch):
 
     @work(thread=True, exclusive=True, group="problems-screen", exit_on_error=False)
     def read_problems(self) -> None:
-        problems = list(self.library.problems())
-        self.app.call_from_thread(self.show_errors, problems)
+        self.post_message(ProblemsRead(list(self.library.problems())))
 
-    def show_errors(self, problems: list[Problem]) -> None:
+    @on(ProblemsRead)
+    def show_errors(self, event: ProblemsRead) -> None:
         from tui.screens.errors import ErrorsScreen
 
-        self.app.push_screen(ErrorsScreen(problems))
+        self.app.push_screen(ErrorsScreen(event.problems))

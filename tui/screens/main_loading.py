@@ -2,12 +2,13 @@
 
 Opening runs ``refresh`` on the index in a worker while the list already shows what the
 index held from last time (a warm start reads it in a tenth of a second). Progress
-arrives from the worker thread many times a second; it is coalesced into at most one
-pending message, and the list is re-read from the index at most once a second while a
-cold index is being built, so the reader stays usable throughout.
+arrives from the worker thread as messages, a newer one replacing any still queued
+(:meth:`Progressed.can_replace`), and the list is re-read from the index at most once a
+second while a cold index is being built, so the reader stays usable throughout.
 
-Results carry what they were asked for; one that arrives after the reader moved on (a
-different briefing or person) is dropped rather than shown.
+Every worker reports back one way: it posts a message (below) and returns; the handler
+runs on the UI thread. Results carry what they were asked for; one that arrives after
+the reader moved on (a different briefing or person) is dropped rather than shown.
 """
 
 from __future__ import annotations
@@ -15,12 +16,19 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from textual import work
+from textual import on, work
 from textual.message import Message
 from textual.widgets import ProgressBar
 
 from tui import gcpause
-from tui.library import BriefingSummary, CrossExchange, Library, LoadFailed, Person
+from tui.library import (
+    BriefingSummary,
+    CrossExchange,
+    Library,
+    LoadFailed,
+    Person,
+    PersonKind,
+)
 from tui.model import Briefing
 from tui.screens.main_state import ReaderState
 from tui.widgets.qa_document import Document, briefing_document, cross_document
@@ -32,7 +40,16 @@ GC_RESUME_SECONDS = 5.0
 
 
 class Progressed(Message):
-    """Coalesced progress of the index refresh (posted from the worker thread)."""
+    """Progress of the index refresh: ``done`` of ``total`` files (from the worker)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer count queued behind this one makes this one moot."""
+        return isinstance(message, Progressed)
 
 
 class Refreshed(Message):
@@ -45,13 +62,68 @@ class Refreshed(Message):
         self.changed = changed
 
 
+class SummariesRead(Message):
+    """The list's rows, read for ``person`` (the choice when the read started)."""
+
+    def __init__(self, person: Choice, rows: Sequence[BriefingSummary]) -> None:
+        super().__init__()
+        self.person = person
+        self.rows = rows
+
+
+class PeopleRead(Message):
+    """Every speaker and every asker."""
+
+    def __init__(self, speakers: Sequence[Person], askers: Sequence[Person]) -> None:
+        super().__init__()
+        self.speakers = speakers
+        self.askers = askers
+
+
+class BriefingRead(Message):
+    """A briefing parsed, and what the view shows of it for ``person``."""
+
+    def __init__(
+        self, briefing: Briefing, target: str | None, person: Choice, doc: Document
+    ) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.target = target
+        self.person = person
+        self.doc = doc
+
+
+class BriefingFailed(Message):
+    """A briefing could not be loaded, and ``why``."""
+
+    def __init__(self, briefing_id: str, why: str) -> None:
+        super().__init__()
+        self.briefing_id = briefing_id
+        self.why = why
+
+
+class CrossRead(Message):
+    """The exchanges of ``person`` across all briefings."""
+
+    def __init__(self, person: Choice, rows: Sequence[CrossExchange]) -> None:
+        super().__init__()
+        self.person = person
+        self.rows = rows
+
+
+class FailedFilesCounted(Message):
+    """How many files failed to load, counted after a refresh."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+
 class ReaderLoading(ReaderState):
     """Workers and their results."""
 
     def __init__(self, library: Library) -> None:
         super().__init__(library)
-        self.progress: tuple[int, int] = (0, 0)
-        self.progress_pending = False
         self.refreshing = False
         self.last_relist = 0.0
         self.cross: tuple[Choice, Sequence[CrossExchange]] | None = None
@@ -89,10 +161,7 @@ class ReaderLoading(ReaderState):
     @work(thread=True, group="refresh", exit_on_error=False)
     def refresh_index(self) -> None:
         def progress(done: int, total: int) -> None:
-            self.progress = (done, total)
-            if not self.progress_pending:
-                self.progress_pending = True
-                self.post_message(Progressed())
+            self.post_message(Progressed(done, total))
 
         try:
             stats = self.library.refresh(progress=progress)
@@ -101,9 +170,9 @@ class ReaderLoading(ReaderState):
         else:
             self.post_message(Refreshed(changed=stats.changed))
 
-    def on_progressed(self, _: Progressed) -> None:
-        self.progress_pending = False
-        done, total = self.progress
+    @on(Progressed)
+    def show_progress(self, event: Progressed) -> None:
+        done, total = event.done, event.total
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         if not self.briefing_list.rows:
@@ -113,7 +182,8 @@ class ReaderLoading(ReaderState):
             self.last_relist = now
             self.load_summaries()
 
-    def on_refreshed(self, event: Refreshed) -> None:
+    @on(Refreshed)
+    def refreshed(self, event: Refreshed) -> None:
         self.refreshing = False
         self.query_one("#progress", ProgressBar).display = False
         if event.changed:  # a warm start that found nothing new reads nothing again
@@ -130,13 +200,12 @@ class ReaderLoading(ReaderState):
     def count_problems(self) -> None:
         failed = len({problem.path for problem in self.library.problems()})
         if failed:
-            files = "1 file" if failed == 1 else f"{failed} files"
-            self.app.call_from_thread(
-                self.notify,
-                f"{files} failed to load — press ! to see them",
-                severity="warning",
-                timeout=10,
-            )
+            self.post_message(FailedFilesCounted(failed))
+
+    @on(FailedFilesCounted)
+    def say_files_failed(self, event: FailedFilesCounted) -> None:
+        files = "1 file" if event.count == 1 else f"{event.count} files"
+        self.notify(f"{files} failed to load — press ! to see them", severity="warning", timeout=10)
 
     # --- the lists ----------------------------------------------------------------------
 
@@ -149,13 +218,15 @@ class ReaderLoading(ReaderState):
             # an empty list (the start, or a person just chosen): paint the newest
             # screenful at once, then the rest
             first = self.library.summaries(speaker=speaker, asker=asker, limit=FIRST_ROWS)
-            self.app.call_from_thread(self.apply_summaries, person, first)
+            self.post_message(SummariesRead(person, first))
             if len(first) < FIRST_ROWS:
                 return
         rows = self.library.summaries(speaker=speaker, asker=asker)
-        self.app.call_from_thread(self.apply_summaries, person, rows)
+        self.post_message(SummariesRead(person, rows))
 
-    def apply_summaries(self, person: Choice, rows: Sequence[BriefingSummary]) -> None:
+    @on(SummariesRead)
+    def apply_summaries(self, event: SummariesRead) -> None:
+        person, rows = event.person, event.rows
         if person != self.person:
             return
         self.briefing_list.set_summaries(rows)
@@ -180,11 +251,13 @@ class ReaderLoading(ReaderState):
     def load_people(self) -> None:
         speakers = self.library.people("speaker")
         askers = self.library.people("asker")
-        self.app.call_from_thread(self.apply_people, speakers, askers)
+        self.post_message(PeopleRead(speakers, askers))
 
-    def apply_people(self, speakers: Sequence[Person], askers: Sequence[Person]) -> None:
-        self.names = {(p.key, p.kind): p.name for p in (*speakers, *askers)}
-        self.speaker_filter.set_people(speakers, askers)
+    @on(PeopleRead)
+    def apply_people(self, event: PeopleRead) -> None:
+        people = (*event.speakers, *event.askers)
+        self.names = {(p.key, p.kind): p.name for p in people}
+        self.speaker_filter.set_people(event.speakers, event.askers)
         self.update_status()
 
     # --- the Q&A view -------------------------------------------------------------------
@@ -196,10 +269,10 @@ class ReaderLoading(ReaderState):
         try:
             briefing = self.library.load(briefing_id)
         except LoadFailed as error:
-            self.app.call_from_thread(self.briefing_failed, briefing_id, str(error))
+            self.post_message(BriefingFailed(briefing_id, str(error)))
             return
         doc = briefing_document(briefing, person, name)
-        self.app.call_from_thread(self.apply_briefing, briefing, target, person, doc)
+        self.post_message(BriefingRead(briefing, target, person, doc))
 
     def select_briefing(self, briefing_id: str, target: str | None = None) -> None:
         """Open a briefing in this-briefing scope (list Enter, palette, search result)."""
@@ -217,9 +290,9 @@ class ReaderLoading(ReaderState):
         self.briefing_list.opened_id = briefing_id
         self.load_briefing(briefing_id, target)
 
-    def apply_briefing(
-        self, briefing: Briefing, target: str | None, person: Choice, doc: Document
-    ) -> None:
+    @on(BriefingRead)
+    def apply_briefing(self, event: BriefingRead) -> None:
+        briefing, target, person, doc = event.briefing, event.target, event.person, event.doc
         if briefing.id != self.briefing_id:
             return
         self.briefing = briefing
@@ -230,7 +303,9 @@ class ReaderLoading(ReaderState):
         else:
             self.render_view(target)
 
-    def briefing_failed(self, briefing_id: str, why: str) -> None:
+    @on(BriefingFailed)
+    def briefing_failed(self, event: BriefingFailed) -> None:
+        briefing_id, why = event.briefing_id, event.why
         if briefing_id != self.briefing_id:
             return
         self.start_background()
@@ -239,15 +314,15 @@ class ReaderLoading(ReaderState):
         self.notify(why, title="Could not load the briefing", severity="error", timeout=10)
 
     @work(thread=True, exclusive=True, group="cross", exit_on_error=False)
-    def load_cross(self, person: tuple[str, str]) -> None:
-        key, kind = person
-        rows = self.library.exchanges_of(key, "speaker" if kind == "speaker" else "asker")
-        self.app.call_from_thread(self.apply_cross, person, rows)
+    def load_cross(self, person: tuple[str, PersonKind]) -> None:
+        rows = self.library.exchanges_of(*person)
+        self.post_message(CrossRead(person, rows))
 
-    def apply_cross(self, person: Choice, rows: Sequence[CrossExchange]) -> None:
-        if person != self.person:
+    @on(CrossRead)
+    def apply_cross(self, event: CrossRead) -> None:
+        if event.person != self.person:
             return
-        self.cross = (person, rows)
+        self.cross = (event.person, event.rows)
         self.render_view()
 
     def render_view(self, target: str | None = None) -> None:

@@ -9,6 +9,7 @@ the matches until escape ends the search.
 
 from __future__ import annotations
 
+from textual import on
 from textual.widgets import ContentSwitcher
 
 from tui.screens.main_loading import ReaderLoading
@@ -36,8 +37,8 @@ class ReaderSearch(ReaderLoading):
     def focus_search_results(self) -> None:
         self.set_focus(self.search_results.hit_list)
 
-    def on_search_results_opened(self, event: SearchResults.Opened) -> None:
-        event.stop()
+    @on(SearchResults.Opened, "#search")
+    def open_hit(self, event: SearchResults.Opened) -> None:
         self.terms = tuple(event.terms)
         briefing_id = event.ref.partition("#")[0]
         self.query_one("#main", ContentSwitcher).current = "qa"

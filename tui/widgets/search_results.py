@@ -25,6 +25,7 @@ from typing import ClassVar, Self
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -154,12 +155,17 @@ class SearchResults(Vertical):
     class Opened(Message):
         """Enter on a hit: open ``ref`` (``id#q3.a1``) and highlight ``terms`` there."""
 
-        def __init__(self, ref: str, terms: tuple[str, ...]) -> None:
+        def __init__(self, results: SearchResults, ref: str, terms: tuple[str, ...]) -> None:
             super().__init__()
+            self.results = results
             self.ref = ref
             self.terms = terms
 
-    class Found(Message):
+        @property
+        def control(self) -> SearchResults:
+            return self.results
+
+    class Found(Message, bubble=False):
         """Internal: a worker's hits (or error) for query ``generation``."""
 
         def __init__(self, generation: int, hits: list[SearchHit], error: str | None) -> None:
@@ -168,7 +174,7 @@ class SearchResults(Vertical):
             self.hits = hits
             self.error = error
 
-    class Months(Message):
+    class Months(Message, bubble=False):
         """Internal: a worker's hits per month for query ``generation``."""
 
         def __init__(self, generation: int, months: list[tuple[str, int]]) -> None:
@@ -254,14 +260,7 @@ class SearchResults(Vertical):
         except Exception:
             self.post_message(self.Months(generation, []))
 
-    def on_search_results_found(self, message: Found) -> None:
-        message.stop()
-        self._show(message)
-
-    def on_search_results_months(self, message: Months) -> None:
-        message.stop()
-        self._show_months(message)
-
+    @on(Found)
     def _show(self, found: Found) -> None:
         if found.generation != self._generation:
             return
@@ -282,6 +281,7 @@ class SearchResults(Vertical):
             noun = "hit" if len(found.hits) == 1 else "hits"
             self._status(f"{len(found.hits)}{more} {noun}, {order} (ctrl+o: switch order)")
 
+    @on(Months)
     def _show_months(self, months: Months) -> None:
         if months.generation != self._generation:
             return
@@ -303,11 +303,11 @@ class SearchResults(Vertical):
         hits = self.hit_list
         return hits.rows[hits.cursor].hit if 0 <= hits.cursor < len(hits.rows) else None
 
-    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
-        event.stop()
+    @on(VirtualList.Selected, "#search-hits")
+    def _open_hit(self) -> None:
         hit = self.highlighted
         if hit is not None:
-            self.post_message(self.Opened(hit.ref, hit.terms))
+            self.post_message(self.Opened(self, hit.ref, hit.terms))
 
 
 __all__: Sequence[str] = ("CAP", "HitList", "SearchResults")

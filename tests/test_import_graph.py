@@ -6,10 +6,12 @@ first, fails with a partially initialised module. The graph is built statically 
 from every module on disk, so a module added later is covered without touching this test.
 
 An edge is an import executed when the module is imported: a statement at module level,
-also inside a module-level ``if``/``try``/``with`` (``if TYPE_CHECKING:`` included, so a
-cycle cannot hide behind type hints). Imports inside a function or method are left out:
-they run when called, after every module has finished importing, which is why the code
-uses them to defer heavy modules (the loader, PyYAML, the query language) past start-up.
+also inside a module-level ``if``/``try``/``with``. Two kinds are left out, because they
+never run while the modules load and so cannot meet a half-initialised module: imports
+inside a function or method (they run when called, after every module has finished
+importing; the code uses them to defer heavy modules such as the loader, PyYAML and the
+query language past start-up), and imports under ``if TYPE_CHECKING:`` (read by the type
+checker only; the main screen's collaborators use one to name the screen they serve).
 Importing ``a.b`` also runs the package ``a``, but that is Python loading ``a`` first,
 not ``a.b`` depending on ``a``; only the modules an import names are edges.
 """
@@ -34,14 +36,23 @@ def modules() -> dict[str, Path]:
 
 
 def top_level_imports(tree: ast.Module) -> Iterator[ast.Import | ast.ImportFrom]:
-    """Import statements that run with the module: not inside a def or a class body's def."""
+    """Import statements that run with the module: not in a function, not for types only."""
     pending: list[ast.AST] = list(tree.body)
     while pending:
         node = pending.pop()
         if isinstance(node, ast.Import | ast.ImportFrom):
             yield node
+        elif isinstance(node, ast.If) and _type_checking(node.test):
+            pending.extend(node.orelse)
         elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
             pending.extend(ast.iter_child_nodes(node))
+
+
+def _type_checking(test: ast.expr) -> bool:
+    """``TYPE_CHECKING`` or ``typing.TYPE_CHECKING``."""
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
 
 
 def imported(name: str, path: Path, known: dict[str, Path]) -> set[str]:
@@ -106,10 +117,14 @@ def test_the_cycle_finder_finds_a_cycle_and_only_a_cycle() -> None:
     assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
 
 
-def test_imports_inside_functions_are_not_edges() -> None:
-    tree = ast.parse("import os\nif True:\n    import re\ndef f():\n    import json\n")
-    names = {alias.name for node in top_level_imports(tree) for alias in node.names}
-    assert names == {"os", "re"}
+def test_imports_inside_functions_or_for_types_only_are_not_edges() -> None:
+    source = (
+        "import os\nif True:\n    import re\ndef f():\n    import json\n"
+        "if TYPE_CHECKING:\n    import abc\nelse:\n    import csv\n"
+        "if typing.TYPE_CHECKING:\n    import ast\n"
+    )
+    names = {alias.name for node in top_level_imports(ast.parse(source)) for alias in node.names}
+    assert names == {"os", "re", "csv"}
 
 
 def test_the_package_has_no_import_cycle() -> None:

@@ -172,12 +172,18 @@ async def reader(
     briefings: dict[str, dict[str, Any]] | None = None,
     size: tuple[int, int] = (120, 40),
     extra: Iterable[tuple[str, str]] = (),
+    memory: bool = False,
 ) -> AsyncIterator[tuple[BriefingApp, Pilot[Any], MainScreen]]:
-    """Open the reader on a written corpus; ``extra`` adds raw files (name, text)."""
+    """Open the reader on a written corpus; ``extra`` adds raw files (name, text).
+
+    ``memory`` runs it on the in-memory index (the one used when no file can be written)
+    instead of an index file.
+    """
     root = write_corpus(tmp_path, CORPUS if briefings is None else briefings)
     for name, text in extra:
         (root / name).write_text(text, encoding="utf-8")
-    index = Index(root, tmp_path / "index.sqlite")
+    index = Index(root, memory=True) if memory else Index(root, tmp_path / "index.sqlite")
+    assert index.in_memory == memory
     app = BriefingApp(index)
     try:
         async with app.run_test(size=size) as pilot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from reader_samples import CORPUS, reader, settle, view_text, write_corpus
 
 from tui.app import BriefingApp
@@ -16,8 +17,18 @@ FINANCE = "2018-01-05-finance"
 DEFENSE = "2008-03-10-defense"
 
 
-async def test_opens_newest_briefing_with_first_answer_selected(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, _pilot, screen):
+@pytest.fixture(params=[False, True], ids=["index-file", "in-memory"])
+def memory(request: pytest.FixtureRequest) -> bool:
+    """Both libraries the reader runs on: the index file, and the in-memory index it falls
+    back to when the file cannot be written. The main tests below take this fixture."""
+    value: bool = request.param
+    return value
+
+
+async def test_opens_newest_briefing_with_first_answer_selected(
+    tmp_path: Path, memory: bool
+) -> None:
+    async with reader(tmp_path, memory=memory) as (_app, _pilot, screen):
         assert [row.id for row in screen.briefing_list.rows] == [FINANCE, SHANGHAI, DEFENSE]
         assert screen.briefing_id == FINANCE
         assert screen.qa.cursor_ref == f"{FINANCE}#q1.a1"
@@ -32,8 +43,8 @@ async def test_opens_newest_briefing_with_first_answer_selected(tmp_path: Path) 
         assert "▌" in text  # the cursor marker, readable without colour
 
 
-async def test_j_k_g_G_move_in_the_list_and_open_on_rest(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_j_k_g_G_move_in_the_list_and_open_on_rest(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
         screen.briefing_list.focus()
         await pilot.press("j")
         await settle(pilot)
@@ -71,8 +82,8 @@ async def test_enter_opens_and_focuses_the_view_where_j_scrolls(tmp_path: Path) 
         assert screen.qa.scroll_offset.y == 0
 
 
-async def test_n_and_p_move_the_answer_cursor(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_n_and_p_move_the_answer_cursor(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         assert list(screen.qa.answers) == [
@@ -103,8 +114,8 @@ async def test_n_scrolls_the_selected_answer_into_view(tmp_path: Path) -> None:
         assert "ANSWER q3.a1 · Tang Zhiping" in view_text(screen.qa)
 
 
-async def test_filter_narrows_by_title_organizer_tag_and_date(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_filter_narrows_by_title_organizer_tag_and_date(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (app, pilot, screen):
         await pilot.press("slash")
         assert app.focused is screen.filter_box
         await pilot.press(*"defense")
@@ -138,8 +149,8 @@ async def test_escape_outside_the_box_clears_the_filter(tmp_path: Path) -> None:
         assert len(screen.briefing_list.rows) == 3
 
 
-async def test_choosing_a_speaker_narrows_list_and_view(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_choosing_a_speaker_narrows_list_and_view(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         await pilot.press("s")
@@ -162,8 +173,8 @@ async def test_choosing_a_speaker_narrows_list_and_view(tmp_path: Path) -> None:
         assert "speaker: Li Jun" in str(screen.query_one("#status").render())
 
 
-async def test_choosing_an_asker_narrows_to_their_questions(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_choosing_an_asker_narrows_to_their_questions(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
         await pilot.press("s", *"stv", "enter")
         await settle(pilot)
         assert screen.person == ("stv", "asker")
@@ -192,8 +203,8 @@ async def test_speaker_list_cursor_and_all_row(tmp_path: Path) -> None:
         assert len(screen.briefing_list.rows) == 3
 
 
-async def test_a_toggles_scope_to_all_briefings_in_date_order(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_a_toggles_scope_to_all_briefings_in_date_order(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
         screen.select_person("li jun", "speaker")
         await settle(pilot)
         await pilot.press("a")
@@ -233,8 +244,8 @@ async def test_all_scope_without_a_person_asks_for_one(tmp_path: Path) -> None:
         assert screen.scope == "briefing"
 
 
-async def test_escape_peels_person_then_scope(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_escape_peels_person_then_scope(tmp_path: Path, memory: bool) -> None:
+    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
         screen.select_person("li jun", "speaker")
         await settle(pilot)
         screen.scope = "all"

@@ -11,7 +11,7 @@ import pytest
 from index_samples import SAMPLE, archive, briefing, indexed, write
 
 from tui.index import Index
-from tui.index_store import cache_dir, default_index_path
+from tui.index.store import cache_dir, default_index_path
 from tui.library import LoadFailed
 
 BUNDLED = Path(__file__).resolve().parent.parent / "transcripts"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from index_samples import briefing, write
 
-from tui.index_read import CHUNK, Prefetcher
+from tui.index.prefetch import CHUNK, Prefetcher
 
 
 def sample_files(tmp_path: Path, count: int) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from index_samples import SAMPLE, archive, briefing, write
 
 from tui.index import Index
-from tui.index_schema import SCHEMA_VERSION
+from tui.index.schema import SCHEMA_VERSION
 
 EXPECTED_IDS = ["2021-06-15-trade", "2019-03-05-mfa", "2017-10-11-shanghai"]
 

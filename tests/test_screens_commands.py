@@ -15,6 +15,7 @@ from textual.widgets import Static
 from tui.commands import BriefingCommands
 from tui.keymap import KEYS
 from tui.library import BriefingSummary, Person, PersonKind
+from tui.screens.palette_target import PaletteTarget
 
 SUMMARIES = [
     BriefingSummary(
@@ -43,17 +44,23 @@ class FakeLibrary:
         return SPEAKERS if kind == "speaker" else ASKERS
 
 
-class FakeMain(Screen[None]):
-    def __init__(self, with_library: bool = True) -> None:
+class PlainScreen(Screen[None]):
+    """A screen that is not a palette target: the palette runs actions on the app."""
+
+    def __init__(self) -> None:
         super().__init__()
-        if with_library:
-            self.library = FakeLibrary()
         self.calls: list[tuple[Any, ...]] = []
 
     def compose(self) -> ComposeResult:
         yield Static("main")
 
-    def select_briefing(self, briefing_id: str) -> None:
+
+class FakeMain(PlainScreen, PaletteTarget):
+    @property
+    def library(self) -> FakeLibrary:
+        return FakeLibrary()
+
+    def select_briefing(self, briefing_id: str, target: str | None = None) -> None:
         self.calls.append(("briefing", briefing_id))
 
     def select_person(self, key: str | None, kind: PersonKind = "speaker") -> None:
@@ -71,7 +78,7 @@ class PaletteApp(App[None]):
 
     def __init__(self, with_library: bool = True) -> None:
         super().__init__()
-        self.main = FakeMain(with_library)
+        self.main = FakeMain() if with_library else PlainScreen()
 
     def on_mount(self) -> None:
         self.push_screen(self.main)

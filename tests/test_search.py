@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from index_samples import SAMPLE, briefing, indexed
 
 from tui.index import Index
+from tui.library import SearchCancelled, SearchHit
 from tui.query import QueryError
-from tui.search import SearchCancelled, SearchHit
 from tui.textmatch import match_spans, search_form, snippet, spans_by_tokens, term_tokens
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from index_samples import SAMPLE, indexed
@@ -10,13 +12,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Sparkline, Static
 
 from tui.index import Index
+from tui.library import Order, SearchHit, Searching, StopCheck
 from tui.widgets.search_results import SearchResults
 
 
 class SearchApp(App[None]):
     """An input feeding the widget, as the reader's search box does."""
 
-    def __init__(self, library: object) -> None:
+    def __init__(self, library: Searching) -> None:
         super().__init__()
         self.library = library
         self.opened: list[SearchResults.Opened] = []
@@ -102,12 +105,32 @@ async def test_only_the_newest_query_is_shown_and_o_toggles_the_order(tmp_path: 
         assert status(app) == "No matches."
 
 
-async def test_a_library_without_search_says_so(tmp_path: Path) -> None:
-    app = SearchApp(object())
+class BrokenArchive:
+    """A library whose every search fails, as a damaged index past recovery would."""
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        order: Order = "newest",
+        should_stop: StopCheck | None = None,
+    ) -> Sequence[SearchHit]:
+        raise sqlite3.DatabaseError("disk I/O error")
+
+    def hits_per_month(
+        self, query: str, should_stop: StopCheck | None = None
+    ) -> Sequence[tuple[str, int]]:
+        raise sqlite3.DatabaseError("disk I/O error")
+
+
+async def test_a_failing_search_says_why_and_the_reader_goes_on() -> None:
+    app = SearchApp(BrokenArchive())
     async with app.run_test() as pilot:
         await pilot.press(*"tax")
         await settle(pilot)
-        assert status(app) == "Search needs the archive's index."
+        assert status(app) == "Search failed: disk I/O error"
+        assert app.query_one(SearchResults).hits == []
 
 
 def test_the_index_satisfies_what_the_widget_calls(tmp_path: Path) -> None:

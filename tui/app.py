@@ -8,7 +8,6 @@ frame is painted before any transcript is read. Tests build :class:`BriefingApp`
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -60,9 +59,9 @@ class BriefingApp(TypeAheadApp[int]):
         raise LookupError("the main screen is not open")
 
 
-def run_reader(path: Path, args: argparse.Namespace) -> int:
-    """Open the reader on ``path`` (a folder or one file); returns the exit status."""
-    index_path: Path | None = getattr(args, "index", None)
+def run_reader(path: Path, index_path: Path | None = None) -> int:
+    """Open the reader on ``path`` (a folder or one file) with its index at ``index_path``
+    (``None``: the user's cache folder); returns the exit status."""
     index = Index(path.resolve(), index_path)
     try:
         result = BriefingApp(index).run()

@@ -72,7 +72,8 @@ def _run_reader(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"{PROG}: {path}: no such file or folder", file=sys.stderr)
         return 2
-    return int(run_reader(path, args))
+    index_path: Path | None = args.index
+    return int(run_reader(path, index_path))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

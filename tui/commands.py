@@ -1,10 +1,11 @@
 """The command palette (ctrl+p): every reader command, every briefing, every person.
 
 Commands come from :data:`tui.keymap.KEYS`, so whatever has a key is also reachable by
-name. Briefings and people come from the main screen's ``library``; choosing one calls
-the screen's ``select_briefing(id)`` or ``select_person(key, kind)``. The provider looks
-these up with ``getattr`` and offers only what the screen has, so it also works on a
-screen without a library (a test app, or the reader before the archive is open).
+name. Briefings and people come from the library of the screen below the palette when
+that screen is a :class:`~tui.screens.palette_target.PaletteTarget` (the main screen);
+choosing one calls its ``select_briefing(id)`` or ``select_person(key, kind)``, and the
+keymap's actions run on it. On any other screen the palette offers the actions alone and
+runs them on the app.
 
 Titles and names come from transcripts, which may contain ``[bold]`` and the like, so
 every entry is built as plain :class:`~textual.content.Content` and the fuzzy match is
@@ -29,6 +30,7 @@ from textual.screen import ModalScreen, Screen
 from tui.export import visible
 from tui.keymap import KEYS
 from tui.library import BriefingSummary, Person, PersonKind
+from tui.screens.palette_target import PaletteTarget
 
 MATCH_STYLE = "bold underline"
 
@@ -87,26 +89,22 @@ class BriefingCommands(Provider):
         return entries
 
     async def _run_action(self, action: str) -> None:
-        """Run a keymap action on the main screen, or on the app if only it has one."""
+        """Run a keymap action on the main screen, or on the app below any other screen."""
         screen = self._main_screen()
-        if hasattr(screen, f"action_{action}") or hasattr(screen, f"_action_{action}"):
+        if isinstance(screen, PaletteTarget):
             await screen.run_action(action)
         else:
             await self.app.run_action(action)
 
     async def _library_entries(self) -> list[Entry]:
         screen = self._main_screen()
-        library = getattr(screen, "library", None)
-        if library is None:
+        if not isinstance(screen, PaletteTarget):
             return []
-        select_briefing = getattr(screen, "select_briefing", None)
-        select_person = getattr(screen, "select_person", None)
+        library = screen.library
+        select_briefing, select_person = screen.select_briefing, screen.select_person
 
         def fetch() -> tuple[Sequence[BriefingSummary], Sequence[Person], Sequence[Person]]:
-            briefings = library.summaries() if callable(select_briefing) else ()
-            speakers = library.people("speaker") if callable(select_person) else ()
-            askers = library.people("asker") if callable(select_person) else ()
-            return briefings, speakers, askers
+            return library.summaries(), library.people("speaker"), library.people("asker")
 
         try:
             briefings, speakers, askers = await asyncio.to_thread(fetch)
@@ -114,16 +112,14 @@ class BriefingCommands(Provider):
             self.app.log.warning(f"command palette: no briefings or people: {error}")
             return []
         entries: list[Entry] = []
-        if callable(select_briefing):
-            for summary in briefings:
-                text = visible(f"Open briefing: {summary.date.isoformat()} {summary.title}")
-                count = f"{summary.questions} question{'s' if summary.questions != 1 else ''}"
-                where = ", ".join(x for x in (summary.organizer, summary.location) if x)
-                help_text = escape(visible(f"{count}{' · ' + where if where else ''}"))
-                entries.append(Entry(text, help_text, partial(_call, select_briefing, summary.id)))
-        if callable(select_person):
-            entries += self._people(speakers, "speaker", select_person)
-            entries += self._people(askers, "asker", select_person)
+        for summary in briefings:
+            text = visible(f"Open briefing: {summary.date.isoformat()} {summary.title}")
+            count = f"{summary.questions} question{'s' if summary.questions != 1 else ''}"
+            where = ", ".join(x for x in (summary.organizer, summary.location) if x)
+            help_text = escape(visible(f"{count}{' · ' + where if where else ''}"))
+            entries.append(Entry(text, help_text, partial(_call, select_briefing, summary.id)))
+        entries += self._people(speakers, "speaker", select_person)
+        entries += self._people(askers, "asker", select_person)
         return entries
 
     @staticmethod

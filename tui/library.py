@@ -1,22 +1,31 @@
-"""The archive as the reader sees it: summaries and people up front, briefings on demand.
+"""The archive as the reader sees it: the one seam between the UI and the index.
 
 The reader must start instantly on 10,000 briefings, so it never holds every parsed
-briefing. It asks a :class:`Library` for cheap rows (one :class:`BriefingSummary` per
-briefing, one :class:`Person` per speaker or asker) and parses a briefing only when it is
-opened. The SQLite index (``tui.index``) is the implementation; this module holds only the
-shared vocabulary, so the UI and the index can be written and tested apart.
+briefing. It asks a :class:`Reading` library for cheap rows (one :class:`BriefingSummary`
+per briefing, one :class:`Person` per speaker or asker) and parses a briefing only when it
+is opened; it brings the archive up to date through :class:`Refreshing` and searches it
+through :class:`Searching`. :class:`Library` is all three. The SQLite index
+(:class:`tui.index.Index`, on a file or in memory) implements them; this module holds only
+the protocols and their vocabulary, so the UI, the subcommands and the index are written
+and tested apart, and a screen or a command asks for no more than it uses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from tui.model import Briefing, Exchange, Problem
 
 PersonKind = Literal["speaker", "asker"]
+Order = Literal["newest", "relevance"]
+"""Search results newest first (cheap whatever the query) or by relevance (bm25)."""
+StopCheck = Callable[[], bool]
+"""Asked while a search runs: true once its answer is no longer wanted."""
+Progress = Callable[[int, int], None]
+"""Called with ``(done, total)`` files as a refresh goes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +80,52 @@ class LoadFailed(Exception):
         super().__init__(first)
 
 
-class Library(Protocol):
-    """What the reader needs from an archive. Every method is safe to call from a worker."""
+@dataclass(frozen=True, slots=True)
+class RefreshStats:
+    """What a refresh did; ``failed`` counts files that could not be indexed."""
+
+    indexed: int
+    unchanged: int
+    removed: int
+    failed: int
+    seconds: float
+    stopped: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether the lists may differ from before the refresh."""
+        return bool(self.indexed or self.removed or self.failed)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching remark, question or answer.
+
+    ``person`` is the speaker of an answer or remark and the asker of a question (``None``
+    when the record does not name the asker); ``role`` is the speaker's role in that
+    briefing. ``snippet`` is one line of plain text and ``spans`` are ``(start, end)``
+    offsets of the matches in it. ``terms`` are the query's words, phrases and prefixes
+    (``financ*``) for :func:`tui.textmatch.match_spans`, to highlight the opened briefing.
+    """
+
+    briefing_id: str
+    title: str
+    date: dt.date
+    ref: str
+    kind: str
+    person: str | None
+    role: str | None
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+    terms: tuple[str, ...]
+
+
+class SearchCancelled(Exception):
+    """``should_stop`` said the query is no longer wanted (a newer one was typed)."""
+
+
+class Reading(Protocol):
+    """What the reader reads from an archive. Every method is safe to call from a worker."""
 
     def summaries(
         self, *, speaker: str | None = None, asker: str | None = None, limit: int | None = None
@@ -99,3 +152,43 @@ class Library(Protocol):
     def problems(self) -> Sequence[Problem]:
         """Problems of files that failed to load, as of the last scan."""
         ...
+
+
+class Refreshing(Protocol):
+    """Bringing an archive up to date with its files, from a worker."""
+
+    @property
+    def notice(self) -> str | None:
+        """A sentence for the user when the archive could not be kept where it should be
+        (an index rebuilt, or moved to memory); ``None`` when all is well."""
+        ...
+
+    def refresh(self, progress: Progress | None = None, *, rebuild: bool = False) -> RefreshStats:
+        """Read what changed; ``progress(done, total)`` as it goes. ``rebuild`` starts over."""
+        ...
+
+
+class Searching(Protocol):
+    """Full-text search in the query language of :mod:`tui.query`; safe from a worker."""
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        order: Order = "newest",
+        should_stop: StopCheck | None = None,
+    ) -> Sequence[SearchHit]:
+        """The first ``limit`` hits. Raises :class:`tui.query.QueryError` when malformed,
+        :class:`SearchCancelled` once ``should_stop()`` is true."""
+        ...
+
+    def hits_per_month(
+        self, query: str, should_stop: StopCheck | None = None
+    ) -> Sequence[tuple[str, int]]:
+        """``[("2017-10", 12), ...]`` oldest first, months without hits included as 0."""
+        ...
+
+
+class Library(Reading, Refreshing, Searching, Protocol):
+    """An archive the reader can read, refresh and search: what the main screen runs on."""

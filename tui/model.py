@@ -12,11 +12,12 @@ remark, question or answer, used by exports, search results and the command line
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 FORMAT_VERSION = "briefing-transcript/1"
 SUPPORTED_FORMATS = (FORMAT_VERSION,)
@@ -298,3 +299,24 @@ class Problem:
             "severity": self.severity,
             "message": self.message,
         }
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Problem:
+        """The inverse of :meth:`to_json`; a missing code or severity gets the default."""
+        return cls(
+            path=str(raw["path"]),
+            line=raw.get("line"),
+            column=raw.get("column"),
+            code=str(raw.get("code", "problem")),
+            message=str(raw["message"]),
+            severity="warning" if raw.get("severity") == "warning" else "error",
+        )
+
+
+def problems_to_json(problems: Sequence[Problem]) -> str:
+    """Problems as one JSON text (the index stores them per file)."""
+    return json.dumps([p.to_json() for p in problems], ensure_ascii=False)
+
+
+def problems_from_json(text: str) -> list[Problem]:
+    return [Problem.from_json(raw) for raw in json.loads(text)]

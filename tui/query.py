@@ -1,4 +1,4 @@
-"""The search language, parsed into a safe FTS5 expression plus SQL filters.
+"""The search language, parsed into a tree of terms plus filters (dates, a briefing).
 
 Syntax: words (``budget``), ``"phrases"``, prefixes (``financ*``, at least three letters
 before the star, because a one- or two-letter prefix expands to thousands of words and
@@ -8,11 +8,13 @@ quotes when it has a space), ``from:`` / ``to:`` (``YYYY``, ``YYYY-MM`` or ``YYY
 and ``briefing:`` (an id or the start of one). Adjacent terms are joined by ``AND``; ``NOT``
 binds tightest, then ``AND``, then ``OR``.
 
-Nothing the user types reaches SQLite unquoted: every word becomes an FTS5 string literal
-and every filter value a bound parameter, so no input can produce an SQL or FTS5 syntax
-error; anything malformed is a :class:`QueryError` naming the column and the fix.
-``speaker:`` and ``asker:`` are FTS5 column filters (so they combine with ``OR``/``NOT``
-anywhere), while dates and ``briefing:`` narrow the whole query and must stand at its top.
+Parsing checks everything that can be wrong with a query, so anything malformed is a
+:class:`QueryError` naming the column and the fix, and the tree it returns (:class:`Term`,
+:class:`AllOf`, :class:`AnyOf`) always means something: no empty group, no ``NOT`` without
+something to exclude from. The index turns that tree into its own syntax
+(:mod:`tui.index.fts`), so this module knows nothing of SQLite. ``speaker:`` and ``asker:``
+are terms on a field (so they combine with ``OR``/``NOT`` anywhere), while dates and
+``briefing:`` narrow the whole query and must stand at its top.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from tui.textmatch import search_form, tokens
+from tui.textmatch import tokens
 
 MIN_PREFIX = 3
 MAX_DEPTH = 32
@@ -41,12 +44,45 @@ class QueryError(ValueError):
         self.position = position
 
 
+Person = Literal["speaker", "asker"]
+
+
 @dataclass(frozen=True, slots=True)
-class Query:
-    """A parsed query: ``fts`` is ``None`` when only dates/briefing narrow the results."""
+class Term:
+    """A word or phrase as typed, in the text or, with ``person``, in who spoke or asked
+    (``speaker:"Li Jun"``); ``prefix`` if it ended in ``*``. It always has searchable
+    characters: the parser drops the others.
+    """
 
     text: str
-    fts: str | None = None
+    prefix: bool = False
+    person: Person | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    """Every one of ``parts`` (at least one) and none of ``excluded``."""
+
+    parts: tuple[Match, ...]
+    excluded: tuple[Match, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """At least one of ``parts`` (at least two)."""
+
+    parts: tuple[Match, ...]
+
+
+Match = Term | AllOf | AnyOf
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: ``match`` is ``None`` when only dates/briefing narrow the results."""
+
+    text: str
+    match: Match | None = None
     terms: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -55,7 +91,7 @@ class Query:
     @property
     def empty(self) -> bool:
         return (
-            self.fts is None
+            self.match is None
             and self.date_from is None
             and self.date_to is None
             and (self.briefing is None)
@@ -75,7 +111,7 @@ class _Tok:
 class _Node:
     kind: str  # "term", "and", "or", "not", "sql"
     pos: int
-    fts: str | None = None
+    match: Term | None = None
     term: str | None = None
     name: str = ""
     value: str = ""
@@ -136,8 +172,9 @@ def _word(text: str, start: int, word: str) -> _Tok:
     return _Tok("word", word, start)
 
 
-def _fts_term(value: str, pos: int, column: str = "") -> tuple[str | None, str | None]:
-    """FTS5 literal for a word or phrase (``None`` if it has no searchable characters)."""
+def _term(value: str, pos: int, person: Person | None = None) -> tuple[Term | None, str | None]:
+    """The term for a word or phrase (``None`` if it has no searchable characters), and
+    its form for highlighting (``None`` for a person: a name is not highlighted in text)."""
     prefix = value.endswith("*")
     body = value[:-1] if prefix else value
     if "*" in body:
@@ -153,10 +190,10 @@ def _fts_term(value: str, pos: int, column: str = "") -> tuple[str | None, str |
             )
     if not found:
         return None, None
-    literal = '"' + search_form(body).replace('"', '""') + '"' + ("*" if prefix else "")
-    if column:
-        return f"{column} : {literal}", None
-    return literal, body.strip() + ("*" if prefix else "")
+    term = Term(body, prefix, person)
+    if person is not None:
+        return term, None
+    return term, body.strip() + ("*" if prefix else "")
 
 
 class _Parser:
@@ -231,38 +268,43 @@ class _Parser:
             return node
         if tok.kind == "filter":
             return self._filter(tok)
-        fts, term = _fts_term(tok.text, tok.pos)
-        return _Node("term", tok.pos, fts=fts, term=term)
+        match, term = _term(tok.text, tok.pos)
+        return _Node("term", tok.pos, match=match, term=term)
 
     def _filter(self, tok: _Tok) -> _Node:
-        if tok.name in ("speaker", "asker"):
-            fts, _ = _fts_term(tok.text, tok.pos, tok.name)
-            if fts is None:
+        person: Person | None = (
+            "speaker" if tok.name == "speaker" else "asker" if tok.name == "asker" else None
+        )
+        if person is not None:
+            match, _ = _term(tok.text, tok.pos, person)
+            if match is None:
                 raise QueryError(f"{tok.name}: needs a name with letters or digits", tok.pos)
-            return _Node("term", tok.pos, fts=fts)
+            return _Node("term", tok.pos, match=match)
         return _Node("sql", tok.pos, name=tok.name, value=tok.text)
 
 
-def _to_fts(node: _Node) -> str | None:
+def _to_match(node: _Node) -> Match | None:
+    """The tree without empty groups; raises where a part cannot stand where it is."""
     if node.kind == "term":
-        return node.fts
+        return node.match
     if node.kind == "sql":
         raise QueryError(
             f"{node.name}: narrows the whole query and cannot stand inside OR or NOT", node.pos
         )
     if node.kind == "or":
-        parts = [p for p in (_to_fts(c) for c in node.children) if p is not None]
-        return None if not parts else parts[0] if len(parts) == 1 else f"({' OR '.join(parts)})"
+        parts = [p for p in (_to_match(c) for c in node.children) if p is not None]
+        return None if not parts else parts[0] if len(parts) == 1 else AnyOf(tuple(parts))
     children = node.children if node.kind == "and" else [node]
-    positives = [p for c in children if c.kind != "not" and (p := _to_fts(c)) is not None]
-    negatives = [p for c in children if c.kind == "not" and (p := _to_fts(c.children[0]))]
+    positives = [p for c in children if c.kind != "not" and (p := _to_match(c)) is not None]
+    negatives = [p for c in children if c.kind == "not" and (p := _to_match(c.children[0]))]
     if negatives and not positives:
         first = next(c for c in children if c.kind == "not")
         raise QueryError("NOT needs something to exclude from, as in: tax NOT vat", first.pos)
     if not positives:
         return None
-    expr = positives[0] if len(positives) == 1 else f"({' AND '.join(positives)})"
-    return f"({''.join([expr, *(f' NOT {n}' for n in negatives)])})" if negatives else expr
+    if len(positives) == 1 and not negatives:
+        return positives[0]
+    return AllOf(tuple(positives), tuple(negatives))
 
 
 def _terms(node: _Node, out: list[str]) -> None:
@@ -319,8 +361,8 @@ def parse(text: str) -> Query:
             to_pos = node.pos
     if date_from and date_to and date_from > date_to:
         raise QueryError(f"to: {date_to} is before from: {date_from}", to_pos)
-    fts = _to_fts(_Node("and", 0, children=rest)) if rest else None
+    match = _to_match(_Node("and", 0, children=rest)) if rest else None
     terms: list[str] = []
     for node in rest:
         _terms(node, terms)
-    return Query(text, fts, tuple(dict.fromkeys(terms)), date_from, date_to, briefing)
+    return Query(text, match, tuple(dict.fromkeys(terms)), date_from, date_to, briefing)

@@ -1,32 +1,55 @@
 """The main screen: conference list, speaker filter and Q&A view, and the state they share.
 
 The screen owns the reading state as reactives (open briefing, chosen person, scope,
-filter text, search query; see :mod:`tui.screens.main_state`) and binds what the children
-display down to them; children never change each other, they post messages up (a
-briefing opened, a person chosen, the cursor moved) and the screen decides. Every call
-into the library runs in a thread worker (:mod:`tui.screens.main_loading`), because at
-10,000 briefings even a SQLite query can take a visible tenth of a second.
+filter text, search query) and binds what the children display down to them; children
+never change each other, they post messages up (a briefing opened, a person chosen, the
+cursor moved) and the screen decides. The work is done by three collaborators the screen
+holds, each a plain class in its own module: :class:`~tui.screens.main_loading.Loading`
+(every call into the library, in a thread worker, because at 10,000 briefings even a
+SQLite query can take a visible tenth of a second), :class:`~tui.screens.main_search.Search`
+(the search pane) and :class:`~tui.screens.main_actions.Actions` (what the keys do). This
+module is the wiring, read top to bottom: state, panes, layout, then every message and
+every action, each handed to the collaborator that owns it.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Input, Label, ProgressBar, Static
 
 from tui.keymap import KEYS
-from tui.library import PersonKind
-from tui.screens.main_actions import ReaderActions
-from tui.screens.main_search import SEARCH_PREFIX
+from tui.library import Library, PersonKind
+from tui.model import Briefing
+from tui.screens.main_actions import Actions, ProblemsRead, QuoteRead
+from tui.screens.main_loading import (
+    BriefingFailed,
+    BriefingRead,
+    CrossRead,
+    FailedFilesCounted,
+    Loading,
+    PeopleRead,
+    Progressed,
+    Refreshed,
+    SummariesRead,
+)
+from tui.screens.main_search import SEARCH_PREFIX, Search
+from tui.screens.palette_target import PaletteTarget
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.qa_view import QAView
 from tui.widgets.query_input import QueryInput
 from tui.widgets.search_results import SearchResults
-from tui.widgets.speaker_filter import SpeakerFilter
+from tui.widgets.speaker_filter import Choice, SpeakerFilter
+from tui.widgets.text import clean_line
+
+Scope = Literal["briefing", "all"]
 
 FILTER_PLACEHOLDER = "title, tag, 2017-10 · ?words: search"
 
@@ -64,14 +87,57 @@ def keymap_bindings() -> list[BindingType]:
     ]
 
 
-class MainScreen(ReaderActions):
-    """The reader. ``library`` is what every pane reads from.
+class MainScreen(Screen[None], PaletteTarget):
+    """The reader. ``library`` is what every pane reads from; the palette drives it too.
 
     Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for
     the reason given at :data:`PRIORITY_ACTIONS`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keymap_bindings()
+
+    briefing_id: reactive[str | None] = reactive(None, init=False)
+    person: reactive[Choice] = reactive(None, init=False)
+    scope: reactive[Scope] = reactive("briefing", init=False)
+    filter_text: reactive[str] = reactive("", init=False)
+    search_query: reactive[str] = reactive("", init=False)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self._library = library
+        self.briefing: Briefing | None = None
+        self.terms: tuple[str, ...] = ()
+        self.names: dict[tuple[str, PersonKind], str] = {}
+        self.loader = Loading(self)
+        self.search = Search(self)
+        self.actions = Actions(self)
+
+    # --- the panes ----------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        """The archive every pane reads from (the palette too)."""
+        return self._library
+
+    @property
+    def briefing_list(self) -> BriefingList:
+        return self.query_one("#briefings", BriefingList)
+
+    @property
+    def speaker_filter(self) -> SpeakerFilter:
+        return self.query_one("#speakers", SpeakerFilter)
+
+    @property
+    def qa(self) -> QAView:
+        return self.query_one("#qa", QAView)
+
+    @property
+    def filter_box(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def search_results(self) -> SearchResults:
+        return self.search.results
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -93,12 +159,34 @@ class MainScreen(ReaderActions):
     def on_mount(self) -> None:
         self.qa.show_message("Opening the archive…")
         self.set_focus(self.briefing_list)
-        self.call_after_refresh(self.start_loading)
+        self.call_after_refresh(self.loader.start)
 
     def on_resize(self) -> None:
         self.query_one(SteadyFooter).compact = self.size.width < 100
         self.set_class(self.size.width < 100, "-narrow")
         self.set_class(self.size.height < 30, "-short")
+
+    def person_name(self) -> str:
+        if self.person is None:
+            return ""
+        return self.names.get(self.person, self.person[0])
+
+    def update_status(self) -> None:
+        """The status line: the selected answer's reference first (it is what gets cited)."""
+        qa = self.qa
+        parts = [qa.cursor_ref or "no answer selected"]
+        if qa.answers and qa.cursor_ref:
+            parts.append(f"answer {qa.answers.index(qa.cursor_ref) + 1}/{len(qa.answers)}")
+        if qa.match_count:
+            parts.append(f"match {max(qa.match_index, 0) + 1}/{qa.match_count}")
+        if self.person is not None:
+            kind = "speaker" if self.person[1] == "speaker" else "asker"
+            parts.append(f"{kind}: {clean_line(self.person_name())}")
+        parts.append("all briefings" if self.scope == "all" else "this briefing")
+        if self.filter_text.strip():
+            shown, total = len(self.briefing_list.rows), len(self.briefing_list.summaries)
+            parts.append(f"filter: {shown} of {total} briefings")
+        self.query_one("#status", Static).update(" · ".join(parts))
 
     # --- messages from children -----------------------------------------------------------
 
@@ -123,6 +211,10 @@ class MainScreen(ReaderActions):
         self.briefing_list.opened_id = shown
         self.update_status()
 
+    @on(SearchResults.Opened, "#search")
+    def _open_hit(self, event: SearchResults.Opened) -> None:
+        self.search.open_hit(event)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "filter":
             return
@@ -141,19 +233,81 @@ class MainScreen(ReaderActions):
         if event.input.id != "filter":
             return
         if self.search_query:
-            self.focus_search_results()
+            self.search.focus_results()
         else:
             self.set_focus(self.briefing_list)
             self.briefing_list.action_select()
 
+    # --- messages from workers (posted from their threads, handled here) ----------------
+
+    @on(Progressed)
+    def _progressed(self, event: Progressed) -> None:
+        self.loader.show_progress(event)
+
+    @on(Refreshed)
+    def _refreshed(self, event: Refreshed) -> None:
+        self.loader.refreshed(event)
+
+    @on(FailedFilesCounted)
+    def _failed_files(self, event: FailedFilesCounted) -> None:
+        self.loader.say_files_failed(event)
+
+    @on(SummariesRead)
+    def _summaries(self, event: SummariesRead) -> None:
+        self.loader.apply_summaries(event)
+
+    @on(PeopleRead)
+    def _people(self, event: PeopleRead) -> None:
+        self.loader.apply_people(event)
+
+    @on(BriefingRead)
+    def _briefing(self, event: BriefingRead) -> None:
+        self.loader.apply_briefing(event)
+
+    @on(BriefingFailed)
+    def _briefing_failed(self, event: BriefingFailed) -> None:
+        self.loader.briefing_failed(event)
+
+    @on(CrossRead)
+    def _cross(self, event: CrossRead) -> None:
+        self.loader.apply_cross(event)
+
+    @on(QuoteRead)
+    def _quote(self, event: QuoteRead) -> None:
+        self.actions.quote_read(event)
+
+    @on(ProblemsRead)
+    def _problems(self, event: ProblemsRead) -> None:
+        self.actions.errors_read(event)
+
     # --- state changes ------------------------------------------------------------------
+
+    def select_briefing(self, briefing_id: str, target: str | None = None) -> None:
+        """Open a briefing in this-briefing scope (list Enter, palette, search result)."""
+        self.scope = "briefing"
+        self.open_briefing(briefing_id, target)
+
+    def open_briefing(self, briefing_id: str, target: str | None = None) -> None:
+        """Make ``briefing_id`` the open briefing (loading it if needed), scope unchanged."""
+        self.loader.auto_opened = False
+        if briefing_id == self.briefing_id and self.briefing is not None:
+            if target is not None:
+                self.qa.select(target)
+            return
+        self.set_reactive(MainScreen.briefing_id, briefing_id)
+        self.briefing_list.opened_id = briefing_id
+        self.loader.load_briefing(briefing_id, target)
 
     def select_person(self, key: str | None, kind: PersonKind = "speaker") -> None:
         """Narrow to a speaker or asker (``None``: everyone), as the speaker filter does."""
         self.person = None if key is None else (key, kind)
 
+    def render_view(self, target: str | None = None) -> None:
+        """Show what the state asks for: one briefing or a person across all of them."""
+        self.loader.render_view(target)
+
     def watch_person(self) -> None:
-        self.load_summaries()
+        self.loader.load_summaries()
         self.render_view()
 
     def watch_scope(self) -> None:
@@ -161,3 +315,65 @@ class MainScreen(ReaderActions):
 
     def watch_filter_text(self) -> None:
         self.update_status()
+
+    def watch_search_query(self, query: str) -> None:
+        self.search.query_changed(query)
+
+    # --- actions, one per entry of tui.keymap.KEYS ----------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.actions.move("cursor_down")
+
+    def action_cursor_up(self) -> None:
+        self.actions.move("cursor_up")
+
+    def action_cursor_top(self) -> None:
+        self.actions.move("cursor_top")
+
+    def action_cursor_bottom(self) -> None:
+        self.actions.move("cursor_bottom")
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self.focus_previous()
+
+    def action_focus_filter(self) -> None:
+        self.actions.focus_filter()
+
+    def action_focus_speakers(self) -> None:
+        self.actions.focus_speakers()
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "briefing" if self.scope == "all" else "all"
+
+    def action_toggle_order(self) -> None:
+        self.actions.toggle_order()
+
+    def action_next_answer(self) -> None:
+        self.actions.next_answer()
+
+    def action_previous_answer(self) -> None:
+        self.qa.move_answer(-1)
+
+    def action_previous_match(self) -> None:
+        self.actions.previous_match()
+
+    def action_clear(self) -> None:
+        self.actions.clear()
+
+    def action_export(self) -> None:
+        self.actions.export()
+
+    def action_copy(self) -> None:
+        self.actions.quote_selected("copy")
+
+    def action_show_help(self) -> None:
+        self.actions.show_help()
+
+    def action_show_errors(self) -> None:
+        self.actions.show_errors()
+
+    def action_quit(self) -> None:
+        self.app.exit(0)

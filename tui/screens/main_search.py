@@ -9,53 +9,63 @@ the matches until escape ends the search.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import ContentSwitcher
 
-from tui.screens.main_loading import ReaderLoading
 from tui.widgets.search_results import SearchResults
+
+if TYPE_CHECKING:
+    from tui.screens.main import MainScreen
 
 SEARCH_PREFIX = "?"
 
 
-class ReaderSearch(ReaderLoading):
-    """Mounts the search results on demand and handles what they post."""
+class Search:
+    """The search pane of one :class:`~tui.screens.main.MainScreen`: shown, hidden, used."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
 
     @property
-    def search_results(self) -> SearchResults:
-        return self.query_one("#search", SearchResults)
+    def results(self) -> SearchResults:
+        return self.screen.query_one("#search", SearchResults)
 
-    def watch_search_query(self, query: str) -> None:
-        switcher = self.query_one("#main", ContentSwitcher)
+    def query_changed(self, query: str) -> None:
+        """Show the results of ``query`` in place of the Q&A view, or hide them if empty."""
+        switcher = self.screen.query_one("#main", ContentSwitcher)
         if query:
-            self.search_results.query_text = query
+            self.results.query_text = query
             switcher.current = "search"
         elif switcher.current == "search":
             switcher.current = "qa"
-        self.update_status()
+        self.screen.update_status()
 
-    def focus_search_results(self) -> None:
-        self.set_focus(self.search_results.hit_list)
+    def focus_results(self) -> None:
+        self.screen.set_focus(self.results.hit_list)
 
-    def on_search_results_opened(self, event: SearchResults.Opened) -> None:
-        event.stop()
-        self.terms = tuple(event.terms)
+    def open_hit(self, event: SearchResults.Opened) -> None:
+        """Open the briefing at the hit, its terms highlighted, in this-briefing scope."""
+        screen = self.screen
+        screen.terms = tuple(event.terms)
         briefing_id = event.ref.partition("#")[0]
-        self.query_one("#main", ContentSwitcher).current = "qa"
-        if self.person is not None:
-            self.person = None
-        self.scope = "briefing"
-        if self.briefing is not None and self.briefing.id == briefing_id:
-            self.render_view(event.ref)
+        screen.query_one("#main", ContentSwitcher).current = "qa"
+        if screen.person is not None:
+            screen.person = None
+        screen.scope = "briefing"
+        if screen.briefing is not None and screen.briefing.id == briefing_id:
+            screen.render_view(event.ref)
         else:
-            self.select_briefing(briefing_id, event.ref)
-        self.set_focus(self.qa)
+            screen.select_briefing(briefing_id, event.ref)
+        screen.set_focus(screen.qa)
 
-    def clear_search(self) -> None:
+    def clear(self) -> None:
         """End the search: no results pane, no highlights, an empty box."""
-        self.terms = ()
-        if self.focused is not None and self.focused in self.search_results.query("*"):
-            self.set_focus(self.briefing_list)  # the results are about to be hidden
-        if self.filter_box.value.startswith(SEARCH_PREFIX):
-            self.filter_box.value = ""
-        self.query_one("#main", ContentSwitcher).current = "qa"
-        self.render_view()
+        screen = self.screen
+        screen.terms = ()
+        if screen.focused is not None and screen.focused in self.results.query("*"):
+            screen.set_focus(screen.briefing_list)  # the results are about to be hidden
+        if screen.filter_box.value.startswith(SEARCH_PREFIX):
+            screen.filter_box.value = ""
+        screen.query_one("#main", ContentSwitcher).current = "qa"
+        screen.render_view()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.cli import PROG, bundled_transcripts
 from tui.index import Index
-from tui.index_build import RefreshStats
+from tui.library import Reading, Refreshing, RefreshStats
 from tui.subcommands import add_archive_argument, add_index_argument
 
 HELP = "Build or update the search index of an archive (only changed files are re-read)."
@@ -50,14 +50,37 @@ def open_index(
 ) -> tuple[Index, RefreshStats]:
     """Open and refresh the index of ``root``, printing progress and any notice to stderr."""
     index = Index(root, index_file)
+    return index, refresh(index, name, rebuild=rebuild)
+
+
+def refresh(library: Refreshing, name: str, *, rebuild: bool = False) -> RefreshStats:
+    """Bring ``library`` up to date, with a progress line and any notice on stderr."""
     line = ProgressLine(name)
     try:
-        stats = index.refresh(line, rebuild=rebuild)
+        stats = library.refresh(line, rebuild=rebuild)
     finally:
         line.clear()
-    if index.notice:
-        print(f"{PROG} {name}: note: {index.notice}", file=sys.stderr)
-    return index, stats
+    if library.notice:
+        print(f"{PROG} {name}: note: {library.notice}", file=sys.stderr)
+    return stats
+
+
+def report(library: Reading, stats: RefreshStats, where: str) -> int:
+    """Print what the refresh did and every problem; 1 if any file is not searchable."""
+    problems = library.problems()
+    rate = stats.indexed / stats.seconds if stats.seconds > 0 else 0.0
+    print(
+        f"{stats.indexed} indexed, {stats.unchanged} unchanged, {stats.removed} removed, "
+        f"{stats.failed} failed in {stats.seconds:.2f} s ({rate:.0f} files/s); index: {where}"
+    )
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(
+            f"{PROG} index: {len(problems)} problem(s) above; those files are not searchable",
+            file=sys.stderr,
+        )
+    return 1 if problems else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,20 +90,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     index, stats = open_index(root, args.index, "index", rebuild=args.rebuild)
     try:
-        problems = index.problems()
-        rate = stats.indexed / stats.seconds if stats.seconds > 0 else 0.0
-        where = "in memory" if index.in_memory else str(index.path)
-        print(
-            f"{stats.indexed} indexed, {stats.unchanged} unchanged, {stats.removed} removed, "
-            f"{stats.failed} failed in {stats.seconds:.2f} s ({rate:.0f} files/s); index: {where}"
-        )
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        if problems:
-            print(
-                f"{PROG} index: {len(problems)} problem(s) above; those files are not searchable",
-                file=sys.stderr,
-            )
-        return 1 if problems else 0
+        return report(index, stats, "in memory" if index.in_memory else str(index.path))
     finally:
         index.close()

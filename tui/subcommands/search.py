@@ -12,12 +12,13 @@ import argparse
 import json
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from tui.cli import PROG, bundled_transcripts
+from tui.library import Order, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
-from tui.search import Order, SearchHit
 from tui.subcommands import add_archive_argument, add_index_argument
 from tui.subcommands.index import open_index
 
@@ -101,7 +102,7 @@ def _person(hit: SearchHit) -> str:
     return hit.person or ""
 
 
-def print_table(hits: list[SearchHit], terminal: bool) -> None:
+def print_table(hits: Sequence[SearchHit], terminal: bool) -> None:
     width = max(40, shutil.get_terminal_size((100, 24)).columns if terminal else 100)
     for number, hit in enumerate(hits):
         if number:
@@ -148,13 +149,18 @@ def run(args: argparse.Namespace) -> int:
     index, _ = open_index(root, args.index, "search")
     try:
         order: Order = "relevance" if args.relevance else "newest"
-        hits = index.search(args.query, limit=args.limit, order=order)
+        return show(index, args.query, limit=args.limit, order=order, as_json=args.json)
     finally:
         index.close()
-    if args.json:
+
+
+def show(library: Searching, query: str, *, limit: int, order: Order, as_json: bool) -> int:
+    """Print the hits of ``query`` as a table or JSON; say so on stderr when there are none."""
+    hits = library.search(query, limit=limit, order=order)
+    if as_json:
         print(json.dumps([to_json(hit) for hit in hits], ensure_ascii=False, indent=2))
     elif hits:
         print_table(hits, sys.stdout.isatty())
     if not hits:
-        print(f"{PROG} search: no matches for {visible(args.query)}", file=sys.stderr)
+        print(f"{PROG} search: no matches for {visible(query)}", file=sys.stderr)
     return 0

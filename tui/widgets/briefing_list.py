@@ -127,13 +127,11 @@ class BriefingList(VirtualList[BriefingSummary]):
         self.invalidate()
 
     def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
-        event.stop()
         if self._preview is not None:
             self._preview.stop()
         self._preview = self.set_timer(self.PREVIEW_DELAY, self._open_highlighted)
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
-        event.stop()
         if self._preview is not None:
             self._preview.stop()
         row = self.highlighted

@@ -2,7 +2,7 @@
 
 Usage (the main screen)::
 
-    results = SearchResults(library, id="search")   # library: an Index (has .search)
+    results = SearchResults(library, id="search")   # library: a tui.library.Searching
     results.query_text = 'tariff* speaker:"Li Jun"' # runs in a thread worker
     results.toggle_order()                          # newest first <-> relevance ("o")
     def on_search_results_opened(self, event: SearchResults.Opened): ...
@@ -19,12 +19,13 @@ parsed as markup and control characters are shown as visible symbols.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Protocol, Self
+from typing import ClassVar, Self
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,31 +33,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
+from tui.library import Order, SearchCancelled, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
-from tui.search import Order, SearchCancelled, SearchHit
 from tui.widgets.text import cells, clean, clean_line, truncate
 from tui.widgets.virtual_list import VirtualList
 
 CAP = 200
 KIND_LABEL = {"question": "Q", "answer": "A", "remark": "R"}
-
-
-class Searchable(Protocol):
-    """What the widget needs: :class:`tui.index.Index` provides both methods."""
-
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = ...,
-        order: Order = ...,
-        should_stop: Callable[[], bool] | None = ...,
-    ) -> list[SearchHit]: ...
-
-    def hits_per_month(
-        self, query: str, should_stop: Callable[[], bool] | None = ...
-    ) -> list[tuple[str, int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,12 +155,17 @@ class SearchResults(Vertical):
     class Opened(Message):
         """Enter on a hit: open ``ref`` (``id#q3.a1``) and highlight ``terms`` there."""
 
-        def __init__(self, ref: str, terms: tuple[str, ...]) -> None:
+        def __init__(self, results: SearchResults, ref: str, terms: tuple[str, ...]) -> None:
             super().__init__()
+            self.results = results
             self.ref = ref
             self.terms = terms
 
-    class Found(Message):
+        @property
+        def control(self) -> SearchResults:
+            return self.results
+
+    class Found(Message, bubble=False):
         """Internal: a worker's hits (or error) for query ``generation``."""
 
         def __init__(self, generation: int, hits: list[SearchHit], error: str | None) -> None:
@@ -185,7 +174,7 @@ class SearchResults(Vertical):
             self.hits = hits
             self.error = error
 
-    class Months(Message):
+    class Months(Message, bubble=False):
         """Internal: a worker's hits per month for query ``generation``."""
 
         def __init__(self, generation: int, months: list[tuple[str, int]]) -> None:
@@ -194,7 +183,7 @@ class SearchResults(Vertical):
             self.months = months
 
     def __init__(
-        self, library: object, *, id: str | None = None, classes: str | None = None
+        self, library: Searching, *, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.library = library
@@ -249,18 +238,11 @@ class SearchResults(Vertical):
         )
 
     def _work(self, generation: int, query: str, order: Order) -> None:
-        library = self.library
-        search = getattr(library, "search", None)
-        per_month = getattr(library, "hits_per_month", None)
-        if search is None or per_month is None:
-            self.post_message(self.Found(generation, [], "Search needs the archive's index."))
-            return
-
         def stale() -> bool:  # SQLite polls this and drops a query nobody waits for
             return generation != self._generation
 
         try:
-            hits = search(query, limit=CAP, order=order, should_stop=stale)
+            hits = list(self.library.search(query, limit=CAP, order=order, should_stop=stale))
         except SearchCancelled:
             return
         except QueryError as error:
@@ -271,20 +253,14 @@ class SearchResults(Vertical):
             return
         self.post_message(self.Found(generation, hits, None))
         try:
-            self.post_message(self.Months(generation, per_month(query, stale)))
+            months = list(self.library.hits_per_month(query, stale))
+            self.post_message(self.Months(generation, months))
         except SearchCancelled:
             return
         except Exception:
             self.post_message(self.Months(generation, []))
 
-    def on_search_results_found(self, message: Found) -> None:
-        message.stop()
-        self._show(message)
-
-    def on_search_results_months(self, message: Months) -> None:
-        message.stop()
-        self._show_months(message)
-
+    @on(Found)
     def _show(self, found: Found) -> None:
         if found.generation != self._generation:
             return
@@ -305,6 +281,7 @@ class SearchResults(Vertical):
             noun = "hit" if len(found.hits) == 1 else "hits"
             self._status(f"{len(found.hits)}{more} {noun}, {order} (ctrl+o: switch order)")
 
+    @on(Months)
     def _show_months(self, months: Months) -> None:
         if months.generation != self._generation:
             return
@@ -326,11 +303,11 @@ class SearchResults(Vertical):
         hits = self.hit_list
         return hits.rows[hits.cursor].hit if 0 <= hits.cursor < len(hits.rows) else None
 
-    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
-        event.stop()
+    @on(VirtualList.Selected, "#search-hits")
+    def _open_hit(self) -> None:
         hit = self.highlighted
         if hit is not None:
-            self.post_message(self.Opened(hit.ref, hit.terms))
+            self.post_message(self.Opened(self, hit.ref, hit.terms))
 
 
-__all__: Sequence[str] = ("CAP", "HitList", "SearchResults", "Searchable")
+__all__: Sequence[str] = ("CAP", "HitList", "SearchResults")

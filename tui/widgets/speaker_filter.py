@@ -16,6 +16,7 @@ from typing import ClassVar, Literal
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -160,11 +161,8 @@ class SpeakerFilter(Vertical):
     def action_into_list(self) -> None:
         self.screen.set_focus(self.people)
 
-    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
-        event.stop()
-
-    def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
-        event.stop()
+    @on(VirtualList.Selected, "#people")
+    def _choose(self, event: VirtualList.Selected) -> None:
         row = self.people.rows[event.index]
         if row.kind == "all":
             self.post_message(self.Chosen(None))

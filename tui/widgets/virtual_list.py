@@ -13,7 +13,7 @@ Subclasses say how a row looks (:meth:`render_row`) and which rows the cursor ma
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -57,20 +57,28 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
     cursor: reactive[int] = reactive(-1, init=False)
 
     class Highlighted(Message):
-        """The cursor moved to a row."""
+        """The cursor moved to row ``index`` of ``list`` (the message's ``control``)."""
 
-        def __init__(self, sender: VirtualList[object], index: int) -> None:
+        def __init__(self, sender: VirtualList[Any], index: int) -> None:
             super().__init__()
             self.list = sender
             self.index = index
+
+        @property
+        def control(self) -> VirtualList[Any]:
+            return self.list
 
     class Selected(Message):
-        """A row was chosen (Enter or click)."""
+        """Row ``index`` of ``list`` (the message's ``control``) was chosen (Enter, click)."""
 
-        def __init__(self, sender: VirtualList[object], index: int) -> None:
+        def __init__(self, sender: VirtualList[Any], index: int) -> None:
             super().__init__()
             self.list = sender
             self.index = index
+
+        @property
+        def control(self) -> VirtualList[Any]:
+            return self.list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -139,7 +147,7 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
         self.refresh_line(new)
         if new >= 0:
             self.scroll_to_row(new)
-            self.post_message(self.Highlighted(self, new))  # type: ignore[arg-type]
+            self.post_message(self.Highlighted(self, new))
 
     def scroll_to_row(self, index: int) -> None:
         height = self.scrollable_content_region.height
@@ -202,7 +210,7 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
 
     def action_select(self) -> None:
         if 0 <= self.cursor < len(self._rows):
-            self.post_message(self.Selected(self, self.cursor))  # type: ignore[arg-type]
+            self.post_message(self.Selected(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y

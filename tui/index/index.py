@@ -4,7 +4,7 @@ Start-up reads summaries and people from tables (a tenth of a second at 10,000 b
 instead of twenty seconds of parsing); a briefing is parsed only when it is opened, and the
 "all briefings" scope is rebuilt from the ``elements`` table without touching a file.
 
-Failure policy (see :mod:`tui.index_store`): whatever goes wrong with the database file,
+Failure policy (see :mod:`tui.index.store`): whatever goes wrong with the database file,
 the index falls back to a rebuilt file or an in-memory database and says so in
 :attr:`Index.notice`; a query never fails because of the cache and never answers from rows
 that do not match the files of the last refresh.
@@ -19,17 +19,24 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from tui.index_store import Store, _remove, default_index_path, memory_store, open_store
-from tui.library import BriefingSummary, CrossExchange, LoadFailed, Person, PersonKind
-from tui.model import Answer, Briefing, Exchange, Problem, Question
+from tui.index.store import Store, default_index_path, memory_store, open_store, remove_files
+from tui.library import (
+    BriefingSummary,
+    CrossExchange,
+    LoadFailed,
+    Order,
+    Person,
+    PersonKind,
+    Progress,
+    RefreshStats,
+    SearchHit,
+    StopCheck,
+)
+from tui.model import Answer, Briefing, Exchange, Problem, Question, problems_from_json
 from tui.sorting import natural_key
-from tui.textmatch import search_form, tokens
-
-if TYPE_CHECKING:
-    from tui.index_build import Progress, RefreshStats
-    from tui.search import Order, SearchHit, StopCheck
+from tui.textmatch import tokens
 
 T = TypeVar("T")
 
@@ -126,7 +133,7 @@ class Index:
 
         The last attempt is always in memory, which no file problem can reach.
         """
-        from tui.index_build import refresh
+        from tui.index.refresh import refresh
 
         for _ in range(2):
             try:
@@ -147,7 +154,7 @@ class Index:
             return
         self._store.close()
         try:
-            _remove(self.path)
+            remove_files(self.path)
         except OSError as error:
             self._to_memory(f"cannot replace {self.path}: {error.strerror}")
             return
@@ -160,7 +167,7 @@ class Index:
             self._replace(memory_store(None))
             return
         try:
-            _remove(self.path)
+            remove_files(self.path)
         except OSError:
             self._to_memory(f"the index {self.path} {what.split(' and ')[0]}")
             return
@@ -182,7 +189,7 @@ class Index:
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
-        """A read connection for the calling thread (used by :mod:`tui.search`)."""
+        """A read connection for the calling thread (used by :mod:`tui.index.search`)."""
         with self._store.connection() as conn:
             yield conn
 
@@ -275,8 +282,11 @@ class Index:
         (an index lookup) and confirmed on the exact key, so a prolific spokesperson's
         thousand briefings are not scanned element by element.
         """
+        from tui.index.fts import compile_match  # the query language loads with a search
+        from tui.query import Term
+
         element_kind = "answer" if kind == "speaker" else "question"
-        literal = '"' + search_form(key).replace('"', '""') + '"'
+        match = compile_match(Term(key, person=kind))
         find = (
             "SELECT DISTINCT e.briefing_id, e.qnum FROM elements_fts f "
             "JOIN elements e ON e.rowid = f.rowid WHERE elements_fts MATCH ? "
@@ -290,7 +300,7 @@ class Index:
         def query(conn: sqlite3.Connection) -> list[tuple[str, str, list[Sequence[object]]]]:
             if not tokens(key):
                 return []
-            pairs = conn.execute(find, (f"{kind} : {literal}", element_kind, key)).fetchall()
+            pairs = conn.execute(find, (match, element_kind, key)).fetchall()
             found = []
             for briefing_id, qnum in pairs:
                 rows = conn.execute(fetch, (briefing_id, qnum)).fetchall()
@@ -311,8 +321,6 @@ class Index:
         return out
 
     def problems(self) -> Sequence[Problem]:
-        from tui.index_build import problems_from_json
-
         def query(conn: sqlite3.Connection) -> list[Problem]:
             found: list[Problem] = []
             row = conn.execute("SELECT value FROM meta WHERE key = 'scan_problems'").fetchone()
@@ -341,7 +349,7 @@ class Index:
         Raises ``QueryError`` when malformed, ``SearchCancelled`` once ``should_stop()``
         is true (the as-you-type widget passes "a newer query exists").
         """
-        from tui.search import search
+        from tui.index.search import search
 
         return self._read(
             lambda c: search(c, query, limit=limit, order=order, should_stop=should_stop)
@@ -351,7 +359,7 @@ class Index:
         self, query: str, should_stop: StopCheck | None = None
     ) -> list[tuple[str, int]]:
         """``[("2017-10", 12), ...]`` oldest first, months without hits included as 0."""
-        from tui.search import hits_per_month
+        from tui.index.search import hits_per_month
 
         return self._read(lambda c: hits_per_month(c, query, should_stop))
 

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui.index_schema import DDL, SCHEMA_VERSION
+from tui.index.schema import DDL, SCHEMA_VERSION
 
 
 def cache_dir() -> Path:
@@ -122,7 +122,8 @@ class Store:
         )
 
 
-def _remove(path: Path) -> None:
+def remove_files(path: Path) -> None:
+    """Delete the index file with its WAL, shared-memory and journal files."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             Path(str(path) + suffix).unlink()
@@ -155,7 +156,7 @@ def _prepare(path: Path, busy_timeout: float) -> str | None:
             else f"The index {path} was made by another version of briefing and has been rebuilt."
         )
         try:
-            _remove(path)
+            remove_files(path)
         except OSError as error:
             raise StoreUnavailable(f"cannot replace {path}: {error.strerror}") from error
     raise StoreUnavailable(f"cannot rebuild {path}")

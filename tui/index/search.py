@@ -1,7 +1,7 @@
 """Running a parsed query against the index: hits with plain-text snippets, and hits per month.
 
 "Newest first" is the default because it is cheap whatever the query: the full-text table
-is scanned in descending rowid order (rowids encode the date, see :mod:`tui.index_schema`)
+is scanned in descending rowid order (rowids encode the date, see :mod:`tui.index.schema`)
 and the scan stops at ``limit``. Relevance (bm25) has to score every hit before it can
 return the first, which costs close to a second for a word found in a fifth of all
 paragraphs, so it is an explicit choice.
@@ -15,23 +15,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterator
 
-from tui.index_schema import SEQ_BITS, SEQ_MASK, day_base
+from tui.index.fts import compile_match
+from tui.index.schema import SEQ_BITS, SEQ_MASK, day_base
+from tui.library import Order, SearchCancelled, SearchHit, StopCheck
 from tui.query import Query, parse
 from tui.textmatch import snippet
 
-Order = Literal["newest", "relevance"]
-
-
-StopCheck = Callable[[], bool]
 PROGRESS_STEPS = 1000
-
-
-class SearchCancelled(Exception):
-    """``should_stop`` said the query is no longer wanted (a newer one was typed)."""
 
 
 @contextlib.contextmanager
@@ -57,29 +49,6 @@ def _cancellable(conn: sqlite3.Connection, should_stop: StopCheck | None) -> Ite
         raise
     finally:
         conn.set_progress_handler(None, 0)
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One matching remark, question or answer.
-
-    ``person`` is the speaker of an answer or remark and the asker of a question (``None``
-    when the record does not name the asker); ``role`` is the speaker's role in that
-    briefing. ``snippet`` is one line of plain text and ``spans`` are ``(start, end)``
-    offsets of the matches in it. ``terms`` are the query's words, phrases and prefixes
-    (``financ*``) for :func:`tui.textmatch.match_spans`, to highlight the opened briefing.
-    """
-
-    briefing_id: str
-    title: str
-    date: dt.date
-    ref: str
-    kind: str
-    person: str | None
-    role: str | None
-    snippet: str
-    spans: tuple[tuple[int, int], ...]
-    terms: tuple[str, ...]
 
 
 def _bounds(query: Query) -> tuple[int, int]:
@@ -132,13 +101,13 @@ def search(
     """The first ``limit`` hits of ``query``, newest first or by relevance.
 
     Raises :class:`~tui.query.QueryError` for a malformed query and
-    :class:`SearchCancelled` when ``should_stop()`` turned true while it ran.
+    :class:`~tui.library.SearchCancelled` when ``should_stop()`` turned true while it ran.
     """
     plan = _plan(conn, query)
     if plan is None or limit <= 0:
         return []
     parsed, extra, extra_args, low, high = plan
-    if parsed.fts is None:
+    if parsed.match is None:
         sql = (
             f"SELECT {_COLUMNS} WHERE e.rowid BETWEEN ? AND ?{extra} ORDER BY e.rowid DESC LIMIT ?"
         )
@@ -154,7 +123,7 @@ def search(
             f"WHERE elements_fts MATCH ? AND f.rowid BETWEEN ? AND ?{extra} "
             f"ORDER BY {ranking} LIMIT ?"
         )
-        args = [parsed.fts, low, high, *extra_args, limit]
+        args = [compile_match(parsed.match), low, high, *extra_args, limit]
     hits: list[SearchHit] = []
     with _cancellable(conn, should_stop):
         rows = conn.execute(sql, args).fetchall()
@@ -185,13 +154,13 @@ def hits_per_month(
     if plan is None:
         return []
     parsed, extra, extra_args, low, high = plan
-    if parsed.fts is None:
+    if parsed.match is None:
         source, where = "elements e", ""
         args: list[object] = [low, high]
     else:
         source = "elements_fts f" + (" JOIN elements e ON e.rowid = f.rowid" if extra else "")
-        where, args = "elements_fts MATCH ? AND ", [parsed.fts, low, high]
-    rowid = "e.rowid" if parsed.fts is None else "f.rowid"
+        where, args = "elements_fts MATCH ? AND ", [compile_match(parsed.match), low, high]
+    rowid = "e.rowid" if parsed.match is None else "f.rowid"
     sql = (
         f"SELECT {rowid} >> {SEQ_BITS} AS day, count(*) FROM {source} "
         f"WHERE {where}{rowid} BETWEEN ? AND ?{extra} GROUP BY day"

@@ -1,4 +1,4 @@
-"""The helper process that parses transcripts for a refresh: ``python -m tui.index_worker``.
+"""The helper process that parses transcripts for a refresh: ``python -m tui.index.parse_helper``.
 
 It reads requests from stdin and answers on stdout, both as length-prefixed pickles: a
 request is a list of file paths, the answer the list of ``(path, briefing, problems)`` for
@@ -15,9 +15,30 @@ from __future__ import annotations
 import pickle
 import struct
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import IO
 
+from tui.model import Briefing, Problem
+
+Loaded = tuple[str, Briefing | None, list[Problem]]
+
 HEADER = struct.Struct("<Q")
+
+
+def load(path: str) -> Loaded:
+    """Parse one file; the loader reports problems instead of raising, this is a backstop."""
+    from tui.loader import load_file
+
+    try:
+        briefing, problems = load_file(Path(path))
+        return path, briefing, list(problems)
+    except Exception as error:
+        return path, None, [Problem(path, None, None, "unreadable", f"cannot be read: {error}")]
+
+
+def load_chunk(paths: Sequence[str]) -> list[Loaded]:
+    return [load(path) for path in paths]
 
 
 def send(stream: IO[bytes], value: object) -> None:
@@ -43,8 +64,6 @@ def receive(stream: IO[bytes]) -> object:
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
-    from tui.index_read import load_chunk
-
     while True:
         try:
             paths = receive(requests)

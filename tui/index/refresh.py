@@ -22,50 +22,26 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from tui.index_read import Loaded, Prefetcher
-from tui.index_schema import SEQ_MASK, day_base, fts_values
-from tui.index_store import Store
-from tui.model import Answer, Briefing, Problem, Question, Remark, normalise_name
+from tui.index.parse_helper import Loaded
+from tui.index.prefetch import Prefetcher
+from tui.index.schema import SEQ_MASK, day_base, fts_values
+from tui.index.store import Store
+from tui.library import Progress, RefreshStats
+from tui.model import (
+    Answer,
+    Briefing,
+    Problem,
+    Question,
+    Remark,
+    normalise_name,
+    problems_to_json,
+)
 
-Progress = Callable[[int, int], None]
 BATCH_FILES = 500
 BATCH_SECONDS = 1.0
 MEMORY_BATCH_SECONDS = 0.25
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshStats:
-    """What a refresh did; ``failed`` counts files that could not be indexed."""
-
-    indexed: int
-    unchanged: int
-    removed: int
-    failed: int
-    seconds: float
-    stopped: bool = False
-
-
-def problems_to_json(problems: Sequence[Problem]) -> str:
-    return json.dumps([p.to_json() for p in problems], ensure_ascii=False)
-
-
-def problems_from_json(text: str) -> list[Problem]:
-    out: list[Problem] = []
-    for raw in json.loads(text):
-        out.append(
-            Problem(
-                path=str(raw["path"]),
-                line=raw.get("line"),
-                column=raw.get("column"),
-                code=str(raw.get("code", "problem")),
-                message=str(raw["message"]),
-                severity="warning" if raw.get("severity") == "warning" else "error",
-            )
-        )
-    return out
 
 
 def scan(roots: Sequence[Path]) -> tuple[dict[str, tuple[int, int]], list[Problem]]:

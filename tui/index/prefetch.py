@@ -1,10 +1,10 @@
-"""Parsing the files of a refresh in a helper process, ahead of writing them.
+"""Parsing the files of a refresh ahead of writing them, in a helper process.
 
 A cold build spends about a third of its time parsing YAML and two thirds writing SQLite
 (mostly the full-text index). A thread cannot overlap the two: parsing is Python code,
 and sqlite3 takes the GIL back for every row it binds, so a busy parsing thread makes each
 row wait for a GIL switch (measured: a one-second FTS insert took fourteen beside a
-spinning thread). A helper process (:mod:`tui.index_worker`) parses instead and sends back
+spinning thread). A helper process (:mod:`tui.index.parse_helper`) parses instead and sends back
 the finished briefings, which unpickle in a tenth of the time they take to parse.
 
 The helper is used only for refreshes big enough to repay its start-up, is never more
@@ -25,29 +25,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from tui import index_worker
-from tui.model import Briefing, Problem
+from tui.index import parse_helper
+from tui.index.parse_helper import Loaded, load_chunk
 
-Loaded = tuple[str, Briefing | None, list[Problem]]
 PARALLEL_MIN = 64
 """Fewer files than this are parsed in-process: the helper costs ~0.3 s to start."""
 CHUNK = 8
 AHEAD = 8
-
-
-def load(path: str) -> Loaded:
-    """Parse one file; the loader reports problems instead of raising, this is a backstop."""
-    from tui.loader import load_file
-
-    try:
-        briefing, problems = load_file(Path(path))
-        return path, briefing, list(problems)
-    except Exception as error:
-        return path, None, [Problem(path, None, None, "unreadable", f"cannot be read: {error}")]
-
-
-def load_chunk(paths: Sequence[str]) -> list[Loaded]:
-    return [load(path) for path in paths]
 
 
 class Prefetcher:
@@ -72,7 +56,7 @@ class Prefetcher:
     def _drain_frames(self, stream: IO[bytes]) -> None:
         while True:
             try:
-                frame = index_worker.receive_frame(stream)
+                frame = parse_helper.receive_frame(stream)
             except (EOFError, OSError, ValueError):
                 self._frames.put(None)
                 return
@@ -98,7 +82,7 @@ class Prefetcher:
                 return
             try:
                 while sent < len(chunks) and sent - received < AHEAD:
-                    index_worker.send(helper.stdin, chunks[sent])
+                    parse_helper.send(helper.stdin, chunks[sent])
                     sent += 1
                 frame = self._frames.get()
                 if frame is None:
@@ -135,13 +119,13 @@ class Prefetcher:
 
 
 def _start_helper() -> subprocess.Popen[bytes] | None:
-    """``python -m tui.index_worker`` with this package importable, or None if it fails."""
-    package_root = str(Path(__file__).resolve().parent.parent)
+    """``python -m tui.index.parse_helper`` with this package importable, or None if it fails."""
+    package_root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "tui.index_worker"],
+            [sys.executable, "-m", "tui.index.parse_helper"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -12,8 +12,7 @@ from textual.widgets import ContentSwitcher, Label
 
 from tui.app import BriefingApp
 from tui.cli import bundled_transcripts
-from tui.index import Index
-from tui.search import SearchHit
+from tui.index import Index, SearchHit
 from tui.widgets.qa_document import briefing_document
 from tui.widgets.search_results import SearchResults
 

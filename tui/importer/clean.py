@@ -27,6 +27,7 @@ from tui.importer.furniture import (
     classify,
     running_headers,
     see_also,
+    structural,
     tail_footer,
 )
 from tui.importer.labels import colon_labels, match_label
@@ -182,7 +183,7 @@ def _furniture(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]
             box = 0
             continue
         label = match_label(text, known)
-        if label is not None and not URL.fullmatch(label.rest or "-"):
+        if label is not None and not URL.fullmatch(label.rest or "-") and not structural(text):
             box = 0
             out.append((number, text))
             continue
@@ -209,11 +210,12 @@ def _line_kind(text: str, in_body: bool) -> str | None:
 
 def _tail_footer(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]:
     """The closing block of a page: after the last words said, a date alone or a site
-    name with an empty colon is part of the footer too."""
+    name with an empty colon (``Harbour Newsroom:``, shaped like a label but followed by
+    nothing) is part of the footer too."""
     end = len(lines)
     while end > 0:
         number, text = lines[end - 1]
-        if text and (not tail_footer(text) or match_label(text, known)):
+        if text and (not tail_footer(text) or _upper_label(text, known)):
             break
         end -= 1
     for index in range(end, len(lines)):
@@ -222,6 +224,12 @@ def _tail_footer(lines: list[Line], known: set[str], ledger: Ledger) -> list[Lin
             ledger.drop(number, "footer", text)
             lines[index] = (number, "")
     return lines
+
+
+def _upper_label(text: str, known: set[str]) -> bool:
+    """An upper-case speaker label (``MR. ADEYEMI:``): never a site's name."""
+    label = match_label(text, known)
+    return label is not None and label.name.upper() == label.name
 
 
 def clean(text: str) -> Cleaned:

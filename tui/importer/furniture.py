@@ -49,7 +49,7 @@ class Ledger:
         return self.counts[kind]
 
 
-PAGE_COUNTER = re.compile(r"(?:Page|PAGE|p\.)\s*\d+\s*(?:of|/)\s*\d+")
+PAGE_COUNTER = re.compile(r"(?:(?:Page|PAGE|p\.)\s*)?\d+\s*(?:of|/)\s*\d+")
 _COUNTER_AT_START = re.compile(rf"({PAGE_COUNTER.pattern})\s*(?P<rest>\S.*)")
 _COUNTER_AT_END = re.compile(rf"(?P<rest>.*\S)\s*({PAGE_COUNTER.pattern})")
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:>|»|›|→|/|\|)\s+|\s*[>»›]\s*")
@@ -205,13 +205,19 @@ def see_also(lines: list[Line], start: int) -> int:
     return count if count > 1 else 0
 
 
-def classify(text: str, footers: bool = True) -> str | None:
-    """The kind of a furniture line that is recognised on its own, else ``None``;
-    ``footers`` says whether footer lines count (not in a page's heading)."""
+def structural(text: str) -> str | None:
+    """The kind of a line whose shape no speech takes, even after a label's colon
+    (``Share: Facebook Email``, ``Editor's note: ...``)."""
     if is_breadcrumb(text):
         return "navigation"
     if is_share_row(text):
         return "share buttons"
     if is_editors_note(text):
         return "editors' notes"
-    return footer_kind(text) if footers else None
+    return None
+
+
+def classify(text: str, footers: bool = True) -> str | None:
+    """The kind of a furniture line that is recognised on its own, else ``None``;
+    ``footers`` says whether footer lines count (not in a page's heading)."""
+    return structural(text) or (footer_kind(text) if footers else None)

@@ -255,3 +255,42 @@ def test_cleaning_never_loses_a_word_it_does_not_count(lines: list[str]) -> None
     kept = [t for _, t in cleaned.header] + [p.text for p in cleaned.body]
     assert sorted(re.findall(r"\w", text)) == sorted(re.findall(r"\w", "".join(kept + dropped)))
     assert cleaned.body_words == [w for p in cleaned.body for w in words(p.text)]
+
+
+SCRAPED = """---
+tags: statements
+date: '2019-09-12'
+modified_time: 2019-09-13 10:00:00-04:00
+source_url: https://harbour.example.gov/briefings/2019/09/12/call-on-the-channel
+published_time: 2019-09-12 21:40:00-04:00
+title: "Press Call by the Harbour\\_Master on the Northern\\
+  \\ Channel\\_Works"
+---
+ \nBy Telephone  \nPort Office
+
+4:02 P.M. EDT
+
+MR. WEILAND:  Thanks, all.  The channel \\[sic\\] reopens on the
+\\*first\\* of October.  \nThat is the plan.
+
+Q    Is that \\#final?
+
+MR. WEILAND:  It is \\_final\\_.
+
+4:10 P.M. EDT
+"""
+
+
+def test_scraped_front_matter_is_read_and_markdown_escapes_undone() -> None:
+    result = imported(SCRAPED)
+    briefing = load(result)
+    assert briefing.title == "Press Call by the Harbour Master on the Northern Channel Works"
+    assert str(briefing.date) == "2019-09-12" and str(briefing.published) == "2019-09-12"
+    assert briefing.source == "https://harbour.example.gov/briefings/2019/09/12/call-on-the-channel"
+    assert briefing.location == "By Telephone Port Office"
+    assert said(briefing) == (
+        "Thanks, all. The channel [sic] reopens on the *first* of October. That is the plan."
+        "\nIs that #final?\nIt is _final_."
+    )
+    assert result.accounting.dropped["front matter"] > 0
+    assert result.accounting.dropped["time stamps"] == 10

@@ -201,3 +201,18 @@ def test_a_page_given_a_published_date_from_outside() -> None:
 def test_a_chinese_title_with_its_date() -> None:
     head = "2016年3月5日交通部发言人李明主持例行记者会"
     assert dates(head)[0] == dt.date(2016, 3, 5)
+
+
+def test_an_announcement_before_the_first_label_is_not_taken_for_an_introduction() -> None:
+    head = (
+        "Harbour Office Briefing on June 2, 2019\n\n"
+        "The Harbour Office held a news conference on the ferry timetable this morning.\n\n"
+        "At the request of the island councils, the night ferry will run twice a week "
+        "from July, and the fares stay as they are."
+    )
+    result = imported(head)
+    briefing = load(result)
+    assert briefing.summary is not None and "night ferry" in briefing.summary
+    kinds = {d.kind for d in result.accounting.lines}
+    assert {"introduction", "unlabelled opening (kept as summary)"} <= kinds
+    assert [n.line for n in result.notes if "reads as spoken" in n.message] == [5]

@@ -28,6 +28,14 @@ _ORGANIZER = re.compile(
     r"^(?:The\s+)?(?P<org>[A-Z][^,.]*?)\s+(?:held|hosted|organi[sz]ed)\s+an?\s+"
     r"(?:press|news)\s+(?:conference|briefing)"
 )
+_INTRO = re.compile(
+    r"\b(?:held|hosted|gave|chaired|presided\s+over|holds|hosts|gives)\s+(?:a|an|the|its|their)\b"
+    r"[^.]{0,40}?\b(?:press|news|media)\s+(?:conference|briefing|session|availability|call)"
+    r"|\bFollowing\s+(?:is|are)\b|\btranscript\b|\bhighlights\b",
+    re.IGNORECASE,
+)
+"""An introduction describes the briefing; a paragraph that does not is an unlabelled
+announcement read out before the first turn."""
 _FOLLOWING = re.compile(r"\s*Following (?:are|is) (?:the )?(?:highlights|excerpts)[^.]*[:.]?\s*$")
 _DOMAINS = {
     "whitehouse.gov": "The White House",
@@ -104,7 +112,18 @@ def read_meta(
             ledger.drop(number, "podium list", text)
         elif len(words(text)) >= 12:
             intro.append(text)
-            ledger.drop(number, "introduction", text)
+            if not _INTRO.search(text):
+                ledger.drop(number, "unlabelled opening (kept as summary)", text)
+                notes.append(
+                    Note(
+                        number,
+                        "this paragraph before the first speaker label reads as spoken, "
+                        "not as an introduction, but has no label: it is kept in the "
+                        "summary; move it to the speaker who read it",
+                    )
+                )
+            else:
+                ledger.drop(number, "introduction", text)
         elif len(words(text)) <= 10:
             location.append(text.strip("*_ "))
             ledger.drop(number, "location", text)

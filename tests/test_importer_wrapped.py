@@ -154,3 +154,27 @@ def test_unwrapping_keeps_every_letter_in_order(texts: list[str]) -> None:
     before = "".join(re.findall(r"\w", "".join(texts)))
     assert "".join(re.findall(r"\w", "".join(p.text for p in paras))) == before
     assert [p.line for p in paras] == sorted({p.line for p in paras})
+
+
+def test_a_page_counter_glued_to_the_next_pages_first_line() -> None:
+    text = (
+        "Hearing\nMay 2, 2024\n"
+        "CHAIR NOVAK. The channel closed in April and the fleet has used the south\n"
+        "Page 1 of 2channel since, which adds an hour to each trip for the boats\n"
+        "and a good deal of fuel, which the owners have asked us to pay for, so\n"
+        "we have written to the ministry.\n"
+        "AMA OSEI. Thank you. What does that cost the fleet, in all, each month?\n"
+        "CHAIR NOVAK. Nobody has worked it out yet.\nPage 2 of 2"
+    )
+    cleaned = clean(text)
+    assert [p.text for p in cleaned.body] == [
+        "CHAIR NOVAK. The channel closed in April and the fleet has used the south channel "
+        "since, which adds an hour to each trip for the boats and a good deal of fuel, "
+        "which the owners have asked us to pay for, so we have written to the ministry.",
+        "AMA OSEI. Thank you. What does that cost the fleet, in all, each month?",
+        "CHAIR NOVAK. Nobody has worked it out yet.",
+    ]
+    assert [(d.line, d.text) for d in cleaned.dropped_lines if d.kind == "page artefacts"] == [
+        (4, "Page 1 of 2"),
+        (9, "Page 2 of 2"),
+    ]

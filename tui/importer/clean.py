@@ -27,6 +27,7 @@ from tui.importer.furniture import (
     classify,
     running_headers,
     see_also,
+    split_counter,
     structural,
     tail_footer,
 )
@@ -178,6 +179,9 @@ def _furniture(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]
         if index in removed:
             ledger.drop(number, removed[index], text)
             continue
+        counter, text = split_counter(text)
+        if counter:
+            ledger.drop(number, "page artefacts", counter)
         if not text:
             out.append((number, text))
             box = 0

@@ -117,6 +117,19 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     return out
 
 
+_GLUED_COUNTER = re.compile(r"(?:Page|PAGE)\s*\d+\s*(?:of|/)\s*\d+(?=\S)(?!\s*(?:of|/))")
+
+
+def split_counter(text: str) -> tuple[str, str]:
+    """``Page 4 of 9`` glued to the next page's first line (``Page 4 of 9and then``):
+    the counter and the text. A PDF's text layer glues a page's footer to the next
+    page's first line when no running header stands between them."""
+    m = _GLUED_COUNTER.match(text)
+    if m is None:
+        return "", text
+    return m.group(0), text[m.end() :].strip()
+
+
 def _counter_rest(text: str) -> str | None:
     m = _COUNTER_AT_START.fullmatch(text) or _COUNTER_AT_END.fullmatch(text)
     return m.group("rest").strip() if m else None

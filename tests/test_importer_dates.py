@@ -8,7 +8,15 @@ import datetime as dt
 import pytest
 
 from tui.importer import Imported, Options, import_text
-from tui.importer.dates import ends_date, find_dates, parse_date_line, posting_date, years
+from tui.importer.dates import (
+    ends_date,
+    find_dates,
+    heading_date,
+    is_posting_line,
+    parse_date_line,
+    posting_date,
+    years,
+)
 from tui.importer.held import intro_date
 from tui.loader import load_bytes
 from tui.model import Briefing
@@ -216,3 +224,57 @@ def test_an_announcement_before_the_first_label_is_not_taken_for_an_introduction
     kinds = {d.kind for d in result.accounting.lines}
     assert {"introduction", "unlabelled opening (kept as summary)"} <= kinds
     assert [n.line for n in result.notes if "reads as spoken" in n.message] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("February 21, 2023, 13:00, Valletta", dt.date(2023, 2, 21)),
+        ("Date: Tuesday, 21 May 2024", dt.date(2024, 5, 21)),
+        ("March 3, 2021 – Halifax, Nova Scotia", dt.date(2021, 3, 3)),
+        ("March 3, 2021 was a long day for everyone in the harbour office", None),
+        ("March 3rd the ferries stopped", None),
+    ],
+)
+def test_heading_lines_that_open_with_a_date(line: str, date: dt.date | None) -> None:
+    assert heading_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "posting"),
+    [
+        ("Issued at HKT 18:30", True),
+        ("Published", True),
+        ("Updated: 9:15 am", True),
+        ("Released at 10:30 tomorrow, the report says the harbour will close.", False),
+        ("updated 9:15", False),
+        ("Published reports say otherwise.", False),
+    ],
+)
+def test_posting_lines_with_a_time_or_nothing(line: str, posting: bool) -> None:
+    assert is_posting_line(line) is posting
+
+
+def test_published_alone_makes_the_next_date_line_the_posting_date() -> None:
+    head = (
+        "Minister's remarks at the Port Forum\n"
+        "From: Ministry of Harbours\n"
+        "Delivered on: 3 July 2023\n"
+        "Published\n"
+        "4 July 2023"
+    )
+    result = imported(head)
+    briefing = load(result)
+    assert briefing.title == "Minister's remarks at the Port Forum"
+    assert (briefing.date, briefing.published) == (dt.date(2023, 7, 3), dt.date(2023, 7, 4))
+
+
+def test_a_heading_date_with_its_place_and_an_issued_at_footer() -> None:
+    head = "Remarks by the Harbour Master\nFebruary 21, 2023, 13:00, Valletta"
+    result = imported(head, "\nEnds/Tuesday, February 21, 2023\nIssued at HKT 18:30\n\nNNNN\n")
+    briefing = load(result)
+    assert briefing.date == dt.date(2023, 2, 21)
+    assert briefing.title == "Remarks by the Harbour Master"
+    assert list(briefing.elements())[-1].text == "Welcome."
+    kinds = {(d.text, d.kind) for d in result.accounting.lines}
+    assert ("Issued at HKT 18:30", "footer") in kinds and ("NNNN", "ends lines") in kinds

@@ -68,13 +68,26 @@ def test_share_rows() -> None:
         "[Transcript edited for length]",
         "(Check against delivery)",
         "Editor's note: the minister spoke in Portuguese.",
+        "Check against delivery",
+        "Unofficial translation",
+        "E&OE",
     ],
 )
 def test_editors_notes(line: str) -> None:
     assert is_editors_note(line)
 
 
-@pytest.mark.parametrize("line", ["(Laughter.)", "(Inaudible.)", "(Applause.)", "[Crosstalk]"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Laughter.)",
+        "(Inaudible.)",
+        "(Applause.)",
+        "[Crosstalk]",
+        "The transcript.",
+        "Check the recording of the vote, it is all there.",
+    ],
+)
 def test_notes_about_the_room_are_speech(line: str) -> None:
     assert not is_editors_note(line)
     assert classify(line) is None

@@ -146,6 +146,45 @@ def parse_date_line(text: str) -> dt.date | None:
     return found.date if found is not None else None
 
 
+_DATE_FIELD = re.compile(
+    r"(?:Date|Dated|DATE|(?:Delivered|Held|Recorded)(?:\s+on)?)\s*[:：]\s*", re.IGNORECASE
+)
+HEADING_WORDS = 10
+"""A heading line this short that opens with a full date is a date line with a place or
+time after it (``February 21, 2023, 13:00, Moscow``)."""
+
+
+def heading_date(text: str) -> dt.date | None:
+    """The date of a heading line: a date line, ``Date: Tuesday, 21 May 2024``, or a
+    short line that opens with a full date (``March 3, 2021 – Ottawa``)."""
+    text = _DATE_FIELD.sub("", text.strip(), count=1)
+    date = parse_date_line(text)
+    if date is not None or len(text.split()) > HEADING_WORDS:
+        return date
+    found = find_dates(text)
+    if found and found[0].start == 0 and found[0].year is not None:
+        rest = text[found[0].end :]
+        if not rest or not rest[0].isalnum():
+            return found[0].date
+    return None
+
+
+POSTING_WORDS = 8
+"""A posting line is short: ``Issued at HKT 18:30``, not a sentence that starts so."""
+_POSTING_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def is_posting_line(text: str) -> bool:
+    """``Posted on ...``, ``Issued at 18:30``, ``Updated`` alone: the words a page puts
+    before its posting date or time, with a date, a time or nothing after them."""
+    text = text.strip()
+    m = POSTING.match(text + " ")
+    if m is None or not text[:1].isupper() or len(text.split()) > POSTING_WORDS:
+        return False
+    rest = text[m.end() :].strip() if m.end() <= len(text) else ""
+    return not rest or posting_date(text) is not None or bool(_POSTING_TIME.search(rest))
+
+
 def is_numeric_stamp(text: str) -> bool:
     """``2010/10/27`` or ``2010-10-27 17:48`` alone: a page's posting stamp."""
     return bool(_NUMERIC_STAMP.fullmatch(text.strip()))

@@ -17,7 +17,7 @@ from collections.abc import ItemsView
 from dataclasses import dataclass, field
 
 from tui.importer.common import words
-from tui.importer.dates import ends_date, parse_date_line, posting_date
+from tui.importer.dates import ends_date, is_posting_line, parse_date_line, posting_date
 
 Line = tuple[int, str]
 
@@ -81,6 +81,12 @@ _EDITORIAL_TEXT = """transcript transcription translation translated edited edit
     note notes unofficial recording recorded audio video webcast excerpt excerpts abridged
     unedited prepared delivery continued"""
 _EDITORIAL = frozenset(_EDITORIAL_TEXT.split())
+_NOTE_LINKS_TEXT = "check against as for only of and"
+_NOTE_LINKS = frozenset(_NOTE_LINKS_TEXT.split())
+BARE_NOTE_WORDS = 5
+"""An unbracketed editor's note is a few words (``Check against delivery``)."""
+_EOE = re.compile(r"E\s*&\s*O\s*E\.?|\(?E&OE\)?")
+"""Errors and omissions excepted: a transcript service's disclaimer."""
 _NOTE_LINE = re.compile(
     r"(?:editor[’']?s?\s+note|note\s+to\s+editors?|notes\s+to\s+editors?)\s*[:：]", re.IGNORECASE
 )
@@ -158,10 +164,15 @@ def is_share_row(text: str) -> bool:
 
 def is_editors_note(text: str) -> bool:
     """A whole line in brackets about the record itself (``(Unofficial translation)``,
-    ``[Transcript edited for clarity]``), or one that says it is an editor's note.
+    ``[Transcript edited for clarity]``), a few words that only say so (``Check against
+    delivery``, ``E&OE``), or a line that says it is an editor's note.
     Notes about the room (``(Laughter.)``, ``(Inaudible.)``) are part of what was said
     and stay."""
-    if _NOTE_LINE.match(text):
+    if _NOTE_LINE.match(text) or _EOE.fullmatch(text):
+        return True
+    said = [w.casefold() for w in words(text)]
+    bare = bool(said) and len(said) <= BARE_NOTE_WORDS and text[:1].isupper()
+    if bare and all(w in _EDITORIAL | _NOTE_LINKS for w in said) and set(said) & _EDITORIAL:
         return True
     m = _BRACKETED.fullmatch(text)
     if m is None:
@@ -173,7 +184,7 @@ def is_editors_note(text: str) -> bool:
 def footer_kind(text: str) -> str | None:
     """The kind of a footer line (posting date, direct link, copyright, closing mark,
     ``Ends``), or ``None``. These shapes are furniture wherever they stand."""
-    if posting_date(text) is not None:
+    if posting_date(text) is not None or is_posting_line(text):
         return "footer"
     is_ends, _ = ends_date(text)
     if is_ends or _CLOSING.fullmatch(text):

@@ -23,7 +23,14 @@ import re
 from typing import Any
 
 from tui.importer.common import Meta, Note
-from tui.importer.dates import Found, ends_date, find_dates, is_numeric_stamp, posting_date
+from tui.importer.dates import (
+    Found,
+    ends_date,
+    find_dates,
+    is_numeric_stamp,
+    is_posting_line,
+    posting_date,
+)
 
 _HELD_CONTEXT = re.compile(
     r"\b(?:held|hosted|gave|gives|holds|hold|organi[sz]ed|delivered|took\s+place|met|made)\b"
@@ -66,17 +73,21 @@ class Dates:
         self.stamps: list[dt.date] = []
         self.posted: list[dt.date] = []
         self.ends: list[dt.date] = []
+        self._posting_next = False
 
     def read_line(self, text: str, parsed: dt.date | None) -> bool:
-        """Take a heading line that is a date; ``True`` when it was one."""
+        """Take a heading line that is a date, or the word ``Published`` alone that says
+        the next date line is the posting date; ``True`` when it was one of them."""
         posted = posting_date(text)
         if posted is not None:
             (self.stamps if is_numeric_stamp(text) else self.posted).append(posted)
             return True
         if parsed is not None:
-            self.lines.append(parsed)
+            (self.posted if self._posting_next else self.lines).append(parsed)
+            self._posting_next = False
             return True
-        return False
+        self._posting_next = is_posting_line(text) and len(text.split()) <= 3
+        return self._posting_next
 
     def read_footer(self, text: str) -> None:
         """Take the dates of a footer line anywhere in the record."""

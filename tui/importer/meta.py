@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.importer.common import DraftSpeaker, Meta, Note, words
-from tui.importer.dates import find_dates, parse_date_line, years
+from tui.importer.dates import find_dates, heading_date, is_posting_line, years
 from tui.importer.furniture import Ledger
 from tui.importer.held import Dates
 
@@ -36,6 +36,11 @@ _INTRO = re.compile(
 )
 """An introduction describes the briefing; a paragraph that does not is an unlabelled
 announcement read out before the first turn."""
+_FIELD = re.compile(
+    r"(?:From|By|Location|Venue|Place|Speakers?|Time|Topics?|Subject|Published|Updated)"
+    r"\s*[:：]",
+)
+"""A heading's field line (``From: Ministry of Harbours``): never the title."""
 _FOLLOWING = re.compile(r"\s*Following (?:are|is) (?:the )?(?:highlights|excerpts)[^.]*[:.]?\s*$")
 _DOMAINS = {
     "whitehouse.gov": "The White House",
@@ -74,12 +79,16 @@ def read_meta(
         meta.source = source.strip()
 
     lines = [(n, t) for n, t in header if t]
-    dates = [(i, parse_date_line(t)) for i, (_, t) in enumerate(lines)]
+    dates = [(i, heading_date(t)) for i, (_, t) in enumerate(lines)]
     first_date = next((i for i, d in dates if d is not None), None)
     start = 0
     skip: set[int] = set()
     if meta.title is None and lines:
         title_at = first_date - 1 if first_date else 0
+        while title_at > 0 and (
+            is_posting_line(lines[title_at][1]) or _FIELD.match(lines[title_at][1])
+        ):
+            title_at -= 1
         dated = _dated_title(lines, first_date)
         if dated is not None:
             title_at = dated
@@ -157,7 +166,7 @@ def _dated_title(lines: list[Line], first_date: int | None) -> int | None:
     alone): the first line that prints the date of the date line is the title."""
     if not first_date:
         return None
-    date = parse_date_line(lines[first_date][1])
+    date = heading_date(lines[first_date][1])
     for index in range(first_date - 1):
         if any(f.date == date for f in find_dates(lines[index][1])):
             return index

@@ -21,6 +21,7 @@ from tui.importer.furniture import (
     is_share_row,
     running_headers,
 )
+from tui.importer.meta import read_meta
 from tui.loader import load_bytes
 from tui.model import Briefing
 
@@ -268,6 +269,11 @@ def test_cleaning_never_loses_a_word_it_does_not_count(lines: list[str]) -> None
     kept = [t for _, t in cleaned.header] + [p.text for p in cleaned.body]
     assert sorted(re.findall(r"\w", text)) == sorted(re.findall(r"\w", "".join(kept + dropped)))
     assert cleaned.body_words == [w for p in cleaned.body for w in words(p.text)]
+    # The heading goes to the metadata line by line, each line counted by kind.
+    _, ledger, _ = read_meta(cleaned.front, cleaned.header, cleaned.every)
+    heading = [t for _, t in cleaned.header if t]
+    assert [d.text for d in ledger.lines] == heading
+    assert sum(ledger.counts.values()) == sum(len(words(t)) for t in heading)
 
 
 SCRAPED = """---

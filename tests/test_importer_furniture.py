@@ -313,3 +313,30 @@ def test_scraped_front_matter_is_read_and_markdown_escapes_undone() -> None:
     )
     assert result.accounting.dropped["front matter"] > 0
     assert result.accounting.dropped["time stamps"] == 10
+
+
+def test_bare_page_numbers_count_up_and_a_lone_number_stays() -> None:
+    text = (
+        "Ferry hearing\nMay 2, 2021\n\nMS. LINDQVIST: How many boats were there?\n\n"
+        "MR. ADEYEMI: Forty.\n\n2\n\nQ: And next year?\n\nMR. ADEYEMI: More.\n\n3\n"
+    )
+    cleaned = clean(text)
+    assert [(d.line, d.text) for d in cleaned.dropped_lines] == [(8, "2"), (14, "3")]
+    lone = clean("Ferry hearing\nMay 2, 2021\n\nQ: How many?\n\nMR. ADEYEMI:\n\n12\n")
+    assert lone.body[-1].text == "MR. ADEYEMI: 12"
+
+
+def test_closing_fields_after_the_last_words_said() -> None:
+    text = (
+        "Ferry hearing\nMay 2, 2021\n\nMS. LINDQVIST: Opening.\n\nQ: Why?\n\n"
+        "MS. LINDQVIST: Tags: we have none.\n\n(END)\n\nTags: ferries, harbour\n"
+        "Source: Harbour Office\n"
+    )
+    result = imported(text)
+    assert said(load(result)).endswith("Tags: we have none.")
+    kinds = [(d.text, d.kind) for d in result.accounting.lines if d.line >= 10]
+    assert kinds == [
+        ("(END)", "ends lines"),
+        ("Tags: ferries, harbour", "footer"),
+        ("Source: Harbour Office", "footer"),
+    ]

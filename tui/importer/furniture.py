@@ -12,6 +12,7 @@ speaker label, or one that reads as sentences, stays.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import ItemsView
 from dataclasses import dataclass, field
@@ -68,7 +69,9 @@ _DIRECT_LINK = re.compile(
     re.IGNORECASE,
 )
 _SITE_LABEL = re.compile(r"(?P<name>[^:：]{2,60}?)\s*[:：]\s*(?P<rest>.*)")
-_CLOSING = re.compile(r"(?:#\s*){3}|N{4}|\*\s*\*\s*\*|-\s*30\s*-", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"(?:#\s*){3}|N{4}|\*\s*\*\s*\*|-\s*30\s*-|[(\[]\s*(?:END|End|ENDS|Ends)\s*[)\]]"
+)
 _SEE_ALSO = re.compile(
     r"(?:(?:See|SEE)\s+(?:also|ALSO)|Related(?:\s+(?:[Aa]rticles?|[Ss]tories|[Ll]inks|[Nn]ews"
     r"|[Cc]ontent|[Rr]eading|[Pp]ages?))?|RELATED|Read\s+(?:more|also)|Also\s+read"
@@ -120,7 +123,24 @@ def running_headers(lines: list[Line]) -> dict[int, str]:
     for index, (_, text) in enumerate(lines):
         if counted.get(index) in headers or text in headers:
             out[index] = "page artefacts"
+    out.update(dict.fromkeys(page_numbers(lines), "page artefacts"))
     return out
+
+
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def page_numbers(lines: list[Line]) -> list[int]:
+    """Numbers standing alone on lines that count up through the record (``2``, ``3``,
+    ``4``): a PDF's page numbers. One number alone, or numbers out of order, may be
+    something said, and stay."""
+    found = [(i, int(t)) for i, (_, t) in enumerate(lines) if _BARE_NUMBER.fullmatch(t)]
+    if len(found) < 2:
+        return []
+    values = [v for _, v in found]
+    if any(b <= a for a, b in itertools.pairwise(values)):
+        return []
+    return [i for i, _ in found]
 
 
 _GLUED_COUNTER = re.compile(r"(?:Page|PAGE)\s*\d+\s*(?:of|/)\s*\d+(?=\S)(?!\s*(?:of|/))")
@@ -199,10 +219,22 @@ def footer_kind(text: str) -> str | None:
     return None
 
 
+_TAIL_FIELD = re.compile(
+    r"(?:Tags?|Topics?|Categor(?:y|ies)|Keywords?|Filed\s+under|Posted\s+in|Source|Editors?"
+    r"|Responsible\s+editor|Photos?|Video|Contact|Media\s+contact|Press\s+office)"
+    r"\s*[:：]\s*[^.?!]*",
+    re.IGNORECASE,
+)
+TAIL_FIELD_WORDS = 10
+
+
 def tail_footer(text: str) -> bool:
     """A line that belongs to a page's closing block when it stands after the last
-    words said: a date alone, a site name with an empty colon (``Newsroom:``)."""
-    if parse_date_line(text) is not None:
+    words said: a date alone, a site name with an empty colon (``Newsroom:``), a short
+    field of the page (``Tags: ferries, ports``, ``Source: Harbour Office``)."""
+    if parse_date_line(text) is not None or classify(text) is not None:
+        return True
+    if _TAIL_FIELD.fullmatch(text) and len(words(text)) <= TAIL_FIELD_WORDS:
         return True
     site = _SITE_LABEL.fullmatch(text)
     return site is not None and not site.group("rest") and len(words(site.group("name"))) <= 6

@@ -1,12 +1,13 @@
 """First stage: bytes to cleaned, numbered lines, split into header and body paragraphs.
 
-Everything that is not what was said is dropped here, and counted, so that the word
-accounting can say exactly what left the record and why: front matter, time stamps
-(``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on lines of their
-own (``Page 3 of 12``, ``View More``, ``Back to top``), a PDF's running page headers.
-The header (everything before the first speaker label) is handed to
-:mod:`tui.importer.meta` line by line; the body is unwrapped into paragraphs that keep
-the source line where each starts, for warnings.
+Everything that is not what was said is dropped here, and counted with its line, so
+that the word accounting can say exactly what left the record and why: front matter,
+time stamps (``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on
+lines of their own (``Page 3 of 12``, ``View More``, ``Back to top``), a PDF's running
+page headers, and the furniture :mod:`tui.importer.furniture` recognises. The header
+(everything before the first speaker label) is handed to :mod:`tui.importer.meta` line
+by line; the body is unwrapped into paragraphs that keep the source line where each
+starts, for warnings (hard-wrapped text by :mod:`tui.importer.wrapped`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 import yaml
 
 from tui.importer.common import ImportFailed, Note, Para, words
-from tui.importer.dates import month_number, parse_date_line
+from tui.importer.dates import parse_date_line
 from tui.importer.furniture import (
     URL,
     Dropped,
@@ -34,7 +35,7 @@ from tui.importer.furniture import (
 from tui.importer.labels import colon_labels, match_label
 from tui.importer.wrapped import Vocabulary, is_hard_wrapped, unwrap
 
-__all__ = ["month_number", "parse_date_line"]
+__all__ = ["parse_date_line"]
 
 Line = tuple[int, str]
 """A source line number (from 1) and the cleaned line; an empty text is a blank line."""

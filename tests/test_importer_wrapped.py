@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tui.importer import import_text
 from tui.importer.clean import clean
 from tui.importer.common import Para
+from tui.importer.furniture import split_counter
 from tui.importer.wrapped import (
     Vocabulary,
     is_hard_wrapped,
@@ -178,3 +179,9 @@ def test_a_page_counter_glued_to_the_next_pages_first_line() -> None:
         (4, "Page 1 of 2"),
         (9, "Page 2 of 2"),
     ]
+
+
+def test_a_page_counter_alone_is_never_cut_into_a_counter_and_a_number() -> None:
+    assert split_counter("Page 28 of 28") == ("", "Page 28 of 28")
+    assert split_counter("Page 12 of 30.") == ("", "Page 12 of 30.")
+    assert split_counter("Page 3 of 12Harbour") == ("Page 3 of 12", "Harbour")

@@ -143,7 +143,7 @@ def page_numbers(lines: list[Line]) -> list[int]:
     return [i for i, _ in found]
 
 
-_GLUED_COUNTER = re.compile(r"(?:Page|PAGE)\s*\d+\s*(?:of|/)\s*\d+(?=\S)(?!\s*(?:of|/))")
+_GLUED_COUNTER = re.compile(r"(?:Page|PAGE)\s*\d+\s*(?:of|/)\s*\d+(?=[^\W\d_])")
 
 
 def split_counter(text: str) -> tuple[str, str]:

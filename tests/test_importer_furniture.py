@@ -340,3 +340,18 @@ def test_closing_fields_after_the_last_words_said() -> None:
         ("Tags: ferries, harbour", "footer"),
         ("Source: Harbour Office", "footer"),
     ]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line, min_size=1, max_size=30))
+def test_any_page_with_furniture_imports_whole_or_is_refused(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        result = imported(text)
+    except ImportFailed as failure:
+        assert failure.message
+        return
+    counts = result.accounting
+    assert counts.body == counts.labels + counts.written
+    assert sum(counts.dropped.values()) == sum(len(words(d.text)) for d in counts.lines)
+    load(result)

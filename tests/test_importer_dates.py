@@ -234,6 +234,8 @@ def test_an_announcement_before_the_first_label_is_not_taken_for_an_introduction
         ("March 3, 2021 – Halifax, Nova Scotia", dt.date(2021, 3, 3)),
         ("March 3, 2021 was a long day for everyone in the harbour office", None),
         ("March 3rd the ferries stopped", None),
+        ("Bergen, 12 September 2024", dt.date(2024, 9, 12)),
+        ("Talks went on until 12 September 2024", None),
     ],
 )
 def test_heading_lines_that_open_with_a_date(line: str, date: dt.date | None) -> None:
@@ -278,3 +280,30 @@ def test_a_heading_date_with_its_place_and_an_issued_at_footer() -> None:
     assert list(briefing.elements())[-1].text == "Welcome."
     kinds = {(d.text, d.kind) for d in result.accounting.lines}
     assert ("Issued at HKT 18:30", "footer") in kinds and ("NNNN", "ends lines") in kinds
+
+
+def test_a_hard_wrapped_heading_with_a_podium_line_and_an_opening_statement() -> None:
+    head = (
+        "News conference\n"
+        "Ingrid Halvorsen, Governor of the Coastal Bank,\n"
+        "Bergen, 12 September 2024\n"
+        "Good afternoon, and welcome. The board today decided to keep the lending\n"
+        "rate where it is, because wages are still rising faster than we had\n"
+        "expected in June.\n"
+        "We will meet again in October."
+    )
+    result = imported(head)
+    briefing = load(result)
+    assert briefing.title == "News conference"
+    assert briefing.date == dt.date(2024, 9, 12)
+    assert briefing.summary is not None
+    assert "lending rate where it is" in briefing.summary
+    assert briefing.summary.endswith("We will meet again in October.")
+    kinds = [(d.line, d.kind) for d in result.accounting.lines]
+    assert (2, "podium list") in kinds
+    assert [line for line, kind in kinds if kind.startswith("unlabelled opening")] == [4, 7]
+
+
+def test_a_location_field_gives_the_place() -> None:
+    briefing = load(imported("Doorstop interview\nDate: Tuesday, 21 May 2024\nLocation: Tromsø"))
+    assert (briefing.date, briefing.location) == (dt.date(2024, 5, 21), "Tromsø")

@@ -156,7 +156,8 @@ time after it (``February 21, 2023, 13:00, Moscow``)."""
 
 def heading_date(text: str) -> dt.date | None:
     """The date of a heading line: a date line, ``Date: Tuesday, 21 May 2024``, or a
-    short line that opens with a full date (``March 3, 2021 – Ottawa``)."""
+    short line that opens with a full date (``March 3, 2021 – Ottawa``) or ends with one
+    after a comma or dash (``Valletta, 12 September 2024``)."""
     text = _DATE_FIELD.sub("", text.strip(), count=1)
     date = parse_date_line(text)
     if date is not None or len(text.split()) > HEADING_WORDS:
@@ -166,6 +167,10 @@ def heading_date(text: str) -> dt.date | None:
         rest = text[found[0].end :]
         if not rest or not rest[0].isalnum():
             return found[0].date
+    if found and found[-1].year is not None and not text[found[-1].end :].strip(" .)"):
+        before = text[: found[-1].start].rstrip()
+        if before.endswith((",", "–", "—", "-", "|")):
+            return found[-1].date
     return None
 
 

@@ -19,6 +19,7 @@ from tui.importer.common import DraftSpeaker, Meta, Note, words
 from tui.importer.dates import find_dates, heading_date, is_posting_line, years
 from tui.importer.furniture import Ledger
 from tui.importer.held import Dates
+from tui.importer.wrapped import ends_sentence
 
 Line = tuple[int, str]
 
@@ -41,6 +42,7 @@ _FIELD = re.compile(
     r"\s*[:：]",
 )
 """A heading's field line (``From: Ministry of Harbours``): never the title."""
+_PLACE_FIELD = re.compile(r"(?:Location|Venue|Place)\s*[:：]\s*")
 _FOLLOWING = re.compile(r"\s*Following (?:are|is) (?:the )?(?:highlights|excerpts)[^.]*[:.]?\s*$")
 _DOMAINS = {
     "whitehouse.gov": "The White House",
@@ -78,7 +80,7 @@ def read_meta(
     if isinstance(source, str) and source.strip():
         meta.source = source.strip()
 
-    lines = [(n, t) for n, t in header if t]
+    lines = _unwrapped(header)
     dates = [(i, heading_date(t)) for i, (_, t) in enumerate(lines)]
     first_date = next((i for i, d in dates if d is not None), None)
     start = 0
@@ -86,7 +88,9 @@ def read_meta(
     if meta.title is None and lines:
         title_at = first_date - 1 if first_date else 0
         while title_at > 0 and (
-            is_posting_line(lines[title_at][1]) or _FIELD.match(lines[title_at][1])
+            is_posting_line(lines[title_at][1])
+            or _FIELD.match(lines[title_at][1])
+            or _speaker_line(lines[title_at][1])
         ):
             title_at -= 1
         dated = _dated_title(lines, first_date)
@@ -105,6 +109,7 @@ def read_meta(
     found = Dates(front)
     intro: list[str] = []
     location: list[str] = []
+    spoken = False
     for index in range(start, len(lines)):
         number, text = lines[index]
         if number in skip:
@@ -115,13 +120,14 @@ def read_meta(
         if meta.title and plain(text).strip("*_ ") == meta.title:
             ledger.drop(number, "title and date", text)
             continue
-        speaker = _SPEAKER_LINE.fullmatch(text)
-        if speaker is not None and _is_speaker_line(speaker, text):
-            meta.podium.append(DraftSpeaker(speaker.group(1), plain(speaker.group(2))))
+        speaker = _speaker_line(text)
+        if speaker is not None:
+            meta.podium.append(DraftSpeaker(speaker.group(1), plain(speaker.group(2)).rstrip(",;")))
             ledger.drop(number, "podium list", text)
-        elif len(words(text)) >= 12:
+        elif len(words(text)) >= 12 or (spoken and ends_sentence(text)):
             intro.append(text)
             if not _INTRO.search(text):
+                spoken = True
                 ledger.drop(number, "unlabelled opening (kept as summary)", text)
                 notes.append(
                     Note(
@@ -134,7 +140,7 @@ def read_meta(
             else:
                 ledger.drop(number, "introduction", text)
         elif len(words(text)) <= 10:
-            location.append(text.strip("*_ "))
+            location.append(_PLACE_FIELD.sub("", text.strip("*_ "), count=1))
             ledger.drop(number, "location", text)
         else:
             notes.append(Note(number, "a line before the first speaker label was left out"))
@@ -161,6 +167,25 @@ def read_meta(
     return meta, ledger, notes
 
 
+def _unwrapped(header: list[Line]) -> list[Line]:
+    """The heading's non-blank lines, a line that starts in lower case joined to the one
+    before it when that one stops mid-sentence (an opening statement printed above the
+    first label in hard-wrapped text)."""
+    out: list[Line] = []
+    previous_blank = True
+    for number, text in header:
+        if not text:
+            previous_blank = True
+            continue
+        joins = out and not previous_blank and text[:1].islower()
+        if joins and not ends_sentence(out[-1][1]):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((number, text))
+        previous_blank = False
+    return out
+
+
 def _dated_title(lines: list[Line], first_date: int | None) -> int | None:
     """A heading block (title with its date, then name, office and place, then the date
     alone): the first line that prints the date of the date line is the title."""
@@ -175,6 +200,11 @@ def _dated_title(lines: list[Line], first_date: int | None) -> int | None:
 
 def _within(text: str, title: str) -> bool:
     return plain(text).casefold() in plain(title).casefold()
+
+
+def _speaker_line(text: str) -> re.Match[str] | None:
+    speaker = _SPEAKER_LINE.fullmatch(text)
+    return speaker if speaker is not None and _is_speaker_line(speaker, text) else None
 
 
 def _is_speaker_line(match: re.Match[str], text: str) -> bool:

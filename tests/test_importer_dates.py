@@ -211,21 +211,6 @@ def test_a_chinese_title_with_its_date() -> None:
     assert dates(head)[0] == dt.date(2016, 3, 5)
 
 
-def test_an_announcement_before_the_first_label_is_not_taken_for_an_introduction() -> None:
-    head = (
-        "Harbour Office Briefing on June 2, 2019\n\n"
-        "The Harbour Office held a news conference on the ferry timetable this morning.\n\n"
-        "At the request of the island councils, the night ferry will run twice a week "
-        "from July, and the fares stay as they are."
-    )
-    result = imported(head)
-    briefing = load(result)
-    assert briefing.summary is not None and "night ferry" in briefing.summary
-    kinds = {d.kind for d in result.accounting.lines}
-    assert {"introduction", "unlabelled opening (kept as summary)"} <= kinds
-    assert [n.line for n in result.notes if "reads as spoken" in n.message] == [5]
-
-
 @pytest.mark.parametrize(
     ("line", "date"),
     [
@@ -301,7 +286,7 @@ def test_a_hard_wrapped_heading_with_a_podium_line_and_an_opening_statement() ->
     assert briefing.summary.endswith("We will meet again in October.")
     kinds = [(d.line, d.kind) for d in result.accounting.lines]
     assert (2, "podium list") in kinds
-    assert [line for line, kind in kinds if kind.startswith("unlabelled opening")] == [4, 7]
+    assert [line for line, kind in kinds if kind == "introduction"] == [4, 7]
 
 
 def test_a_location_field_gives_the_place() -> None:

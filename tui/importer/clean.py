@@ -35,7 +35,7 @@ from tui.importer.furniture import (
 from tui.importer.labels import colon_labels, match_label
 from tui.importer.wrapped import Vocabulary, is_hard_wrapped, unwrap
 
-__all__ = ["parse_date_line"]
+__all__ = ["Dropped", "parse_date_line"]
 
 Line = tuple[int, str]
 """A source line number (from 1) and the cleaned line; an empty text is a blank line."""

@@ -36,7 +36,7 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 """An introduction describes the briefing; a paragraph that does not is an unlabelled
-announcement read out before the first turn."""
+announcement read out before the first turn, and the sentences after it belong to it."""
 _FIELD = re.compile(
     r"(?:From|By|Location|Venue|Place|Speakers?|Time|Topics?|Subject|Published|Updated)"
     r"\s*[:：]",
@@ -126,19 +126,8 @@ def read_meta(
             ledger.drop(number, "podium list", text)
         elif len(words(text)) >= 12 or (spoken and ends_sentence(text)):
             intro.append(text)
-            if not _INTRO.search(text):
-                spoken = True
-                ledger.drop(number, "unlabelled opening (kept as summary)", text)
-                notes.append(
-                    Note(
-                        number,
-                        "this paragraph before the first speaker label reads as spoken, "
-                        "not as an introduction, but has no label: it is kept in the "
-                        "summary; move it to the speaker who read it",
-                    )
-                )
-            else:
-                ledger.drop(number, "introduction", text)
+            spoken = spoken or not _INTRO.search(text)
+            ledger.drop(number, "introduction", text)
         elif len(words(text)) <= 10:
             location.append(_PLACE_FIELD.sub("", text.strip("*_ "), count=1))
             ledger.drop(number, "location", text)

@@ -15,6 +15,7 @@ Any failure is an :class:`ImportFailed` with a message for people; nothing is wr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,10 +25,9 @@ from typing import Any
 import yaml
 
 from tui.importer.attribute import attribute
-from tui.importer.clean import clean, decode
+from tui.importer.clean import Dropped, clean, decode
 from tui.importer.common import Draft, ImportFailed, Note, Part, words
 from tui.importer.embedded import embedded_questions
-from tui.importer.furniture import Dropped
 from tui.importer.meta import read_meta
 from tui.importer.speakers import Hint, cast
 from tui.importer.turns import split_turns
@@ -163,20 +163,18 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     written = account(cleaned.body, draft.parts(), loaded)
     _validate(rendered, ident)
     labels = sum(len(words(p.label)) + len(words(p.tail)) for p in draft.parts())
-    return Imported(
+    result = Imported(
         id=ident,
         text=rendered,
         notes=tuple(sorted(notes, key=lambda n: n.line or 0)),
-        accounting=Accounting(
-            len(cleaned.body_words),
-            labels,
-            written,
-            dropped,
-            tuple(sorted([*cleaned.dropped_lines, *header_dropped.lines], key=lambda d: d.line)),
-        ),
+        accounting=Accounting(len(cleaned.body_words), labels, written, dropped),
         speakers=len(speakers),
         remarks=len(remarks) + sum(1 for i in items if i.remark is not None),
         exchanges=sum(1 for i in items if i.question is not None),
+    )
+    listed = sorted([*cleaned.dropped_lines, *header_dropped.lines], key=lambda d: d.line)
+    return dataclasses.replace(
+        result, accounting=dataclasses.replace(result.accounting, lines=tuple(listed))
     )
 
 

@@ -292,3 +292,18 @@ def test_a_hard_wrapped_heading_with_a_podium_line_and_an_opening_statement() ->
 def test_a_location_field_gives_the_place() -> None:
     briefing = load(imported("Doorstop interview\nDate: Tuesday, 21 May 2024\nLocation: Tromsø"))
     assert (briefing.date, briefing.location) == (dt.date(2024, 5, 21), "Tromsø")
+
+
+def test_a_title_printed_over_two_lines() -> None:
+    head = (
+        "Transport Ministry Spokesperson Lin Hao’s\n"
+        "Regular Press Conference on March 2, 2021\n"
+        "2021-03-02 21:10"
+    )
+    briefing = load(imported(head))
+    assert briefing.title == (
+        "Transport Ministry Spokesperson Lin Hao’s Regular Press Conference on March 2, 2021"
+    )
+    assert (briefing.date, briefing.published) == (dt.date(2021, 3, 2), None)
+    two = load(imported("Harbour Office\nBriefing\nMarch 2, 2021"))
+    assert two.title == "Briefing"

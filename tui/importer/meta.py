@@ -156,17 +156,23 @@ def read_meta(
     return meta, ledger, notes
 
 
+_OPEN_END = re.compile(r"(?:[’']s|\b(?:of|on|for|and|the|to|at|in|with|by|a|an|from))$")
+
+
 def _unwrapped(header: list[Line]) -> list[Line]:
-    """The heading's non-blank lines, a line that starts in lower case joined to the one
-    before it when that one stops mid-sentence (an opening statement printed above the
-    first label in hard-wrapped text)."""
+    """The heading's non-blank lines, a line joined to the one before it when that one
+    stops mid-sentence and the line starts in lower case (an opening statement printed
+    above the first label in hard-wrapped text), or when that one ends in a possessive
+    or a word that cannot end a title (``Spokesperson Lin’s`` / ``Regular Press
+    Conference on ...``)."""
     out: list[Line] = []
     previous_blank = True
     for number, text in header:
         if not text:
             previous_blank = True
             continue
-        joins = out and not previous_blank and text[:1].islower()
+        joins = out and not previous_blank
+        joins = joins and (text[:1].islower() or bool(_OPEN_END.search(out[-1][1])))
         if joins and not ends_sentence(out[-1][1]):
             out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
         else:

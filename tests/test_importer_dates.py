@@ -221,6 +221,7 @@ def test_a_chinese_title_with_its_date() -> None:
         ("March 3rd the ferries stopped", None),
         ("Bergen, 12 September 2024", dt.date(2024, 9, 12)),
         ("Talks went on until 12 September 2024", None),
+        ("Daily Harbour Briefing - 12 September 2024", None),
     ],
 )
 def test_heading_lines_that_open_with_a_date(line: str, date: dt.date | None) -> None:

@@ -157,7 +157,8 @@ time after it (``February 21, 2023, 13:00, Moscow``)."""
 def heading_date(text: str) -> dt.date | None:
     """The date of a heading line: a date line, ``Date: Tuesday, 21 May 2024``, or a
     short line that opens with a full date (``March 3, 2021 – Ottawa``) or ends with one
-    after a comma or dash (``Valletta, 12 September 2024``)."""
+    after a comma (``Valletta, 12 September 2024``); after a dash it is a title that
+    carries its date (``Daily Briefing - May 2, 2019``)."""
     text = _DATE_FIELD.sub("", text.strip(), count=1)
     date = parse_date_line(text)
     if date is not None or len(text.split()) > HEADING_WORDS:
@@ -169,7 +170,7 @@ def heading_date(text: str) -> dt.date | None:
             return found[0].date
     if found and found[-1].year is not None and not text[found[-1].end :].strip(" .)"):
         before = text[: found[-1].start].rstrip()
-        if before.endswith((",", "–", "—", "-", "|")):
+        if before.endswith(","):
             return found[-1].date
     return None
 

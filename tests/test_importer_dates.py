@@ -308,3 +308,18 @@ def test_a_title_printed_over_two_lines() -> None:
     assert (briefing.date, briefing.published) == (dt.date(2021, 3, 2), None)
     two = load(imported("Harbour Office\nBriefing\nMarch 2, 2021"))
     assert two.title == "Briefing"
+
+
+def test_the_title_again_in_another_language_is_no_introduction() -> None:
+    head = (
+        "2016年3月5日交通部发言人李明主持例行记者会\n\n"
+        "Transport Ministry Spokesperson Li Ming’s\n"
+        "Regular Press Conference on March 5, 2016"
+    )
+    result = imported(head)
+    briefing = load(result)
+    assert briefing.summary is None
+    assert [(d.line, d.kind) for d in result.accounting.lines][:2] == [
+        (1, "title and date"),
+        (3, "title and date"),
+    ]

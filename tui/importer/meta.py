@@ -117,14 +117,14 @@ def read_meta(
         if found.read_line(text, dates[index][1]):
             ledger.drop(number, "title and date", text)
             continue
-        if meta.title and plain(text).strip("*_ ") == meta.title:
+        if meta.title and (plain(text).strip("*_ ") == meta.title or _retitled(text, meta.title)):
             ledger.drop(number, "title and date", text)
             continue
         speaker = _speaker_line(text)
         if speaker is not None:
             meta.podium.append(DraftSpeaker(speaker.group(1), plain(speaker.group(2)).rstrip(",;")))
             ledger.drop(number, "podium list", text)
-        elif len(words(text)) >= 12 or (spoken and ends_sentence(text)):
+        elif len(words(text)) >= 12 or (spoken and _sentence(text)):
             intro.append(text)
             spoken = spoken or not _INTRO.search(text)
             ledger.drop(number, "introduction", text)
@@ -179,6 +179,18 @@ def _unwrapped(header: list[Line]) -> list[Line]:
             out.append((number, text))
         previous_blank = False
     return out
+
+
+def _sentence(text: str) -> bool:
+    return text.endswith((".", "?", "!", "。", "？", "！")) and len(words(text)) >= 4
+
+
+def _retitled(text: str, title: str) -> bool:
+    """The title again, in another language: a heading line with the title's full date
+    that is no sentence (``Regular Press Conference on August 19, 2022`` under
+    ``2022年8月19日...``)."""
+    dates = {f.date for f in find_dates(title) if f.date is not None}
+    return bool(dates & {f.date for f in find_dates(text)}) and not ends_sentence(text)
 
 
 def _dated_title(lines: list[Line], first_date: int | None) -> int | None:

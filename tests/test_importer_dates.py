@@ -158,7 +158,7 @@ def test_a_year_the_record_does_not_print_is_never_used() -> None:
     # December 30 of 2019 would be after the page went up, and 2018 is printed nowhere.
     assert briefing.date != dt.date(2018, 12, 30)
     assert briefing.date == dt.date(2019, 1, 3)
-    assert any("12-30 but prints no year" in n.message for n in result.notes)
+    assert any("month-day 12-30, in no year it prints" in n.message for n in result.notes)
     assert "# check: the record says it was held on month-day 12-30" in result.text
 
 

@@ -116,7 +116,7 @@ class Dates:
 
     def settle(self, meta: Meta, intro: str, years: set[int], notes: list[Note]) -> None:
         """Set ``meta.date`` and ``meta.published`` (see the module's order)."""
-        title = [f for f in find_dates(meta.title or "")]
+        title = find_dates(meta.title or "")
         anchors = [
             d
             for d in [
@@ -140,7 +140,7 @@ class Dates:
             from_text = held is not None
             if held is None:
                 day = f"{partial.month:02d}-{partial.day:02d}"
-                why = f"the record says it was held on month-day {day} but prints no year for it"
+                why = f"the record says it was held on month-day {day}, in no year it prints"
                 meta.checks.append(f"{why}; no year was guessed")
                 notes.append(Note(meta.title_line, f"{why}: no year was guessed (use --date)"))
         if held is None:

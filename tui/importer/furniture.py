@@ -93,6 +93,10 @@ _EOE = re.compile(r"E\s*&\s*O\s*E\.?|\(?E&OE\)?")
 _NOTE_LINE = re.compile(
     r"(?:editor[’']?s?\s+note|note\s+to\s+editors?|notes\s+to\s+editors?)\s*[:：]", re.IGNORECASE
 )
+CRUMB_CHARACTERS = 200
+"""A breadcrumb trail or a row of buttons is never longer than this."""
+NOTE_CHARACTERS = 60
+"""An unbracketed editor's note is never longer than this."""
 BOX_LINES = 8
 """A "See also" box holds at most this many headlines."""
 HEADLINE_WORDS = 16
@@ -168,6 +172,8 @@ def _only_words(text: str, vocabulary: frozenset[str]) -> bool:
 
 def is_breadcrumb(text: str) -> bool:
     """``Home > News > Briefings``: path segments, short, none a sentence."""
+    if not any(mark in text for mark in ">»›→/|") or len(text) > CRUMB_CHARACTERS:
+        return False
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
     if len(parts) < 2 or any(len(words(p)) > 8 for p in parts):
         return False
@@ -178,6 +184,8 @@ def is_breadcrumb(text: str) -> bool:
 
 def is_share_row(text: str) -> bool:
     """``Share: Facebook Twitter Email``: only the words of share buttons."""
+    if len(text) > CRUMB_CHARACTERS:
+        return False
     found = {w.casefold() for w in words(text)}
     return _only_words(text, _SHARE_WORDS) and bool(found & _SHARE_CORE)
 
@@ -190,6 +198,8 @@ def is_editors_note(text: str) -> bool:
     and stay."""
     if _NOTE_LINE.match(text) or _EOE.fullmatch(text):
         return True
+    if len(text) > CRUMB_CHARACTERS or (text[:1] not in "([" and len(text) > NOTE_CHARACTERS):
+        return False
     said = [w.casefold() for w in words(text)]
     bare = bool(said) and len(said) <= BARE_NOTE_WORDS and text[:1].isupper()
     if bare and all(w in _EDITORIAL | _NOTE_LINKS for w in said) and set(said) & _EDITORIAL:

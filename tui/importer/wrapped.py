@@ -88,42 +88,50 @@ def _room_for_next(text: str, following: str, width: int) -> bool:
 
 
 class Vocabulary:
-    """The words of the whole record, to judge a hyphen at a line end."""
+    """The words of the whole record, to judge a hyphen at a line end (counted on first
+    use: most records have none)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        joined = "\n".join(texts)
-        self.hyphenated = Counter(m.group(0).casefold() for m in _HYPHENATED.finditer(joined))
-        self.plain = Counter(m.group(0).casefold() for m in re.finditer(r"\w+", joined))
+        self._texts = texts
+        self._counts: tuple[Counter[str], Counter[str]] | None = None
+
+    def _counted(self) -> tuple[Counter[str], Counter[str]]:
+        if self._counts is None:
+            joined = "\n".join(self._texts)
+            hyphenated = Counter(m.group(0).casefold() for m in _HYPHENATED.finditer(joined))
+            plain = Counter(m.group(0).casefold() for m in re.finditer(r"\w+", joined))
+            self._counts = (hyphenated, plain)
+        return self._counts
 
     def keeps_hyphen(self, before: str, after: str) -> bool:
         """Whether ``before-`` at a line end and ``after`` on the next are one hyphenated
         word. The pieces themselves are in the counts once each, so the plain spelling
         must be seen elsewhere and the hyphenated one nowhere for the hyphen to go."""
-        key = f"{before}-{after}".casefold()
-        if self.hyphenated[key] > 0:
+        hyphenated, plain = self._counted()
+        if hyphenated[f"{before}-{after}".casefold()] > 0:
             return True
-        return self.plain[f"{before}{after}".casefold()] == 0
+        return plain[f"{before}{after}".casefold()] == 0
 
 
 def join_lines(pieces: Sequence[str], vocabulary: Vocabulary) -> str:
     """One paragraph from its printed lines."""
-    out = ""
+    out: list[str] = []
     for piece in pieces:
         if not out:
-            out = piece
+            out.append(piece)
             continue
-        hyphen = _HYPHEN_END.search(out)
+        last = out[-1]
+        hyphen = _HYPHEN_END.search(last) if last.endswith("-") else None
         lead = _LEAD_WORD.match(piece)
         if hyphen and lead and piece[:1].isalnum():
-            if vocabulary.keeps_hyphen(hyphen.group(1), lead.group(0)):
-                out += piece
-            else:
-                out = out[:-1] + piece
-        elif _DASH_END.search(out):
-            out += piece
+            if not vocabulary.keeps_hyphen(hyphen.group(1), lead.group(0)):
+                out[-1] = last[:-1]
+            out.append(piece)
+        elif last.endswith(("—", "–")) and _DASH_END.search(last[-2:]):
+            out.append(piece)
         else:
-            out += " " + piece
-    return out
+            out.append(" " + piece)
+    return "".join(out)
 
 
 def unwrap(

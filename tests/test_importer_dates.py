@@ -81,6 +81,9 @@ def test_dates_inside_text_with_and_without_a_year() -> None:
         ("2012-04-09 08:15", dt.date(2012, 4, 9)),
         ("2012-04-09", None),
         ("We posted on Monday.", None),
+        ("Posted on 3 March 2021 by the press office", dt.date(2021, 3, 3)),
+        ("Updated: March 3, 2021 10:15 AM ET", dt.date(2021, 3, 3)),
+        ("Published on May 2, 2019, the report found that ferries ran late on most days.", None),
     ],
 )
 def test_posting_lines(line: str, date: dt.date | None) -> None:

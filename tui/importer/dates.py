@@ -198,15 +198,16 @@ def is_numeric_stamp(text: str) -> bool:
 
 def posting_date(text: str) -> dt.date | None:
     """The date of a posting line (``Posted on March 3, 2021``, ``Updated: 2024-03-18``,
-    ``2010-10-27 17:48``); ``None`` for any other line."""
+    ``Posted on 3 March 2021 by the press office``, ``2010-10-27 17:48``); ``None`` for
+    any other line, and for a sentence that happens to start with such a word."""
     text = text.strip()
     if is_numeric_stamp(text):
         found = find_dates(text)
         return found[0].date if found else None
     m = POSTING.match(text)
-    if m is None:
+    if m is None or not text[:1].isupper() or len(text.split()) > POSTING_WORDS + 4:
         return None
-    return parse_date_line(text[m.end() :])
+    return heading_date(text[m.end() :])
 
 
 def ends_date(text: str) -> tuple[bool, dt.date | None]:

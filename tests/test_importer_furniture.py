@@ -356,3 +356,13 @@ def test_any_page_with_furniture_imports_whole_or_is_refused(lines: list[str]) -
     assert counts.body == counts.labels + counts.written
     assert sum(counts.dropped.values()) == sum(len(words(d.text)) for d in counts.lines)
     load(result)
+
+
+def test_a_date_said_after_a_label_alone_is_never_a_footer() -> None:
+    text = (
+        "Ferry hearing\nMay 2, 2021\n\nQ: When do the ferries run again?\n\n"
+        "MR. ADEYEMI:\n\nMarch 3, 2022.\n\nFerry Newsroom:\n"
+    )
+    result = imported(text)
+    assert said(load(result)).endswith("March 3, 2022.")
+    assert [(d.line, d.kind) for d in result.accounting.lines if d.line > 3] == [(10, "footer")]

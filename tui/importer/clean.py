@@ -216,13 +216,18 @@ def _line_kind(text: str, in_body: bool) -> str | None:
 def _tail_footer(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]:
     """The closing block of a page: after the last words said, a date alone or a site
     name with an empty colon (``Harbour Newsroom:``, shaped like a label but followed by
-    nothing) is part of the footer too."""
+    nothing) is part of the footer too, unless it is the text of a label printed alone
+    just before it."""
     end = len(lines)
     while end > 0:
         number, text = lines[end - 1]
         if text and (not tail_footer(text) or _upper_label(text, known)):
             break
         end -= 1
+    spoken = [i for i in range(end) if lines[i][1]]
+    if spoken and _label_only([lines[spoken[-1]][1]], known):
+        # A label printed alone takes the next line as its text, whatever it looks like.
+        end = next((i + 1 for i in range(end, len(lines)) if lines[i][1]), end)
     for index in range(end, len(lines)):
         number, text = lines[index]
         if text:

@@ -366,3 +366,13 @@ def test_a_date_said_after_a_label_alone_is_never_a_footer() -> None:
     result = imported(text)
     assert said(load(result)).endswith("March 3, 2022.")
     assert [(d.line, d.kind) for d in result.accounting.lines if d.line > 3] == [(10, "footer")]
+
+
+def test_see_also_inside_a_wrapped_sentence_is_speech() -> None:
+    text = (
+        "Ferry hearing\nMay 2, 2021\n\nMS. LINDQVIST: We set out the plan in March.\n"
+        "See also: the annex to the plan,\nwhich lists the berths.\n\nQ: Thanks.\n\n"
+        "MS. LINDQVIST: See also: Berth map for 2021\n\nQ: Thanks again.\n"
+    )
+    briefing = load(imported(text))
+    assert "See also: the annex to the plan, which lists the berths." in said(briefing)

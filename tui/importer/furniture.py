@@ -100,6 +100,8 @@ NOTE_CHARACTERS = 60
 BOX_LINES = 8
 """A "See also" box holds at most this many headlines."""
 HEADLINE_WORDS = 16
+BOX_LINK_WORDS = 10
+"""A link printed after ``See also:`` on the heading's line is this many words or fewer."""
 """A headline is this many words or fewer."""
 
 
@@ -253,15 +255,16 @@ def tail_footer(text: str) -> bool:
 def see_also(lines: list[Line], start: int) -> int:
     """The number of lines of a "See also" box opening at ``lines[start]`` (0 if none):
     the heading, then headlines up to a blank line, a long sentence or a speaker label
-    (``is_speech`` is left to the caller, which stops the box at a label)."""
+    (the caller stops the box at a label). A heading with its one link after a colon is
+    a box of one line, unless the next line carries on its sentence (in lower case)."""
     m = _SEE_ALSO.fullmatch(lines[start][1])
     if m is None:
         return 0
     rest = m.group("rest")
-    if rest and len(words(rest)) > HEADLINE_WORDS:
-        return 0
     if rest:
-        return 1
+        following = lines[start + 1][1] if start + 1 < len(lines) else ""
+        carried = following[:1].islower() or rest.endswith((",", ";"))
+        return 0 if carried or len(words(rest)) > BOX_LINK_WORDS else 1
     count = 1
     while start + count < len(lines) and count <= BOX_LINES:
         text = lines[start + count][1]

@@ -185,3 +185,23 @@ def test_a_page_counter_alone_is_never_cut_into_a_counter_and_a_number() -> None
     assert split_counter("Page 28 of 28") == ("", "Page 28 of 28")
     assert split_counter("Page 12 of 30.") == ("", "Page 12 of 30.")
     assert split_counter("Page 3 of 12Harbour") == ("Page 3 of 12", "Harbour")
+
+
+def test_a_repeated_header_without_a_counter_does_not_break_a_paragraph() -> None:
+    header = "Harbour Committee Public Hearing"
+    lines = [
+        "CHAIR NOVAK. The channel closed in April and the fleet has used the south",
+        header,
+        "channel since, which adds an hour to each trip for the boats and a good",
+        "deal of fuel, which the owners have asked us to pay for, so we have written",
+        header,
+        "to the ministry about it, and we wait for its answer on the whole question.",
+        "AMA OSEI. Thank you. What does that cost the fleet, in all, each month, and",
+        "who pays for it when the ministry does not?",
+        header,
+        "CHAIR NOVAK. Nobody has worked it out yet.",
+    ]
+    cleaned = clean("Hearing\nMay 2, 2024\n" + "\n".join(lines))
+    assert [p.text[:12] for p in cleaned.body] == ["CHAIR NOVAK.", "AMA OSEI. Th", "CHAIR NOVAK."]
+    assert "ministry about it" in cleaned.body[0].text
+    assert cleaned.dropped == {"page artefacts": 3 * 4}

@@ -281,7 +281,8 @@ _SENTENCE_END = (".", "?", "!", ")", "”", '"', ":", "—", "-", "…")
 def _drop_running_headers(
     body: list[Line], every: list[Line], known: set[str], ledger: Ledger
 ) -> list[Line]:
-    """Blank the page headers a PDF repeats on every page (``DoD News Briefing ...``).
+    """Take out the page headers a PDF repeats on every page (``DoD News Briefing ...``),
+    leaving no blank line: a page break is no paragraph break.
 
     A line counts as one when the same text stands alone on a line at least
     :data:`RUNNING_HEADER_REPEATS` times, has three words or more, is no label and does
@@ -303,8 +304,8 @@ def _drop_running_headers(
     for number, text in body:
         if text in headers:
             ledger.drop(number, "page artefacts", text)
-            text = ""
-        out.append((number, text))
+        else:
+            out.append((number, text))
     return out
 
 

@@ -101,7 +101,7 @@ def test_years_and_the_introductions_date() -> None:
     assert years("From 1998 to 2024, not 12345 nor 2024-03-18") == {1998, 2024}
     found = intro_date("The Port Authority held a briefing on 4 July about berths.")
     assert found is not None and (found.year, found.month, found.day) == (None, 7, 4)
-    found = intro_date("Remarks by the Harbour Master at a media session this morning (May 8):")
+    found = intro_date("Remarks by the Harbour Master at a media stand-up this morning (May 8):")
     assert found is not None and (found.month, found.day) == (5, 8)
     assert intro_date("The berths open on May 8 for small boats.") is None
 
@@ -138,7 +138,7 @@ def test_a_date_line_is_published_when_the_introduction_says_when_it_was_held() 
 def test_a_date_without_a_year_takes_the_year_of_the_closing_line() -> None:
     head = (
         "Transcript of remarks by the Harbour Master\n\n"
-        "Following is the transcript of remarks by the Harbour Master at a media session "
+        "Following is the transcript of remarks by the Harbour Master at a media stand-up "
         "this morning (August 8):"
     )
     assert dates(head, "\nEnds/Tuesday, August 8, 2017\n") == (dt.date(2017, 8, 8), None)

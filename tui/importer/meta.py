@@ -31,7 +31,7 @@ _ORGANIZER = re.compile(
 )
 _INTRO = re.compile(
     r"\b(?:held|hosted|gave|chaired|presided\s+over|holds|hosts|gives)\s+(?:a|an|the|its|their)\b"
-    r"[^.]{0,40}?\b(?:press|news|media)\s+(?:conference|briefing|session|availability|call)"
+    r"[^.]{0,40}?\b(?:press|news|media)\s+(?:conference|briefing|availability|call)"
     r"|\bFollowing\s+(?:is|are)\b|\btranscript\b|\bhighlights\b",
     re.IGNORECASE,
 )

@@ -326,3 +326,11 @@ def test_the_title_again_in_another_language_is_no_introduction() -> None:
         (1, "title and date"),
         (3, "title and date"),
     ]
+
+
+def test_a_heading_with_weekday_date_time_and_a_room() -> None:
+    line = "Thursday, November 3, 2022, 10:05 a.m. Briefing Room, Ministry of Harbours"
+    assert heading_date(line) == dt.date(2022, 11, 3)
+    assert dates(f"Press Conference by the Harbour Spokesperson\n{line}")[0] == (
+        dt.date(2022, 11, 3)
+    )

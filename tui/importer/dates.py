@@ -149,7 +149,7 @@ def parse_date_line(text: str) -> dt.date | None:
 _DATE_FIELD = re.compile(
     r"(?:Date|Dated|DATE|(?:Delivered|Held|Recorded)(?:\s+on)?)\s*[:：]\s*", re.IGNORECASE
 )
-HEADING_WORDS = 10
+HEADING_WORDS = 16
 """A heading line this short that opens with a full date is a date line with a place or
 time after it (``February 21, 2023, 13:00, Moscow``)."""
 
@@ -165,8 +165,8 @@ def heading_date(text: str) -> dt.date | None:
         return date
     found = find_dates(text)
     if found and found[0].start == 0 and found[0].year is not None:
-        rest = text[found[0].end :]
-        if not rest or not rest[0].isalnum():
+        rest = text[found[0].end :].strip()
+        if not rest or rest[0] in ",–—-|(/" or _POSTING_TIME.match(rest):
             return found[0].date
     if found and found[-1].year is not None and not text[found[-1].end :].strip(" .)"):
         before = text[: found[-1].start].rstrip()
@@ -207,7 +207,11 @@ def posting_date(text: str) -> dt.date | None:
     m = POSTING.match(text)
     if m is None or not text[:1].isupper() or len(text.split()) > POSTING_WORDS + 4:
         return None
-    return heading_date(text[m.end() :])
+    rest = text[m.end() :]
+    found = find_dates(rest)
+    if found and found[0].start == 0 and found[0].year is not None:
+        return found[0].date
+    return heading_date(rest)
 
 
 def ends_date(text: str) -> tuple[bool, dt.date | None]:

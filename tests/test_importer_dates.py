@@ -274,7 +274,7 @@ def test_a_heading_date_with_its_place_and_an_issued_at_footer() -> None:
 def test_a_hard_wrapped_heading_with_a_podium_line_and_an_opening_statement() -> None:
     head = (
         "News conference\n"
-        "Ingrid Halvorsen, Governor of the Coastal Bank,\n"
+        "Ada Okafor, Governor of the Coastal Bank,\n"
         "Bergen, 12 September 2024\n"
         "Good afternoon, and welcome. The board today decided to keep the lending\n"
         "rate where it is, because wages are still rising faster than we had\n"

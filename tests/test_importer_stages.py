@@ -136,8 +136,8 @@ def test_meta_tells_date_held_from_date_published() -> None:
         (4, "Jan 5, 2018"),
         (
             5,
-            "The City Information Office held a press conference on December 28 on trade. "
-            "Following are the highlights:",
+            "The City Information Office held a press conference on December 28 on trade, "
+            "its last of 2017. Following are the highlights:",
         ),
         (6, "Li Jun, deputy director, City Finance Office"),
     ]
@@ -150,7 +150,8 @@ def test_meta_tells_date_held_from_date_published() -> None:
     assert (meta.organizer, meta.fidelity) == ("City Information Office", "highlights")
     assert (
         meta.summary
-        == "The City Information Office held a press conference on December 28 on trade."
+        == "The City Information Office held a press conference on December 28 on trade, "
+        "its last of 2017."
     )
     assert [(s.name, s.role) for s in meta.podium] == [
         ("Li Jun", "deputy director, City Finance Office")

@@ -1,18 +1,18 @@
 """First stage: bytes to cleaned, numbered lines, split into header and body paragraphs.
 
-Everything that is not what was said is dropped here, and counted, so that the word
-accounting can say exactly what left the record and why: front matter, time stamps
-(``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on lines of their
-own (``Page 3 of 12``, ``View More``, ``Back to top``), a PDF's running page headers.
-The header (everything before the first speaker label) is handed to
-:mod:`tui.importer.meta` line by line; the body is unwrapped into paragraphs that keep
-the source line where each starts, for warnings.
+Everything that is not what was said is dropped here, and counted with its line, so
+that the word accounting can say exactly what left the record and why: front matter,
+time stamps (``11:09 A.M. CEST``), ``END`` lines, page numbers and page controls on
+lines of their own (``Page 3 of 12``, ``View More``, ``Back to top``), a PDF's running
+page headers, and the furniture :mod:`tui.importer.furniture` recognises. The header
+(everything before the first speaker label) is handed to :mod:`tui.importer.meta` line
+by line; the body is unwrapped into paragraphs that keep the source line where each
+starts, for warnings (hard-wrapped text by :mod:`tui.importer.wrapped`).
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +20,22 @@ from typing import Any
 import yaml
 
 from tui.importer.common import ImportFailed, Note, Para, words
+from tui.importer.dates import parse_date_line
+from tui.importer.furniture import (
+    URL,
+    Dropped,
+    Ledger,
+    classify,
+    running_headers,
+    see_also,
+    split_counter,
+    structural,
+    tail_footer,
+)
 from tui.importer.labels import colon_labels, match_label
+from tui.importer.wrapped import Vocabulary, is_hard_wrapped, unwrap
+
+__all__ = ["Dropped", "parse_date_line"]
 
 Line = tuple[int, str]
 """A source line number (from 1) and the cleaned line; an empty text is a blank line."""
@@ -55,6 +70,10 @@ class Cleaned:
     labels: set[str]
     dropped: dict[str, int] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    dropped_lines: list[Dropped] = field(default_factory=list)
+    """Every line left out, with its kind, for ``--dry-run`` to list."""
+    every: list[Line] = field(default_factory=list)
+    """All lines after front matter, furniture included: where dates are looked for."""
 
 
 def decode(data: bytes) -> tuple[str, list[Note]]:
@@ -146,34 +165,113 @@ def is_time_stamp(text: str) -> bool:
     return bool(TIME_STAMP.fullmatch(text) or _END.fullmatch(text))
 
 
+def _furniture(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]:
+    """Drop the page's furniture (see :mod:`tui.importer.furniture`), by line.
+
+    Page counters and running headers go without a trace, because a page break is no
+    paragraph break; every other dropped line leaves a blank line where it stood. Above
+    the first speaker label, dates and posting lines are left to
+    :mod:`tui.importer.meta`, which reads the heading."""
+    removed = running_headers(lines)
+    first = next((i for i, (_, t) in enumerate(lines) if t and match_label(t, known)), 0)
+    out: list[Line] = []
+    box = 0
+    for index, (number, text) in enumerate(lines):
+        if index in removed:
+            ledger.drop(number, removed[index], text)
+            continue
+        counter, text = split_counter(text)
+        if counter:
+            ledger.drop(number, "page artefacts", counter)
+        if not text:
+            out.append((number, text))
+            box = 0
+            continue
+        label = match_label(text, known)
+        if label is not None and not URL.fullmatch(label.rest or "-") and not structural(text):
+            box = 0
+            out.append((number, text))
+            continue
+        box = box or see_also(lines, index)
+        kind = "see also" if box else _line_kind(text, index >= first)
+        box = max(0, box - 1)
+        if kind is None:
+            out.append((number, text))
+        elif kind == "page artefacts":
+            ledger.drop(number, kind, text)
+        else:
+            ledger.drop(number, kind, text)
+            out.append((number, ""))
+    return _tail_footer(out, known, ledger)
+
+
+def _line_kind(text: str, in_body: bool) -> str | None:
+    if is_time_stamp(text):
+        return "time stamps"
+    if PAGE_ARTEFACT.fullmatch(text):
+        return "page artefacts"
+    return classify(text, in_body)
+
+
+def _tail_footer(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]:
+    """The closing block of a page: after the last words said, a date alone or a site
+    name with an empty colon (``Harbour Newsroom:``, shaped like a label but followed by
+    nothing) is part of the footer too, unless it is the text of a label printed alone
+    just before it."""
+    end = len(lines)
+    while end > 0:
+        number, text = lines[end - 1]
+        if text and (not tail_footer(text) or _upper_label(text, known)):
+            break
+        end -= 1
+    spoken = [i for i in range(end) if lines[i][1]]
+    if spoken and _label_only([lines[spoken[-1]][1]], known):
+        # A label printed alone takes the next line as its text, whatever it looks like.
+        end = next((i + 1 for i in range(end, len(lines)) if lines[i][1]), end)
+    for index in range(end, len(lines)):
+        number, text = lines[index]
+        if text:
+            ledger.drop(number, "footer", text)
+            lines[index] = (number, "")
+    return lines
+
+
+def _upper_label(text: str, known: set[str]) -> bool:
+    """An upper-case speaker label (``MR. ADEYEMI:``): never a site's name."""
+    label = match_label(text, known)
+    return label is not None and label.name.upper() == label.name
+
+
 def clean(text: str) -> Cleaned:
     """Split the decoded record into front matter, header lines and body paragraphs."""
     raw = text.split("\n")
     front, skip, notes = front_matter(raw)
-    dropped: dict[str, int] = {}
+    ledger = Ledger()
     if skip:
-        dropped["front matter"] = sum(len(words(x)) for x in raw[:skip])
-    lines: list[Line] = []
-    for number, line in enumerate(raw[skip:], start=skip + 1):
-        cleaned = clean_line(line)
-        if cleaned and is_time_stamp(cleaned):
-            dropped["time stamps"] = dropped.get("time stamps", 0) + len(words(cleaned))
-            cleaned = ""
-        elif cleaned and PAGE_ARTEFACT.fullmatch(cleaned):
-            dropped["page artefacts"] = dropped.get("page artefacts", 0) + len(words(cleaned))
-            cleaned = ""
-        lines.append((number, cleaned))
-    known = colon_labels(t for _, t in lines)
+        ledger.drop(1, "front matter", "\n".join(raw[:skip]))
+    every = [(n, clean_line(x)) for n, x in enumerate(raw[skip:], start=skip + 1)]
+    known = colon_labels(t for _, t in every)
+    lines = _furniture(every, known, ledger)
     start = next((i for i, (_, t) in enumerate(lines) if t and match_label(t, known)), None)
     if start is None:
         raise ImportFailed(
             "no recognisable turns: no line starts with a speaker label such as "
             "'Q:', 'MS. PSAKI:' or 'Name: text'"
         )
-    body_lines = _drop_running_headers(lines[start:], lines, known, dropped)
+    body_lines = _drop_running_headers(lines[start:], lines, known, ledger)
     body = paragraphs(body_lines, known)
     body_words = [w for p in body for w in words(p.text)]
-    return Cleaned(front, lines[:start], body, body_words, known, dropped, notes)
+    return Cleaned(
+        front,
+        lines[:start],
+        body,
+        body_words,
+        known,
+        ledger.counts,
+        notes,
+        ledger.lines,
+        every,
+    )
 
 
 RUNNING_HEADER_REPEATS = 3
@@ -181,9 +279,10 @@ _SENTENCE_END = (".", "?", "!", ")", "”", '"', ":", "—", "-", "…")
 
 
 def _drop_running_headers(
-    body: list[Line], every: list[Line], known: set[str], dropped: dict[str, int]
+    body: list[Line], every: list[Line], known: set[str], ledger: Ledger
 ) -> list[Line]:
-    """Blank the page headers a PDF repeats on every page (``DoD News Briefing ...``).
+    """Take out the page headers a PDF repeats on every page (``DoD News Briefing ...``),
+    leaving no blank line: a page break is no paragraph break.
 
     A line counts as one when the same text stands alone on a line at least
     :data:`RUNNING_HEADER_REPEATS` times, has three words or more, is no label and does
@@ -204,9 +303,9 @@ def _drop_running_headers(
     out: list[Line] = []
     for number, text in body:
         if text in headers:
-            dropped["page artefacts"] = dropped.get("page artefacts", 0) + len(words(text))
-            text = ""
-        out.append((number, text))
+            ledger.drop(number, "page artefacts", text)
+        else:
+            out.append((number, text))
     return out
 
 
@@ -225,11 +324,24 @@ def paragraphs(lines: list[Line], known: set[str]) -> list[Para]:
 
     Wrapped lines are joined with one space; a line that starts with a speaker label or
     a list item starts a new paragraph or a new line; in a block with any line longer
-    than :data:`LONG_LINE` nothing was wrapped, so each line is a paragraph. A label
-    printed alone (``MS. PSAKI:`` then the text on the next line) joins its text.
+    than :data:`LONG_LINE` nothing was wrapped, so each line is a paragraph. A block
+    that is hard-wrapped with no blank lines between paragraphs (a PDF's text) is split
+    where :mod:`tui.importer.wrapped` sees paragraphs end. A label printed alone
+    (``MS. PSAKI:`` then the text on the next line) joins its text.
     """
     out: list[Para] = []
-    for block in _blocks(lines):
+    blocks = _blocks(lines)
+    vocabulary: Vocabulary | None = None
+
+    def starts_turn(text: str) -> bool:
+        return match_label(text, known) is not None
+
+    for block in blocks:
+        if is_hard_wrapped(block, starts_turn):
+            if vocabulary is None:
+                vocabulary = Vocabulary([t for b in blocks for _, t in b])
+            out.extend(unwrap(block, vocabulary, starts_turn))
+            continue
         unwrapped = any(len(t) > LONG_LINE for _, t in block)
         current: tuple[int, list[str]] | None = None
         for number, text in block:
@@ -276,56 +388,3 @@ def _join_lone_labels(paras: list[Para], known: set[str]) -> list[Para]:
     if pending is not None:
         out.append(pending)
     return out
-
-
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-DATE_LINE = re.compile(
-    rf"\(?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
-    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>\d{{4}})"
-    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"|(?P<year3>\d{{4}})\s*年\s*(?P<month3>\d{{1,2}})\s*月\s*(?P<day3>\d{{1,2}})\s*日)"
-    rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[+-]\d{{4}}|\s+[A-Z]{{2,5}})?)?\)?"
-)
-
-
-def parse_date_line(text: str) -> dt.date | None:
-    """The date of a line that is only a date (``Oct 31, 2017``, ``(March 9, 2025)``)."""
-    m = DATE_LINE.fullmatch(text.strip())
-    if not m:
-        return None
-    try:
-        if m.group("iso"):
-            return dt.date.fromisoformat(m.group("iso"))
-        if m.group("year3"):
-            return dt.date(int(m.group("year3")), int(m.group("month3")), int(m.group("day3")))
-        month = _MONTHS.get((m.group("month") or m.group("month2")).casefold())
-        day = int(m.group("day") or m.group("day2"))
-        year = int(m.group("year") or m.group("year2"))
-        return dt.date(year, month, day) if month else None
-    except ValueError:
-        return None
-
-
-def month_number(name: str) -> int | None:
-    return _MONTHS.get(name.rstrip(".").casefold())

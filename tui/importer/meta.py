@@ -11,24 +11,38 @@ navigation; the date line of a page is its publication date, and the introductio
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from tui.importer.clean import Line, month_number, parse_date_line
 from tui.importer.common import DraftSpeaker, Meta, Note, words
+from tui.importer.dates import find_dates, heading_date, is_posting_line, years
+from tui.importer.furniture import Ledger
+from tui.importer.held import Dates
+from tui.importer.wrapped import ends_sentence
+
+Line = tuple[int, str]
 
 _WS = re.compile(r"\s+")
 _SPEAKER_LINE = re.compile(r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+([^:]+)")
-_HELD = re.compile(
-    r"\b(?:held|hosted|gave|organi[sz]ed)\b.*?\bon\s+"
-    r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8}))"
-    r"(?:,?\s+(?P<year>\d{4}))?"
-)
 _ORGANIZER = re.compile(
     r"^(?:The\s+)?(?P<org>[A-Z][^,.]*?)\s+(?:held|hosted|organi[sz]ed)\s+an?\s+"
     r"(?:press|news)\s+(?:conference|briefing)"
 )
+_INTRO = re.compile(
+    r"\b(?:held|hosted|gave|chaired|presided\s+over|holds|hosts|gives)\s+(?:a|an|the|its|their)\b"
+    r"[^.]{0,40}?\b(?:press|news|media)\s+(?:conference|briefing|availability|call)"
+    r"|\bFollowing\s+(?:is|are)\b|\btranscript\b|\bhighlights\b",
+    re.IGNORECASE,
+)
+"""An introduction describes the briefing; a paragraph that does not is an unlabelled
+announcement read out before the first turn, and the sentences after it belong to it."""
+_FIELD = re.compile(
+    r"(?:From|By|Location|Venue|Place|Speakers?|Time|Topics?|Subject|Published|Updated)"
+    r"\s*[:：]",
+)
+"""A heading's field line (``From: Ministry of Harbours``): never the title."""
+_PLACE_FIELD = re.compile(r"(?:Location|Venue|Place)\s*[:：]\s*")
 _FOLLOWING = re.compile(r"\s*Following (?:are|is) (?:the )?(?:highlights|excerpts)[^.]*[:.]?\s*$")
 _DOMAINS = {
     "whitehouse.gov": "The White House",
@@ -48,81 +62,83 @@ def plain(text: object) -> str:
     return _WS.sub(" ", str(text).replace("\u00a0", " ")).strip()
 
 
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+def read_meta(
+    front: dict[str, Any], header: list[Line], every: Sequence[Line] = ()
+) -> tuple[Meta, Ledger, list[Note]]:
+    """Metadata from front matter and header lines, with the lines each use took away.
 
-
-def read_meta(front: dict[str, Any], header: list[Line]) -> tuple[Meta, dict[str, int], list[Note]]:
-    """Metadata from front matter and header lines, with the words each use took away."""
+    ``every`` is the whole record, furniture included, where the dates of a footer
+    (``Ends/Saturday, January 3, 2015``, ``Posted on ...``) and the years it prints are
+    found."""
     meta = Meta()
-    dropped: dict[str, int] = {}
+    ledger = Ledger()
     notes: list[Note] = []
-
-    def drop(kind: str, text: str) -> None:
-        dropped[kind] = dropped.get(kind, 0) + len(words(text))
 
     if front.get("title"):
         meta.title = plain(front["title"])
-    front_date = _as_date(front.get("date"))
-    published = _as_date(front.get("published_time") or front.get("published"))
     source = front.get("source_url") or front.get("source") or front.get("url")
     if isinstance(source, str) and source.strip():
         meta.source = source.strip()
 
-    lines = [(n, t) for n, t in header if t]
-    dates = [(i, parse_date_line(t)) for i, (_, t) in enumerate(lines)]
+    lines = _unwrapped(header)
+    dates = [(i, heading_date(t)) for i, (_, t) in enumerate(lines)]
     first_date = next((i for i, d in dates if d is not None), None)
     start = 0
+    skip: set[int] = set()
     if meta.title is None and lines:
         title_at = first_date - 1 if first_date else 0
+        while title_at > 0 and (
+            is_posting_line(lines[title_at][1])
+            or _FIELD.match(lines[title_at][1])
+            or _speaker_line(lines[title_at][1])
+        ):
+            title_at -= 1
+        dated = _dated_title(lines, first_date)
+        if dated is not None:
+            title_at = dated
+            for number, text in lines[dated + 1 : (first_date or 1) - 1]:
+                kind = "title and date" if _within(text, lines[dated][1]) else "heading block"
+                ledger.drop(number, kind, text)
+                skip.add(number)
         if title_at >= 0 and first_date != 0:
             meta.title, meta.title_line = plain(lines[title_at][1]), lines[title_at][0]
-            for _, text in lines[:title_at]:
-                drop("navigation", text)
-            drop("title and date", lines[title_at][1])
+            for number, text in lines[:title_at]:
+                ledger.drop(number, "navigation", text)
+            ledger.drop(lines[title_at][0], "title and date", lines[title_at][1])
             start = title_at + 1
-    line_date: dt.date | None = None
+    found = Dates(front)
     intro: list[str] = []
     location: list[str] = []
+    spoken = False
     for index in range(start, len(lines)):
         number, text = lines[index]
-        found = dates[index][1]
-        if found is not None:
-            line_date = line_date or found
-            drop("title and date", text)
+        if number in skip:
             continue
-        if meta.title and plain(text).strip("*_ ") == meta.title:
-            drop("title and date", text)
+        if found.read_line(text, dates[index][1]):
+            ledger.drop(number, "title and date", text)
             continue
-        speaker = _SPEAKER_LINE.fullmatch(text)
-        if speaker is not None and _is_speaker_line(speaker, text):
-            meta.podium.append(DraftSpeaker(speaker.group(1), plain(speaker.group(2))))
-            drop("podium list", text)
-        elif len(words(text)) >= 12:
+        if meta.title and (plain(text).strip("*_ ") == meta.title or _retitled(text, meta.title)):
+            ledger.drop(number, "title and date", text)
+            continue
+        speaker = _speaker_line(text)
+        if speaker is not None:
+            meta.podium.append(DraftSpeaker(speaker.group(1), plain(speaker.group(2)).rstrip(",;")))
+            ledger.drop(number, "podium list", text)
+        elif len(words(text)) >= 12 or (spoken and _sentence(text)):
             intro.append(text)
-            drop("introduction", text)
+            spoken = spoken or not _INTRO.search(text)
+            ledger.drop(number, "introduction", text)
         elif len(words(text)) <= 10:
-            location.append(text.strip("*_ "))
-            drop("location", text)
+            location.append(_PLACE_FIELD.sub("", text.strip("*_ "), count=1))
+            ledger.drop(number, "location", text)
         else:
             notes.append(Note(number, "a line before the first speaker label was left out"))
-            drop("unplaced header", text)
-
+            ledger.drop(number, "unplaced header", text)
+    for _, text in every:
+        found.read_footer(text)
     intro_text = " ".join(intro)
-    held = _held_date(intro_text, line_date or published or front_date)
-    meta.date = held or front_date or line_date
-    pub = published or (line_date if held else None)
-    if pub is not None and pub != meta.date:
-        meta.published = pub
+    record = "\n".join(t for _, t in every) or "\n".join(t for _, t in header)
+    found.settle(meta, intro_text, years(f"{meta.title or ''}\n{record}"), notes)
     if location:
         meta.location = " ".join(plain(x) for x in location)
     if intro_text:
@@ -137,7 +153,65 @@ def read_meta(front: dict[str, Any], header: list[Line]) -> tuple[Meta, dict[str
         meta.organizer = _organizer_from(meta.source, meta.title)
     if meta.fidelity is None and meta.organizer in VERBATIM_ORGANIZERS:
         meta.fidelity = "verbatim"
-    return meta, dropped, notes
+    return meta, ledger, notes
+
+
+_OPEN_END = re.compile(r"(?:[’']s|\b(?:of|on|for|and|the|to|at|in|with|by|a|an|from))$")
+
+
+def _unwrapped(header: list[Line]) -> list[Line]:
+    """The heading's non-blank lines, a line joined to the one before it when that one
+    stops mid-sentence and the line starts in lower case (an opening statement printed
+    above the first label in hard-wrapped text), or when that one ends in a possessive
+    or a word that cannot end a title (``Spokesperson Lin’s`` / ``Regular Press
+    Conference on ...``)."""
+    out: list[Line] = []
+    previous_blank = True
+    for number, text in header:
+        if not text:
+            previous_blank = True
+            continue
+        joins = out and not previous_blank
+        joins = joins and (text[:1].islower() or bool(_OPEN_END.search(out[-1][1])))
+        if joins and not ends_sentence(out[-1][1]):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((number, text))
+        previous_blank = False
+    return out
+
+
+def _sentence(text: str) -> bool:
+    return text.endswith((".", "?", "!", "。", "？", "！")) and len(words(text)) >= 4
+
+
+def _retitled(text: str, title: str) -> bool:
+    """The title again, in another language: a heading line with the title's full date
+    that is no sentence (``Regular Press Conference on August 19, 2022`` under
+    ``2022年8月19日...``)."""
+    dates = {f.date for f in find_dates(title) if f.date is not None}
+    return bool(dates & {f.date for f in find_dates(text)}) and not ends_sentence(text)
+
+
+def _dated_title(lines: list[Line], first_date: int | None) -> int | None:
+    """A heading block (title with its date, then name, office and place, then the date
+    alone): the first line that prints the date of the date line is the title."""
+    if not first_date:
+        return None
+    date = heading_date(lines[first_date][1])
+    for index in range(first_date - 1):
+        if any(f.date == date for f in find_dates(lines[index][1])):
+            return index
+    return None
+
+
+def _within(text: str, title: str) -> bool:
+    return plain(text).casefold() in plain(title).casefold()
+
+
+def _speaker_line(text: str) -> re.Match[str] | None:
+    speaker = _SPEAKER_LINE.fullmatch(text)
+    return speaker if speaker is not None and _is_speaker_line(speaker, text) else None
 
 
 def _is_speaker_line(match: re.Match[str], text: str) -> bool:
@@ -146,24 +220,6 @@ def _is_speaker_line(match: re.Match[str], text: str) -> bool:
         return False
     first = match.group(1).split()[0]
     return first not in _NOT_NAMES and len(match.group(2).split()) >= 2
-
-
-def _held_date(intro: str, near: dt.date | None) -> dt.date | None:
-    m = _HELD.search(intro)
-    if not m:
-        return None
-    month = month_number(m.group("month") or m.group("month2"))
-    day = int(m.group("day") or m.group("day2"))
-    year = int(m.group("year")) if m.group("year") else (near.year if near else None)
-    if month is None or year is None:
-        return None
-    try:
-        held = dt.date(year, month, day)
-        if near is not None and not m.group("year") and held > near:
-            held = dt.date(year - 1, month, day)
-    except ValueError:
-        return None
-    return held
 
 
 def _organizer_from(source: str | None, title: str | None) -> str | None:

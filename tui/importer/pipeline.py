@@ -15,6 +15,7 @@ Any failure is an :class:`ImportFailed` with a message for people; nothing is wr
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any
 import yaml
 
 from tui.importer.attribute import attribute
-from tui.importer.clean import clean, decode
+from tui.importer.clean import Dropped, clean, decode
 from tui.importer.common import Draft, ImportFailed, Note, Part, words
 from tui.importer.embedded import embedded_questions
 from tui.importer.meta import read_meta
@@ -52,6 +53,9 @@ class Accounting:
     labels: int
     written: int
     dropped: dict[str, int] = field(default_factory=dict)
+    lines: tuple[Dropped, ...] = field(default=(), compare=False)
+    """Every line left out, with its kind, in source order (``--dry-run`` lists them);
+    not compared, since the same words can stand on other lines in another format."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +112,8 @@ def import_bytes(data: bytes, name: str, options: Options = Options()) -> Import
 def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     cleaned = clean(text)
     notes = notes + cleaned.notes
-    meta, header_dropped, meta_notes = read_meta({**options.front, **cleaned.front}, cleaned.header)
+    front = {**options.front, **cleaned.front}
+    meta, header_dropped, meta_notes = read_meta(front, cleaned.header, cleaned.every)
     notes += meta_notes
     dropped = dict(cleaned.dropped)
     for kind, count in header_dropped.items():
@@ -158,7 +163,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     written = account(cleaned.body, draft.parts(), loaded)
     _validate(rendered, ident)
     labels = sum(len(words(p.label)) + len(words(p.tail)) for p in draft.parts())
-    return Imported(
+    result = Imported(
         id=ident,
         text=rendered,
         notes=tuple(sorted(notes, key=lambda n: n.line or 0)),
@@ -166,6 +171,10 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         speakers=len(speakers),
         remarks=len(remarks) + sum(1 for i in items if i.remark is not None),
         exchanges=sum(1 for i in items if i.question is not None),
+    )
+    listed = sorted([*cleaned.dropped_lines, *header_dropped.lines], key=lambda d: d.line)
+    return dataclasses.replace(
+        result, accounting=dataclasses.replace(result.accounting, lines=tuple(listed))
     )
 
 

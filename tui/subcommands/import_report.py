@@ -9,6 +9,7 @@ one object for scripts instead, with every field of the table and the words' acc
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,10 +30,22 @@ def counts(name: str, result: Imported) -> str:
         f"{name}: {result.id}.yaml: {count(result.speakers, 'speaker')}, "
         f"{count(result.remarks, 'remark')}, {count(result.exchanges, 'exchange')}, "
         f"{len(result.notes)} to check\n"
+        f"  date held: {_field(result, 'date')}; published: {_field(result, 'published')}\n"
         f"  words: {words.body} in the body = {words.labels} in speaker labels "
         f"+ {words.written} written; none lost"
         + (f"\n  left out as not said: {dropped}" if dropped else "")
+        + "".join(f"\n    {d.line}: {d.kind}: {_short(d.text)}" for d in words.lines)
     )
+
+
+def _field(result: Imported, key: str) -> str:
+    m = re.search(rf"^{key}: (\S+)$", result.text, re.MULTILINE)
+    return m.group(1) if m else "none"
+
+
+def _short(text: str, width: int = 72) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= width else one[: width - 1] + "…"
 
 
 def wrote(outcome: Outcome) -> str:

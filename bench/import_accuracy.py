@@ -1,0 +1,191 @@
+"""How well plain ``briefing import FILE`` attributes real transcripts.
+
+``python bench/import_accuracy.py`` imports every raw sample in ``../shared/raw`` that has
+a hand-checked transcript (``NAME.expected.yaml`` beside it, or one in
+``tests/importer/expected/`` named by the sample's date and name), with no options at
+all, and compares the two exchange by exchange: who asked, who answered (by canonical
+name, in order) and the words. It prints one row per sample (exchanges matched of those
+expected, the share of the expected words found in order, whether the date held is
+right) and the overall share of exchanges attributed.
+
+An exchange counts as matched when an imported exchange has nearly the same question
+(most of its words in common), the same asker (or none where none is expected) and the
+same answerers in the same order. Remarks between exchanges (a moderator calling the
+next asker, closing words) are not exchanges and are not counted; the hand-checked
+transcripts may leave them out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT.parent / "shared" / "raw"
+EXPECTED = ROOT / "tests" / "importer" / "expected"
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WORD = re.compile(r"\w+")
+SAME_QUESTION = 0.8
+"""Share of words two question texts must share to be the same question."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    sample: str
+    matched: int
+    total: int
+    words: float
+    date_right: bool
+    error: str | None = None
+
+
+def expected_for(raw: Path) -> Path | None:
+    """The hand-checked transcript of a raw sample, if there is one."""
+    beside = raw.with_name(f"{raw.stem}.expected.yaml")
+    if beside.exists():
+        return beside
+    m = _ISO.search(raw.stem)
+    if m is None:
+        return None
+    ident = "-".join(
+        p
+        for p in (m.group(0), raw.stem[: m.start()].strip("-"), raw.stem[m.end() :].strip("-"))
+        if p
+    )
+    bundled = EXPECTED / f"{ident}.yaml"
+    return bundled if bundled.exists() else None
+
+
+def samples() -> list[tuple[Path, Path]]:
+    out = []
+    for raw in sorted(RAW.glob("*")):
+        if raw.name.endswith(".expected.yaml") or raw.name == "README.md" or not raw.is_file():
+            continue
+        found = expected_for(raw)
+        if found is not None:
+            out.append((raw, found))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+Exch = tuple[str | None, tuple[str, ...], list[str]]
+
+
+def exchanges(data: dict[str, object]) -> list[Exch]:
+    """(asker, answerers by canonical name, question words) of every exchange."""
+    canon: dict[str, str] = {}
+    for speaker in data.get("speakers") or []:  # type: ignore[union-attr]
+        name = str(speaker["name"])
+        for key in [name, *(speaker.get("aliases") or [])]:
+            canon[str(key).casefold()] = name
+    out: list[Exch] = []
+    for item in data.get("exchanges") or []:  # type: ignore[union-attr]
+        if "question" not in item:
+            continue
+        question = item["question"]
+        by = question.get("by")
+        answers = tuple(
+            canon.get(str(a.get("by")).casefold(), str(a.get("by"))) for a in item["answers"] or []
+        )
+        out.append((str(by) if by else None, answers, _words(str(question.get("text") or ""))))
+    return out
+
+
+def all_words(data: dict[str, object]) -> list[str]:
+    out: list[str] = []
+    for remark in data.get("remarks") or []:  # type: ignore[union-attr]
+        out += _words(str(remark["text"]))
+    for item in data.get("exchanges") or []:  # type: ignore[union-attr]
+        if "question" in item:
+            out += _words(str(item["question"].get("text") or ""))
+            for answer in item["answers"] or []:
+                out += _words(str(answer["text"]))
+    return out
+
+
+def _same_question(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return a == b
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= SAME_QUESTION * max(len(a), len(b))
+
+
+def _same_asker(got: str | None, want: str | None) -> bool:
+    if want is None or got is None:
+        return want is None and got is None
+    return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
+
+
+def compare(actual: dict[str, object], expected: dict[str, object]) -> tuple[int, int, float]:
+    """Exchanges matched, exchanges expected, share of expected words found in order."""
+    got, want = exchanges(actual), exchanges(expected)
+    matched = 0
+    start = 0
+    for asker, answerers, question in want:
+        for index in range(start, len(got)):
+            if _same_question(got[index][2], question):
+                start = index + 1
+                if _same_asker(got[index][0], asker) and got[index][1] == answerers:
+                    matched += 1
+                break
+    a, e = all_words(actual), all_words(expected)
+    matcher = difflib.SequenceMatcher(None, a, e, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return matched, len(want), same / len(e) if e else 1.0
+
+
+def measure(raw: Path, expected: Path) -> Row:
+    import yaml
+
+    from tui.importer import ImportFailed, import_bytes
+
+    want = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    total = len(exchanges(want))
+    try:
+        result = import_bytes(raw.read_bytes(), raw.name)
+    except ImportFailed as exc:
+        return Row(raw.name, 0, total, 0.0, False, exc.message)
+    got = yaml.safe_load(result.text)
+    matched, total, share = compare(got, want)
+    return Row(raw.name, matched, total, share, got.get("date") == want.get("date"))
+
+
+def table(rows: list[Row]) -> str:
+    width = max(len(r.sample) for r in rows)
+    lines = [f"{'sample':<{width}}  exchanges  words %  date", "-" * (width + 27)]
+    for r in rows:
+        exch = f"{r.matched}/{r.total}"
+        date = "yes" if r.date_right else "NO"
+        line = f"{r.sample:<{width}}  {exch:>9}  {100 * r.words:6.1f}  {date}"
+        if r.error:
+            line += f"  (failed: {r.error})"
+        lines.append(line)
+    matched, total = sum(r.matched for r in rows), sum(r.total for r in rows)
+    share = matched / total if total else 0.0
+    lines.append("-" * (width + 27))
+    lines.append(
+        f"exchanges attributed: {matched}/{total} = {100 * share:.1f}%; "
+        f"dates right: {sum(r.date_right for r in rows)}/{len(rows)}"
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    found = samples()
+    if not found:
+        print(f"no raw samples with expected transcripts in {RAW}", file=sys.stderr)
+        return 1
+    print(table([measure(raw, expected) for raw, expected in found]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -37,6 +37,7 @@ class Row:
     sample: str
     matched: int
     total: int
+    full_names: int
     words: float
     date_right: bool
     error: str | None = None
@@ -77,13 +78,19 @@ def _words(text: str) -> list[str]:
 Exch = tuple[str | None, tuple[str, ...], list[str]]
 
 
-def exchanges(data: dict[str, object]) -> list[Exch]:
-    """(asker, answerers by canonical name, question words) of every exchange."""
+def names(data: dict[str, object]) -> dict[str, str]:
+    """Every name and alias of the transcript's speakers -> the speaker's name."""
     canon: dict[str, str] = {}
     for speaker in data.get("speakers") or []:  # type: ignore[union-attr]
         name = str(speaker["name"])
         for key in [name, *(speaker.get("aliases") or [])]:
-            canon[str(key).casefold()] = name
+            canon.setdefault(str(key).casefold(), name)
+    return canon
+
+
+def exchanges(data: dict[str, object], canon: dict[str, str] | None = None) -> list[Exch]:
+    """(asker, answerers by canonical name, question words) of every exchange."""
+    canon = names(data) if canon is None else canon
     out: list[Exch] = []
     for item in data.get("exchanges") or []:  # type: ignore[union-attr]
         if "question" not in item:
@@ -123,10 +130,36 @@ def _same_asker(got: str | None, want: str | None) -> bool:
     return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
 
 
-def compare(actual: dict[str, object], expected: dict[str, object]) -> tuple[int, int, float]:
-    """Exchanges matched, exchanges expected, share of expected words found in order."""
-    got, want = exchanges(actual), exchanges(expected)
-    matched = 0
+def as_expected(actual: dict[str, object], expected: dict[str, object]) -> dict[str, str]:
+    """Each imported speaker's name -> the expected speaker it is: the one whose name or
+    alias is the imported speaker's name or one of its aliases (a record that never
+    prints a full name can only be named as it prints it)."""
+    want = names(expected)
+    out: dict[str, str] = {}
+    for speaker in actual.get("speakers") or []:  # type: ignore[union-attr]
+        name = str(speaker["name"])
+        keys = [name, *(speaker.get("aliases") or [])]
+        found = next((want[k.casefold()] for k in keys if k.casefold() in want), name)
+        for key in keys:
+            out.setdefault(str(key).casefold(), found)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    matched: int
+    total: int
+    full_names: int
+    words: float
+
+
+def compare(actual: dict[str, object], expected: dict[str, object]) -> Compared:
+    """Exchanges matched (same question, asker and answerers, a speaker known by its
+    name or an alias), of those expected; of the matched, those whose answerers carry the
+    expected names; the share of expected words found in order."""
+    got, want = exchanges(actual, as_expected(actual, expected)), exchanges(expected)
+    plain = exchanges(actual)
+    matched = full = 0
     start = 0
     for asker, answerers, question in want:
         for index in range(start, len(got)):
@@ -134,11 +167,12 @@ def compare(actual: dict[str, object], expected: dict[str, object]) -> tuple[int
                 start = index + 1
                 if _same_asker(got[index][0], asker) and got[index][1] == answerers:
                     matched += 1
+                    full += plain[index][1] == answerers
                 break
     a, e = all_words(actual), all_words(expected)
     matcher = difflib.SequenceMatcher(None, a, e, autojunk=False)
     same = sum(block.size for block in matcher.get_matching_blocks())
-    return matched, len(want), same / len(e) if e else 1.0
+    return Compared(matched, len(want), full, same / len(e) if e else 1.0)
 
 
 def measure(raw: Path, expected: Path) -> Row:
@@ -151,34 +185,43 @@ def measure(raw: Path, expected: Path) -> Row:
     try:
         result = import_bytes(raw.read_bytes(), raw.name)
     except ImportFailed as exc:
-        return Row(raw.name, 0, total, 0.0, False, exc.message)
+        return Row(raw.name, 0, total, 0, 0.0, False, exc.message)
     got = yaml.safe_load(result.text)
-    matched, total, share = compare(got, want)
-    return Row(raw.name, matched, total, share, got.get("date") == want.get("date"))
+    c = compare(got, want)
+    return Row(raw.name, c.matched, c.total, c.full_names, c.words, got["date"] == want["date"])
 
 
 def table(rows: list[Row]) -> str:
     width = max(len(r.sample) for r in rows)
-    lines = [f"{'sample':<{width}}  exchanges  words %  date", "-" * (width + 27)]
+    lines = [f"{'sample':<{width}}  exchanges  full names  words %  date", "-" * (width + 39)]
     for r in rows:
         exch = f"{r.matched}/{r.total}"
         date = "yes" if r.date_right else "NO"
-        line = f"{r.sample:<{width}}  {exch:>9}  {100 * r.words:6.1f}  {date}"
+        line = f"{r.sample:<{width}}  {exch:>9}  {r.full_names:>10}  {100 * r.words:7.1f}  {date}"
         if r.error:
             line += f"  (failed: {r.error})"
         lines.append(line)
     matched, total = sum(r.matched for r in rows), sum(r.total for r in rows)
     share = matched / total if total else 0.0
-    lines.append("-" * (width + 27))
+    full = sum(r.full_names for r in rows)
+    lines.append("-" * (width + 39))
     lines.append(
-        f"exchanges attributed: {matched}/{total} = {100 * share:.1f}%; "
+        f"exchanges attributed: {matched}/{total} = {100 * share:.1f}% "
+        f"({full} with the expected full names); "
         f"dates right: {sum(r.date_right for r in rows)}/{len(rows)}"
     )
     return "\n".join(lines)
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT))
+    """``--source DIR`` measures the ``tui`` package of an exported tree (another commit)."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--source":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from source_cli import use_source
+
+        use_source(Path(sys.argv[2]))
+    else:
+        sys.path.insert(0, str(ROOT))
     found = samples()
     if not found:
         print(f"no raw samples with expected transcripts in {RAW}", file=sys.stderr)

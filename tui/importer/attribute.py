@@ -65,8 +65,17 @@ def _outlet(text: str) -> str:
     return text.strip().rstrip(".!")
 
 
-def announced(part: Part | None) -> str | None:
-    """The asker a remark or answer calls on in its last paragraph, if it names one."""
+_CALL_NAME = re.compile(
+    rf"(?:go(?: over)? to|goes to|start with|turn to|call on|hear from|move to|next is|"
+    rf"next up is|recognize)\s+(?P<name>{_NAME})[.!]?\s*$"
+)
+
+
+def announced(part: Part | None, calls_only: bool = False) -> str | None:
+    """The asker a remark or answer calls on in its last paragraph, if it names one.
+
+    ``calls_only``: the turn does nothing but call on people (a moderator's), so a name
+    alone ("Howard.") is a call even as its only paragraph."""
     if part is None or not part.paras:
         return None
     last = part.paras[-1].text
@@ -74,6 +83,9 @@ def announced(part: Part | None) -> str | None:
     if calls:
         call = calls[-1]
         return f"{call.group('name')}, {_outlet(call.group('outlet'))}"
+    named = _CALL_NAME.search(last)
+    if named and named.group("name").split()[0].casefold() not in _NOT_NAMES:
+        return named.group("name")
     tail = sentences(last)[-1] if last else ""
     bare = _BARE_CALL.fullmatch(tail)
     if bare:
@@ -82,13 +94,37 @@ def announced(part: Part | None) -> str | None:
         if name.split()[0].casefold() not in _NOT_NAMES:
             return f"{name}, {_outlet(outlet)}"
     first = _FIRST_NAME.fullmatch(last)
-    own_paragraph = len(part.paras) > 1 or part.label == ""
+    own_paragraph = len(part.paras) > 1 or part.label == "" or calls_only
     if (
         first
         and own_paragraph
         and not any(w.casefold() in _NOT_NAMES for w in first.group("name").split())
     ):
         return first.group("name")
+    return None
+
+
+_OUTLET_AFTER = (
+    r"\s*(?:,\s*|\s+(?:with|from|at|of|for)\s+)(?P<outlet>(?:[Tt]he\s+)?"
+    rf"{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*)(?=\s*[.,;!?]|\s*$)"
+)
+
+
+def introduced_outlet(text: str, name: str) -> str | None:
+    """The outlet an asker the label names gives after their name at the start of the
+    question: "Howard Schneider with Reuters." -> "Reuters"; "the Wall Street Journal"
+    -> "The Wall Street Journal". The name may be shortened (Chris for Christopher)."""
+    parts = [p for p in name.split() if p[:1].isupper()]
+    if not parts:
+        return None
+    surname = re.escape(parts[-1])
+    pattern = re.compile(rf"(?:[A-Z][\w’'\-]*\s+){{0,2}}{surname}{_OUTLET_AFTER}", re.IGNORECASE)
+    for sentence in sentences(text)[:4]:
+        m = pattern.search(sentence)
+        if m:
+            outlet = " ".join(m.group("outlet").split())
+            if outlet[:1].isupper() or outlet.casefold().startswith("the "):
+                return outlet[:1].upper() + outlet[1:]
     return None
 
 
@@ -127,6 +163,7 @@ def attribute(
     last_answerer: str | None = None
     orphans = ""
     flagged: set[str] = set()
+    outlets: dict[str, str] = {}
     asks = [i for i, t in enumerate(turns) if roles[t.label.name].speaker is None]
     last_question = asks[-1] if asks else len(turns)
     for number, turn in enumerate(turns):
@@ -153,7 +190,14 @@ def attribute(
                 answer.checks.append(message)
                 notes.append(Note(paras[k].line, message))
                 paras = paras[:k]
-            by = role.asker or announced(caller)
+            by = role.asker or announced(caller, caller is not None and caller.by in moderators)
+            if role.person and role.asker:
+                outlet = outlets.get(turn.label.name) or introduced_outlet(
+                    paras[0].text if paras else "", role.asker
+                )
+                if outlet:
+                    outlets[turn.label.name] = outlet
+                    by = f"{role.asker}, {outlet}"
             question = Part(by, paras, label)
             named = introduced(paras[0].text) if by is None and paras else None
             if named:
@@ -180,6 +224,7 @@ def attribute(
             remarks.append(part)
         elif (
             closed
+            or part.by in moderators
             or (current.answers and _ends_exchange(part, current, previous, moderators))
             or (current.answers and number > last_question and _thanks_all(part))
         ):
@@ -199,8 +244,29 @@ def attribute(
         previous = caller = part
     if orphans:
         raise ImportFailed("the speaker labels have no text after them: nothing to import")
+    _addressed(items)
     notes += _unanswered(items)
     return remarks, items, notes
+
+
+def _addressed(items: list[DraftExchange]) -> None:
+    """A question with no asker whose answer addresses by name someone the record calls
+    on elsewhere ("I think – and the Secretary said so, Matt – ...") was asked by them."""
+    called = {
+        i.question.by
+        for i in items
+        if i.question is not None and i.question.by and " " not in i.question.by
+    }
+    if not called:
+        return
+    for item in items:
+        if item.question is None or item.question.by is not None or not item.answers:
+            continue
+        text = item.answers[0].text
+        for name in sorted(called):
+            if re.search(rf"(?:^|[,–—-]\s*){re.escape(name)}(?:\s*[,–—]|[.!?])", text):
+                item.question.by = name
+                break
 
 
 def _unanswered(items: list[DraftExchange]) -> list[Note]:

@@ -120,7 +120,14 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         dropped[kind] = dropped.get(kind, 0) + count
     turns = split_turns(cleaned.body, cleaned.labels)
     context = f"{meta.title or ''}\n{meta.summary or ''}"
-    people = cast([(t.label, t.line) for t in turns], meta.podium, list(options.hints), context)
+    people = cast(
+        [(t.label, t.line) for t in turns],
+        meta.podium,
+        list(options.hints),
+        context,
+        ["\n\n".join(p.text for p in t.paras) for t in turns],
+        [text for _, text in cleaned.header if text],
+    )
     notes += people.notes
     remarks, items, attributed = attribute(turns, people.roles, people.speakers)
     notes += attributed

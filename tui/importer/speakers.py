@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.importer.common import DraftSpeaker, Note
-from tui.importer.labels import HONORIFICS, ROLE_WORDS, Label
+from tui.importer.labels import HONORIFICS, QUESTION_WORDS, ROLE_WORDS, Label
+from tui.importer.names import full_names, person_words, spelled, split_role, titled
+from tui.importer.podium import principals as podium_of
+from tui.importer.taking import Side, decide, is_outlet
 
 GENERIC = frozenset(
     {
@@ -71,6 +75,9 @@ class Role:
     speaker: str | None = None
     asker: str | None = None
     check: str | None = None
+    person: bool = False
+    """The asker is a person the label names (``HOWARD SCHNEIDER.``), whose outlet the
+    question may add ("Howard Schneider with Reuters")."""
 
 
 @dataclass(slots=True)
@@ -80,19 +87,9 @@ class Cast:
     notes: list[Note]
 
 
-def display(label: str) -> str:
-    """A label as a name or alias: upper-case labels in title case, others as printed."""
-    if label.upper() == label and any(ch.isalpha() and ch.isascii() for ch in label):
-        return " ".join(w[:1] + w[1:].lower() if w[:1].isalpha() else w for w in label.split())
-    return " ".join(label.split())
-
-
-def name_words(label: str) -> list[str]:
-    """The label's words without leading titles: ``MS. PSAKI`` -> ``["psaki"]``."""
-    parts = label.split()
-    while parts and parts[0].upper() in HONORIFICS:
-        parts.pop(0)
-    return [p.strip(".").casefold() for p in parts]
+display = titled
+"""A label as a name or alias: upper-case labels in a name's shape, others as printed."""
+name_words = person_words
 
 
 def _starts_with_role(label: str) -> bool:
@@ -163,73 +160,83 @@ def cast(
     podium: list[DraftSpeaker],
     hints: list[Hint],
     context: str,
+    texts: Sequence[str] = (),
+    header: Sequence[str] = (),
 ) -> Cast:
-    """Decide the role of every distinct label (given with the line of its first use)."""
-    resolver = _Resolver(podium, hints, context)
+    """Decide the role of every distinct label (``labels``: every turn's, in order).
+
+    ``texts`` are the turns' texts (for turn-taking and for full names), ``header`` the
+    record's lines above the transcript (heading block, title, introduction).
+    """
+    record = "\n".join([context, *header, *texts])
+    title = context.split("\n")[0]
+    principals = podium_of(title, list(header), [context, *texts])
+    resolver = _Resolver([*podium, *principals], hints, context)
     roles: dict[str, Role] = {}
     chosen: dict[str, DraftSpeaker] = {s.name.casefold(): s for s in podium}
     notes = resolver.notes
-    counts: dict[str, int] = {}
-    for label, _ in labels:
-        counts[label.name] = counts.get(label.name, 0) + 1
-    unplaced: list[tuple[str, int]] = []
-    seen: set[str] = set()
-    mixed = any(
-        label.kind == "name" and label.name.upper() != label.name and not _is_cjk(label.name)
-        for label, _ in labels
-    )
+    fixed: dict[str, Side] = {}
+    found: dict[str, DraftSpeaker] = {}
+    askers: dict[str, str | None] = {}
+    first_line: dict[str, int] = {}
     for label, line in labels:
-        if label.name in seen:
+        name = label.name
+        if name in first_line:
             continue
-        seen.add(label.name)
+        first_line[name] = line
         if label.kind == "question":
-            bare = label.name.casefold() in {"q", "question", "问", "记者", "reporter"}
-            roles[label.name] = Role(asker=None if bare else label.name)
+            fixed[name] = "ask"
+            askers[name] = None if name.casefold() in QUESTION_WORDS else name
             continue
-        speaker = resolver.match(label.name, line)
+        speaker = resolver.match(name, line)
         if speaker is None and label.kind == "answer":
-            unmatched = [h for h in hints if not h.label]
-            speaker = (
-                DraftSpeaker(unmatched[0].name, unmatched[0].role) if len(unmatched) == 1 else None
-            )
-            if speaker is None:
-                speaker = DraftSpeaker("Official")
-                _flag(
-                    notes,
-                    speaker,
-                    line,
-                    f"answers are labelled only {label.name!r}: they are given to "
-                    f"'Official'; name the speaker with --speaker '{label.name}=Name, role'",
-                )
-        if speaker is None and podium and not _starts_with_role(label.name):
-            roles[label.name] = Role(asker=label.name)
+            speaker = _answerer(name, line, hints, principals, notes)
+        if speaker is not None:
+            fixed[name], found[name] = "answer", speaker
             continue
-        if speaker is None:
-            speaker = resolver.from_context(label.name)
-            if speaker is not None:
-                speaker.checks.append(
-                    f"the full name is taken from the title or introduction (label {label.name!r})"
-                )
-        if speaker is None:
-            speaker = _unknown(label.name, line, notes, mixed, unplaced, roles)
-            if speaker is None:
-                continue
+        person, role = split_role(name)
+        if "," in name and role is not None:
+            if is_outlet(role) or not _has_role(role):
+                fixed[name], askers[name] = "ask", f"{titled(person or '')}, {role}".strip(", ")
+            else:
+                fixed[name], found[name] = "answer", _person(person or name, role, record)
+            continue
+        role_first = _starts_with_role(name)
+        if (is_outlet(name) and not role_first) or (podium and not role_first):
+            fixed[name], askers[name] = "ask", name
+        elif "moderator" in name.casefold() or name == "主持人":
+            fixed[name] = "moderator"
+        elif role_first or name.casefold() in GENERIC:
+            fixed[name] = "answer"
+    order = [label.name for label, _ in labels]
+    sides = decide(order, fixed, list(texts) or [""] * len(order))
+    for name, line in first_line.items():
+        side = sides.side[name]
+        if side == "ask":
+            asker = askers.get(name, spelled(titled(name), record))
+            check = sides.guessed.get(name)
+            if check:
+                notes.append(Note(line, check))
+            roles[name] = Role(asker=asker, check=check, person=name not in askers)
+            continue
+        speaker = found.get(name) or _person(name, None, record)
         speaker = chosen.setdefault(speaker.name.casefold(), speaker)
-        _add_alias(speaker, label.name)
-        if "moderator" in f"{label.name} {speaker.role or ''}".casefold() or label.name == "主持人":
+        _add_alias(speaker, name)
+        if side == "moderator" or "moderator" in (speaker.role or "").casefold():
             speaker.moderator = True
-        resolver.known.append(speaker)
-        if label.name.casefold() in GENERIC and speaker.name.casefold() == label.name.casefold():
+        if name in sides.guessed:
+            _flag(notes, speaker, line, sides.guessed[name])
+        if name.casefold() in GENERIC and speaker.name.casefold() == name.casefold():
             _flag(
                 notes,
                 speaker,
                 line,
-                f"generic label {label.name!r} will merge with every other "
-                f"briefing's {display(label.name)}; name the person with "
-                f"--speaker '{label.name}=Name, role' if the record says who it is",
+                f"generic label {name!r} will merge with every other "
+                f"briefing's {display(name)}; name the person with "
+                f"--speaker '{name}=Name, role' if the record says who it is",
             )
-        roles[label.name] = Role(speaker=speaker.name)
-    _place_rest(unplaced, roles, chosen, counts, notes)
+        resolver.known.append(speaker)
+        roles[name] = Role(speaker=speaker.name)
     for hint in hints:
         if hint.name.casefold() not in chosen:
             notes.append(Note(None, f"--speaker {hint.name!r} matches no label in the record"))
@@ -240,6 +247,56 @@ def cast(
             if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
                 speaker.aliases.append(alias)
     return Cast(roles, speakers, notes)
+
+
+COURTESY = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "madam", "madame", "mister", "the"})
+"""Titles that are no role: ``MS. PSAKI`` has no role, ``SECRETARY KERRY`` has one."""
+
+
+def _has_role(text: str) -> bool:
+    return any(w.casefold() in ROLE_WORDS or w.upper() in HONORIFICS for w in text.split())
+
+
+def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
+    """A speaker for a label nothing else names: the full name the record gives for its
+    surname when it gives one, else the label in a name's shape; its role words as role."""
+    name, own = split_role(label)
+    own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
+    role = role or (titled(" ".join(own_words)) if own_words else None)
+    rest = name_words(name or "")
+    if name and len(rest) == 1:
+        full = full_names(rest[0], record)
+        if len(full) == 1:
+            return DraftSpeaker(full.pop(), role)
+    if name and not own:
+        return DraftSpeaker(spelled(titled(name), record), role)
+    return DraftSpeaker(spelled(titled(label), record), role)
+
+
+def _answerer(
+    label: str,
+    line: int,
+    hints: list[Hint],
+    principals: list[DraftSpeaker],
+    notes: list[Note],
+) -> DraftSpeaker:
+    """Who an ``A:`` label is: the one unlabelled hint, else the one principal the title
+    names, else "Official" with a warning."""
+    unmatched = [h for h in hints if not h.label]
+    if len(unmatched) == 1:
+        return DraftSpeaker(unmatched[0].name, unmatched[0].role)
+    if len(principals) == 1 or (principals and principals[0].role):
+        first = principals[0]
+        return DraftSpeaker(first.name, first.role)
+    speaker = DraftSpeaker("Official")
+    _flag(
+        notes,
+        speaker,
+        line,
+        f"answers are labelled only {label!r}: they are given to "
+        f"'Official'; name the speaker with --speaker '{label}=Name, role'",
+    )
+    return speaker
 
 
 _TITLE_WORD = (
@@ -275,72 +332,6 @@ def _titled(name: str, context: str) -> list[str]:
     first, surname = re.escape(parts[0]), re.escape(parts[-1])
     pattern = re.compile(rf"\b(?:{_TITLE_WORD}\s+){{1,3}}(?:{first}\s+)?{surname}\b")
     return [" ".join(m.group(0).split()) for m in pattern.finditer(context)]
-
-
-def _unknown(
-    label: str,
-    line: int,
-    notes: list[Note],
-    mixed: bool,
-    unplaced: list[tuple[str, int]],
-    roles: dict[str, Role],
-) -> DraftSpeaker | None:
-    """A speaker for a label nothing names, or ``None`` when it asks or is left for
-    :func:`_place_rest`.
-
-    Upper-case labels answer (the White House convention: only ``Q`` asks), except a
-    bare upper-case word among title-case labels (``AFP:`` beside ``Wang Wenbin:``),
-    which is an outlet. A label opening with a role (``Spokesperson Wang Wenbin``)
-    answers, named without the role. Chinese labels answer unless they end in 记者.
-    """
-    upper = label.upper() == label and not _is_cjk(label)
-    role_first = _starts_with_role(label)
-    generic = label.casefold() in GENERIC
-    if upper and mixed and not role_first and not generic:
-        message = f"label {label!r} could not be placed: taken as an asker (an outlet?)"
-        roles[label] = Role(asker=label, check=message)
-        notes.append(Note(line, message))
-        return None
-    if not (upper or role_first or _is_cjk(label)):
-        unplaced.append((label, line))
-        return None
-    if role_first and not upper and name_words(label):
-        parts = label.split()
-        cut = len(parts) - len(name_words(label))
-        return DraftSpeaker(" ".join(parts[cut:]), " ".join(parts[:cut]).lower())
-    speaker = DraftSpeaker(display(label))
-    if upper and not role_first and not generic and len(label.split()) == 1:
-        _flag(notes, speaker, line, f"label {label!r} could not be placed: taken as a speaker")
-    return speaker
-
-
-def _place_rest(
-    unplaced: list[tuple[str, int]],
-    roles: dict[str, Role],
-    chosen: dict[str, DraftSpeaker],
-    counts: dict[str, int],
-    notes: list[Note],
-) -> None:
-    """Title-case labels in a record with no podium list: the most frequent answers."""
-    if not unplaced:
-        return
-    top = None
-    if not any(r.speaker for r in roles.values()):
-        top = max(unplaced, key=lambda item: (counts.get(item[0], 0), -item[1]))[0]
-    for name, line in unplaced:
-        if name == top:
-            speaker = chosen.setdefault(name.casefold(), DraftSpeaker(display(name)))
-            _add_alias(speaker, name)
-            roles[name] = Role(speaker=speaker.name)
-            message = (
-                f"label {name!r} could not be placed: taken as the speaker who answers, "
-                "since it speaks most; use --speaker to say who answers"
-            )
-            _flag(notes, speaker, line, message)
-        else:
-            message = f"label {name!r} could not be placed: taken as an asker"
-            roles[name] = Role(asker=name, check=message)
-            notes.append(Note(line, message))
 
 
 def _flag(notes: list[Note], speaker: DraftSpeaker, line: int, message: str) -> None:

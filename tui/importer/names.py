@@ -1,0 +1,187 @@
+"""People's names as a record gives them: labels shaped back into names, full names found
+elsewhere in the record, and labels that hold a role and a name split into the two.
+
+- An upper-case label keeps its shape in title case: ``NUNEZ-SMITH`` -> ``Nunez-Smith``,
+  ``O'BRIEN`` -> ``O'Brien``, ``MCCARTHY`` -> ``McCarthy``, ``DE LA CRUZ`` ->
+  ``de la Cruz``; where the record prints the same name in mixed case anywhere, that
+  spelling wins (``MACLEOD`` and ``MacLeod`` in an answer).
+- A label with one name word (``MR KIRBY``) takes the full name the record gives with
+  that surname (``John Kirby`` in the heading block, ``Kamala Harris`` in an answer),
+  when it gives exactly one.
+- A role-and-name label is split at the last word of its role: ``President of Ukraine
+  Volodymyr Zelenskyy`` (a role word, then ``of`` and the place, then the name),
+  ``Spokesperson Wang Wenbin``, ``Secretary for Food and Health`` (a role, no name),
+  ``Jane Roe, Deputy Minister`` (name, then role after a comma).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importer.conventions.mixed import ROLE_WORDS
+from tui.importer.conventions.upper import HONORIFICS
+
+PARTICLES = frozenset(
+    {
+        "de",
+        "la",
+        "le",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "dos",
+        "das",
+        "ter",
+        "bin",
+        "al",
+        "y",
+    }
+)
+"""Lower-case words inside names; first in a name they stay lower case too (``de la Cruz``)."""
+_LINKS = frozenset({"of", "for", "the", "and", "on", "in", "to", "at", "&"})
+ROLE_TITLES = (
+    frozenset(w.casefold().rstrip(".") for w in HONORIFICS if w.isalpha() or w.endswith("."))
+    | ROLE_WORDS
+)
+"""Words a role is made of when it opens a label (``Vice President``, ``Spokesperson``)."""
+
+
+def _word(word: str, first: bool) -> str:
+    if not any(ch.isalpha() for ch in word):
+        return word
+    lower = word.casefold()
+    if lower in PARTICLES:
+        return lower
+    if "-" in word:
+        return "-".join(_word(p, False) if p else p for p in word.split("-"))
+    for mark in ("'", "’"):
+        head, sep, tail = word.partition(mark)
+        if sep and len(head) == 1 and tail:
+            return head.upper() + sep + _word(tail, False)
+    if lower.startswith("mc") and len(word) > 3:
+        return "Mc" + word[2:3].upper() + word[3:].casefold()
+    return word[:1].upper() + word[1:].casefold()
+
+
+def titled(label: str) -> str:
+    """An upper-case label in a name's usual shape; other labels as printed."""
+    parts = label.split()
+    if label.upper() != label or not any(ch.isalpha() and ch.isascii() for ch in label):
+        return " ".join(parts)
+    out = [_word(w, i == 0) for i, w in enumerate(parts)]
+    if out and out[-1] in PARTICLES:
+        out[-1] = out[-1].capitalize()
+    return " ".join(out)
+
+
+def spelled(name: str, texts: str) -> str:
+    """``name`` as the record spells it in mixed case, if it does (``McKee``)."""
+    parts = name.split()
+    if not parts:
+        return name
+    pattern = r"\s+".join(re.escape(p) for p in parts)
+    for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", texts, re.IGNORECASE):
+        found = " ".join(m.group(0).split())
+        shaped = all(w[:1].isupper() or w.casefold() in PARTICLES for w in found.split())
+        if found.upper() != found and found.casefold() == name.casefold() and shaped:
+            return found
+    return name
+
+
+def person_words(label: str) -> list[str]:
+    """The label's words without leading titles: ``MS. PSAKI`` -> ``["psaki"]``."""
+    parts = label.split()
+    while parts and (
+        parts[0].upper() in HONORIFICS or parts[0].casefold().rstrip(".") in ROLE_TITLES
+    ):
+        parts.pop(0)
+    return [p.strip(".").casefold() for p in parts]
+
+
+def split_role(label: str) -> tuple[str | None, str | None]:
+    """(name, role) of a label that may hold both; ``(label, None)`` for a plain name.
+
+    ``Jane Roe, Deputy Minister`` -> name, role; ``President of Ukraine Volodymyr
+    Zelenskyy`` -> the name after the role and its ``of`` phrase; ``Secretary for Food
+    and Health`` -> ``(None, role)``.
+    """
+    if "," in label:
+        head, _, tail = label.partition(",")
+        return head.strip() or None, tail.strip() or None
+    parts = label.split()
+    cut = 0
+    while cut < len(parts) and parts[cut].casefold().rstrip(".") in ROLE_TITLES:
+        cut += 1
+    if cut == 0:
+        return label, None
+    while cut < len(parts) and parts[cut].casefold() in _LINKS:
+        cut += 1
+        while cut < len(parts) and parts[cut].casefold() in _LINKS:
+            cut += 1
+        if cut < len(parts):
+            cut += 1
+    name = " ".join(parts[cut:]) or None
+    return name, " ".join(parts[:cut])
+
+
+_FULL = r"([A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?)\s+"
+
+
+def full_names(surname: str, texts: str) -> set[str]:
+    """Every "First Surname" the texts print for a surname (titles are no first names)."""
+    if not surname:
+        return set()
+    pattern = re.compile(rf"\b{_FULL}({re.escape(surname)})\b", re.IGNORECASE)
+    found = set()
+    for m in pattern.finditer(texts):
+        first = m.group(1)
+        if not first[:1].isupper() or m.group(2)[:1].islower():
+            continue
+        if first.upper().rstrip(".") in HONORIFICS or first.casefold() in ROLE_TITLES:
+            continue
+        if first.casefold() in _LINKS or first.casefold() in _NOT_FIRST:
+            continue
+        found.add(f"{first} {m.group(2)[:1].upper()}{m.group(2)[1:]}")
+    return found
+
+
+_NOT_FIRST = frozenset(
+    [
+        "thank",
+        "thanks",
+        "dear",
+        "hello",
+        "hi",
+        "and",
+        "but",
+        "so",
+        "yes",
+        "no",
+        "well",
+        "okay",
+        "madam",
+        "sir",
+        "mister",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "today",
+        "yesterday",
+        "said",
+        "says",
+        "asked",
+        "told",
+        "when",
+        "where",
+        "with",
+        "from",
+        "about",
+    ]
+)

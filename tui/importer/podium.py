@@ -1,0 +1,85 @@
+"""Who stands at the podium, from what the record says besides its labels.
+
+The title names the principal with their office ("Foreign Ministry Spokesperson Ma
+Zhaoxu's Regular Press Conference", "Press Gaggle by President Trump"); a heading block
+prints a name on a line of its own above the transcript ("John Kirby" over "Daily Press
+Briefing"); an answer says "I'm joined by Name, role". These people answer; a label
+naming one of them (``A:`` when the title names one principal, ``MR KIRBY`` for John
+Kirby) is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importer.common import DraftSpeaker
+
+_OFFICE = (
+    r"(?:Spokesperson|Spokesman|Spokeswoman|Secretary|Minister|President|Chair|Chairman|"
+    r"Chairwoman|Ambassador|Director|Governor|Mayor|Premier|Chancellor|Commissioner|"
+    r"Representative|Administrator|General|Counselor|Councillor|Chief Executive)"
+)
+_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+){0,2}?"
+_PRINCIPAL = re.compile(
+    rf"(?P<role>(?:[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+(?P<name>{_NAME})"
+    rf"(?=[’']s\b|\s+(?:held|holds|hosted|hosts|gave|gives|answered|briefed)\b|\s*$|\s*[,:;(|])"
+)
+_JOINED = re.compile(
+    rf"\bjoined (?:today )?by\s+(?:(?P<role>(?:[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+)?"
+    rf"(?P<name>{_NAME})(?:,\s+(?P<after>(?:the\s+)?[A-Z][^.,;]{{2,60}}))?"
+)
+_NAME_LINE = re.compile(r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}")
+_NOT_NAME_WORDS = frozenset(
+    [
+        "Press",
+        "Briefing",
+        "Conference",
+        "Daily",
+        "Remarks",
+        "Transcript",
+        "Statement",
+        "Department",
+        "Ministry",
+        "Office",
+        "House",
+        "Room",
+        "Washington",
+        "Home",
+        "News",
+        "Release",
+        "Media",
+        "Center",
+        "Readout",
+        "Gaggle",
+        "Call",
+        "Background",
+        "Regular",
+        "Special",
+        "Joint",
+        "United",
+        "States",
+    ]
+)
+
+
+def principals(title: str, header: list[str], texts: list[str]) -> list[DraftSpeaker]:
+    """People the record names as speaking for the podium, first those of its title."""
+    found: list[DraftSpeaker] = []
+
+    def add(name: str, role: str | None) -> None:
+        name = " ".join(name.split())
+        if any(s.name.casefold() == name.casefold() for s in found):
+            return
+        found.append(DraftSpeaker(name, " ".join(role.split()) if role else None))
+
+    for line in [title, *header]:
+        for m in _PRINCIPAL.finditer(line):
+            add(m.group("name"), m.group("role"))
+    for line in header:
+        text = line.strip()
+        if _NAME_LINE.fullmatch(text) and not set(text.split()) & _NOT_NAME_WORDS:
+            add(text, None)
+    for text in texts:
+        for m in _JOINED.finditer(text):
+            add(m.group("name"), m.group("role") or m.group("after"))
+    return found

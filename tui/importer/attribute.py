@@ -192,9 +192,8 @@ def attribute(
                 paras = paras[:k]
             by = role.asker or announced(caller, caller is not None and caller.by in moderators)
             if role.person and role.asker:
-                outlet = outlets.get(turn.label.name) or introduced_outlet(
-                    paras[0].text if paras else "", role.asker
-                )
+                opening = " ".join(p.text for p in paras[:3])  # lines a PDF left unjoined
+                outlet = outlets.get(turn.label.name) or introduced_outlet(opening, role.asker)
                 if outlet:
                     outlets[turn.label.name] = outlet
                     by = f"{role.asker}, {outlet}"

@@ -13,15 +13,23 @@ from __future__ import annotations
 import re
 
 from tui.importer.common import DraftSpeaker
+from tui.importer.conventions.upper import HONORIFICS
+
+_TITLES = frozenset(w.rstrip(".") for w in HONORIFICS)
 
 _OFFICE = (
     r"(?:Spokesperson|Spokesman|Spokeswoman|Secretary|Minister|President|Chair|Chairman|"
     r"Chairwoman|Ambassador|Director|Governor|Mayor|Premier|Chancellor|Commissioner|"
     r"Representative|Administrator|General|Counselor|Councillor|Chief Executive)"
 )
+_FUNCTION = (
+    r"(?!(?:On|By|With|At|In|For|To|From|And|Of|A|An|About|Remarks|Call|Gaggle|Conference|"
+    r"Briefing|Press|Background|Transcript|Statement)\b)"
+)
+"""Title-case words a role never starts or runs through (``Call by ... On President``)."""
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+){0,2}?"
 _PRINCIPAL = re.compile(
-    rf"(?P<role>(?:[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+(?P<name>{_NAME})"
+    rf"(?P<role>(?:{_FUNCTION}[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+(?P<name>{_NAME})"
     rf"(?=[’']s\b|\s+(?:held|holds|hosted|hosts|gave|gives|answered|briefed)\b|\s*$|\s*[,:;(|])"
 )
 _JOINED = re.compile(
@@ -67,7 +75,10 @@ def principals(title: str, header: list[str], texts: list[str]) -> list[DraftSpe
     found: list[DraftSpeaker] = []
 
     def add(name: str, role: str | None) -> None:
-        name = " ".join(name.split())
+        parts = name.split()
+        while len(parts) > 1 and parts[0].upper().rstrip(".") in _TITLES:
+            parts.pop(0)
+        name = " ".join(parts)
         if any(s.name.casefold() == name.casefold() for s in found):
             return
         found.append(DraftSpeaker(name, " ".join(role.split()) if role else None))

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 
 from tui.importer.common import DraftSpeaker, Note
 from tui.importer.labels import HONORIFICS, QUESTION_WORDS, ROLE_WORDS, Label
-from tui.importer.names import full_names, person_words, spelled, split_role, titled
+from tui.importer.names import (
+    ROLE_TITLES,
+    full_names,
+    person_words,
+    spelled,
+    split_role,
+    titled,
+)
 from tui.importer.podium import principals as podium_of
 from tui.importer.taking import Side, decide, is_outlet
 
@@ -213,13 +220,14 @@ def cast(
     for name, line in first_line.items():
         side = sides.side[name]
         if side == "ask":
-            asker = askers.get(name, spelled(titled(name), record))
+            shaped = spelled(titled(name), record) if len(name.split()) > 1 else name
+            asker = askers.get(name, shaped)
             check = sides.guessed.get(name)
             if check:
                 notes.append(Note(line, check))
             roles[name] = Role(asker=asker, check=check, person=name not in askers)
             continue
-        speaker = found.get(name) or _person(name, None, record)
+        speaker = found.get(name) or resolver.match(name, line) or _person(name, None, record)
         speaker = chosen.setdefault(speaker.name.casefold(), speaker)
         _add_alias(speaker, name)
         if side == "moderator" or "moderator" in (speaker.role or "").casefold():
@@ -262,15 +270,18 @@ def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
     surname when it gives one, else the label in a name's shape; its role words as role."""
     name, own = split_role(label)
     own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
-    role = role or (titled(" ".join(own_words)) if own_words else None)
+    if role is None and own_words:
+        shaped = titled(" ".join(own_words)).split()
+        role = " ".join(w.casefold() if w.casefold() in ROLE_TITLES else w for w in shaped)
     rest = name_words(name or "")
     if name and len(rest) == 1:
         full = full_names(rest[0], record)
         if len(full) == 1:
             return DraftSpeaker(full.pop(), role)
-    if name and not own:
+    if name and (not own or (own_words and len(rest) > 1)):
         return DraftSpeaker(spelled(titled(name), record), role)
-    return DraftSpeaker(spelled(titled(label), record), role)
+    shown = spelled(titled(label), record)
+    return DraftSpeaker(shown, role if role and role.casefold() != shown.casefold() else None)
 
 
 def _answerer(

@@ -79,7 +79,7 @@ def embedded_questions(items: list[DraftExchange], split: bool) -> list[Note]:
                 "asked by an unnamed journalist"
             )
             notes.append(Note(last.line, message))
-            answer.paras[-1] = Para(last.line, last.text[:start].rstrip())
+            answer.paras[-1] = Para(last.line, last.text[:start].rstrip(), last.label)
             asked = Part(None, [Para(last.line, question)], checks=[message])
             new = DraftExchange(question=asked, answers=item.answers[position + 1 :])
             item.answers = item.answers[: position + 1]

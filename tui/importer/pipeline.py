@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from tui.importer.attribute import attribute
+from tui.importer.bilingual import pair_translations
 from tui.importer.clean import Dropped, clean, decode
 from tui.importer.common import Draft, ImportFailed, Note, Part, words
 from tui.importer.embedded import embedded_questions
@@ -118,7 +119,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     dropped = dict(cleaned.dropped)
     for kind, count in header_dropped.items():
         dropped[kind] = dropped.get(kind, 0) + count
-    turns = split_turns(cleaned.body, cleaned.labels)
+    turns, twins = pair_translations(split_turns(cleaned.body, cleaned.labels))
     context = f"{meta.title or ''}\n{meta.summary or ''}"
     people = cast(
         [(t.label, t.line) for t in turns],
@@ -129,6 +130,11 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         [text for _, text in cleaned.header if text],
     )
     notes += people.notes
+    for speaker in people.speakers:
+        for label in [speaker.name, *speaker.aliases]:
+            twin = twins.get(label.casefold())
+            if twin and twin not in speaker.aliases:
+                speaker.aliases.append(twin)
     remarks, items, attributed = attribute(turns, people.roles, people.speakers)
     notes += attributed
     notes += embedded_questions(items, options.split_embedded)
@@ -169,7 +175,10 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         raise ImportFailed("the transcript did not read back as it was built (importer bug)")
     written = account(cleaned.body, draft.parts(), loaded)
     _validate(rendered, ident)
-    labels = sum(len(words(p.label)) + len(words(p.tail)) for p in draft.parts())
+    labels = sum(
+        len(words(p.label)) + len(words(p.tail)) + sum(len(words(q.label)) for q in p.paras)
+        for p in draft.parts()
+    )
     result = Imported(
         id=ident,
         text=rendered,
@@ -211,7 +220,10 @@ def account(body: list[Any], parts: list[Part], loaded: dict[str, Any]) -> int:
     for part, text in zip(parts, texts, strict=True):
         found = words(text)
         written += len(found)
-        actual += words(part.label) + found + words(part.tail)
+        if found != [w for p in part.paras for w in words(p.text)]:
+            raise ImportFailed("a text was not written as its paragraphs (importer bug)", part.line)
+        inner = [w for p in part.paras for w in words(p.label) + words(p.text)]
+        actual += words(part.label) + inner + words(part.tail)
     for index, (word, line) in enumerate(expected):
         if index >= len(actual) or actual[index] != word:
             raise ImportFailed(f"word {index + 1} ({word!r}) of the body was lost or moved", line)

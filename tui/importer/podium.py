@@ -27,7 +27,9 @@ _FUNCTION = (
     r"Briefing|Press|Background|Transcript|Statement)\b)"
 )
 """Title-case words a role never starts or runs through (``Call by ... On President``)."""
-_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'\-]+){0,2}?"
+_NW = r"[A-Z][\w\-]*(?:[’'][A-Z][\w\-]*)?"
+"""A name word: ``O’Grady`` keeps its apostrophe, ``Wenbin’s`` loses its possessive."""
+_NAME = rf"{_NW}(?:\s+(?:[A-Z]\.\s+)?{_NW}){{0,2}}?"
 _PRINCIPAL = re.compile(
     rf"(?P<role>(?:{_FUNCTION}[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+(?P<name>{_NAME})"
     rf"(?=[’']s\b|\s+(?:held|holds|hosted|hosts|gave|gives|answered|briefed)\b|\s*$|\s*[,:;(|])"

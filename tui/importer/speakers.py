@@ -178,7 +178,8 @@ def cast(
     record = "\n".join([context, *header, *texts])
     title = context.split("\n")[0]
     principals = podium_of(title, list(header), [context, *texts])
-    resolver = _Resolver([*podium, *principals], hints, context)
+    resolver = _Resolver(podium, hints, context)
+    resolver.known += principals  # after the hints: what the user says comes first
     roles: dict[str, Role] = {}
     chosen: dict[str, DraftSpeaker] = {s.name.casefold(): s for s in podium}
     notes = resolver.notes
@@ -200,6 +201,10 @@ def cast(
             speaker = _answerer(name, line, hints, principals, notes)
         if speaker is not None:
             fixed[name], found[name] = "answer", speaker
+            if speaker in principals and titled(name).casefold() != speaker.name.casefold():
+                message = f"the full name is taken from the title or introduction (label {name!r})"
+                if message not in speaker.checks and len(speaker.name.split()) > 1:
+                    speaker.checks.append(message)
             continue
         person, role = split_role(name)
         if "," in name and role is not None:

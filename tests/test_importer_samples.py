@@ -158,16 +158,16 @@ def test_no_word_is_lost(raw: str) -> None:
     assert sum(raw_words.values()) == counts.body + sum(counts.dropped.values())
 
 
-def test_without_split_the_embedded_question_stays_in_the_answer_and_is_reported() -> None:
+def test_a_question_after_the_speakers_thanks_is_its_own_exchange_without_options() -> None:
     result = run("shanghai-2017-10-11-belt-and-road.txt", split=False)
     notes = [n for n in result.notes if "printed inside Li Jun's answer" in n.message]
     assert [n.line for n in notes] == [83]
-    assert "--split-embedded" in notes[0].message
+    assert "split into its own exchange" in notes[0].message
     briefing = load(result)
     li_jun = [a for a in briefing.answers() if a.by == "Li Jun"]
-    assert li_jun[0].text.endswith("could you give us some details?")
-    assert briefing.question_count == 3
-    assert "# check: a question seems to be printed inside Li Jun's answer" in result.text
+    assert li_jun[0].text.endswith("Thank you for your question!")
+    assert briefing.question_count == 4
+    assert "# check: a question printed inside Li Jun's answer" in result.text
 
 
 def _messages(raw: str) -> list[tuple[int | None, str]]:

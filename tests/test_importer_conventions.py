@@ -8,6 +8,8 @@ import pytest
 
 from tui.importer import Hint, Imported, ImportFailed, Options, import_text
 from tui.importer.common import DraftExchange, DraftSpeaker, Note, Part
+from tui.importer.labels import colon_labels, match_label
+from tui.importer.names import spelled, split_role, titled
 from tui.importer.speakers import Role
 from tui.importer.turns import Turn
 from tui.loader import load_bytes
@@ -263,3 +265,336 @@ def test_an_asker_called_as_name_comma_outlet() -> None:
     )
     askers = [e.question.by for e in load(imported(text)).exchanges]
     assert askers == ["Tara Copp, AP", "Jim Garamone, DoD News", None]
+
+
+# Label grammar: each family of tui.importer.conventions, on labels written for the test.
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "rest"),
+    [
+        ("MR OKAFOR: We will see.", "MR OKAFOR", "name", "We will see."),
+        ("MS. VANTERPOOL: Good day.", "MS. VANTERPOOL", "name", "Good day."),
+        ("Q Why now?", "Q", "question", "Why now?"),
+        ("Q: Why now?", "Q", "question", "Why now?"),
+        ("A: Because.", "A", "answer", "Because."),
+        ("QUESTION: Why now?", "QUESTION", "question", "Why now?"),
+        ("Question: Why now?", "Question", "question", "Why now?"),
+        ("Remark: That was my point.", "Remark", "question", "That was my point."),
+        ("Reporter: Any update?", "Reporter", "question", "Any update?"),
+        ("Journalist: Any update?", "Journalist", "question", "Any update?"),
+        ("Lindqvist, Nordic Wire: Is it true?", "Lindqvist, Nordic Wire", "name", "Is it true?"),
+        ("Ana Ruiz, Deputy Minister: It is.", "Ana Ruiz, Deputy Minister", "name", "It is."),
+        ("Ivo Petrov (retranslated): Yes.", "Ivo Petrov", "name", "Yes."),
+        ("Question (retranslated): And then?", "Question", "question", "And then?"),
+        ("INTERPRETER: He says yes.", "INTERPRETER", "name", "He says yes."),
+        ("GOVERNOR REYES. Thank you all.", "GOVERNOR REYES", "name", "Thank you all."),
+        ("李明：大家好。", "李明", "name", "大家好。"),
+        ("新华社记者:请问？", "新华社记者", "question", "请问？"),
+        ("Maria Okonkwo\ufffd We agree.", "Maria Okonkwo", "name", "We agree."),
+        ("Maria Okonkwoï¼š We agree.", "Maria Okonkwo", "name", "We agree."),
+    ],
+)
+def test_label_shapes(text: str, name: str, kind: str, rest: str) -> None:
+    label = match_label(text)
+    assert label is not None
+    assert (label.name, label.kind, label.rest) == (name, kind, rest)
+
+
+def test_a_note_in_a_label_is_kept_apart_from_its_name() -> None:
+    label = match_label("Ivo Petrov (retranslated): Yes.")
+    assert label is not None
+    assert (label.note, label.raw) == ("retranslated", "Ivo Petrov (retranslated):")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finally: one more thing.",
+        "A decision was made.",
+        "Q and A follows.",
+        "NEW DELHI. Talks began.",
+    ],
+)
+def test_prose_is_no_label(text: str) -> None:
+    assert match_label(text) is None
+
+
+def test_upper_case_names_with_a_full_stop_count_once_the_record_uses_them() -> None:
+    lines = [
+        "GOVERNOR REYES. Good afternoon.",
+        "LENA BRANDT. Lena Brandt with the Valley Herald. A question?",
+        "GOVERNOR REYES. An answer.",
+        "OTTO KRAUSE. One more?",
+    ]
+    known = colon_labels(lines)
+    assert {"LENA BRANDT", "OTTO KRAUSE", "GOVERNOR REYES"} <= known
+    assert match_label("LENA BRANDT. A question?") is None
+    label = match_label("LENA BRANDT. A question?", known)
+    assert label is not None and label.name == "LENA BRANDT"
+    # Without a title or a repeat, two upper-case words and a full stop stay prose.
+    assert not colon_labels(["NEW DELHI. The talks began.", "It rained."]) & {"NEW DELHI"}
+
+
+# Names.
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("DR. OKONKWO-BELL", "Dr. Okonkwo-Bell"),
+        ("O'NEILL", "O'Neill"),
+        ("MCDONAGH", "McDonagh"),
+        ("VAN DER BERG", "van der Berg"),
+        ("SENATOR LUZ DA SILVA", "Senator Luz da Silva"),
+        ("Tang Wei", "Tang Wei"),
+    ],
+)
+def test_upper_case_names_keep_their_shape(label: str, name: str) -> None:
+    assert titled(label) == name
+
+
+def test_the_records_own_spelling_of_a_name_wins() -> None:
+    assert spelled("Fiona Macleod", "As Fiona MacLeod said yesterday") == "Fiona MacLeod"
+    assert spelled("Fiona Macleod", "nothing about her") == "Fiona Macleod"
+
+
+@pytest.mark.parametrize(
+    ("label", "split"),
+    [
+        ("President of Chile Ana Morales", ("Ana Morales", "President of Chile")),
+        (
+            "Prime Minister of the Republic of Palau Tomas Rengiil",
+            ("Tomas Rengiil", "Prime Minister of the Republic of Palau"),
+        ),
+        ("Secretary for Transport and Housing", (None, "Secretary for Transport and Housing")),
+        ("Spokesperson Hu Lan", ("Hu Lan", "Spokesperson")),
+        ("Ana Ruiz, Deputy Minister", ("Ana Ruiz", "Deputy Minister")),
+        ("Hu Lan", ("Hu Lan", None)),
+    ],
+)
+def test_role_and_name_labels_split(label: str, split: tuple[str | None, str | None]) -> None:
+    assert split_role(label) == split
+
+
+def test_a_country_and_a_name_in_the_label_give_name_and_role() -> None:
+    text = (
+        "Joint statement to the press\nApril 2, 2019\n\n"
+        "President of Chile Ana Morales: Welcome.\n\nQ: Will trade grow?\n\n"
+        "President of Chile Ana Morales: It will.\n"
+    )
+    briefing = load(imported(text))
+    speaker = briefing.speaker("Ana Morales")
+    assert speaker is not None and speaker.role == "President of Chile"
+
+
+# Who answers, from the record's structure.
+
+
+def test_heading_block_name_gives_the_full_name() -> None:
+    text = (
+        "Weekly Briefing - March 3, 2019\n\nPriya Raman\nWeekly Briefing\nOttawa\n"
+        "March 3, 2019\n\nMS RAMAN: Good morning.\n\nQUESTION: Any news on the bridge?\n\n"
+        "MS RAMAN: Not yet.\n"
+    )
+    briefing = load(imported(text))
+    assert shape(briefing) == [
+        ("remark", "Priya Raman", "Good morning."),
+        ("q", None, "Any news on the bridge?", (("Priya Raman", "Not yet."),)),
+    ]
+    speaker = briefing.speaker("Ms Raman")
+    assert speaker is not None and speaker.name == "Priya Raman"
+
+
+def test_a_labels_answer_to_the_principal_the_title_names() -> None:
+    text = (
+        "Government Spokesperson Lars Eriksen's Weekly Press Conference on June 2, 2021\n\n"
+        "Q: Will the ferry run?\n\nA: It will.\n\nQ: When?\n\nA: On Monday.\n"
+    )
+    result = imported(text)
+    briefing = load(result)
+    assert [a.by for a in briefing.answers()] == ["Lars Eriksen", "Lars Eriksen"]
+    speaker = briefing.speaker("Lars Eriksen")
+    assert speaker is not None and speaker.role == "Government Spokesperson"
+    assert not any("Official" in n.message for n in result.notes)
+
+
+def test_outlets_ask_by_their_generic_words_and_the_name_between_them_answers() -> None:
+    text = (
+        "Regular Press Conference\nMay 5, 2021\n\n"
+        "Nordic Broadcasting Corporation: Any comment on the vote?\n\n"
+        "Elena Vasquez: We respect it.\n\nThe Harbour Gazette: And the port?\n\n"
+        "Elena Vasquez: It stays open.\n\nValley Courier: One more?\n"
+    )
+    briefing = load(imported(text))
+    assert shape(briefing) == [
+        (
+            "q",
+            "Nordic Broadcasting Corporation",
+            "Any comment on the vote?",
+            (("Elena Vasquez", "We respect it."),),
+        ),
+        ("q", "The Harbour Gazette", "And the port?", (("Elena Vasquez", "It stays open."),)),
+        ("q", "Valley Courier", "One more?", ()),
+    ]
+
+
+FED_LIKE = """Minutes Press Conference
+June 4, 2024
+GOVERNOR ABARA. Good afternoon. Rates stay where they are.
+DAVID OYELARAN. Priya.
+PRIYA NAIR. Priya Nair with the Coastal Times. Why hold now?
+GOVERNOR ABARA. Because prices are calm.
+PRIYA NAIR. And next month?
+GOVERNOR ABARA. We will see.
+DAVID OYELARAN. Tom.
+TOM WESTBROOK. Tom Westbrook, Harbor Radio. What about jobs?
+GOVERNOR ABARA. Jobs are fine.
+DAVID OYELARAN. Sam.
+SAM ODHIAMBO. Hi. Sam Odhiambo from Lakeside Daily. Is growth slowing?
+GOVERNOR ABARA. A little.
+"""
+
+
+def test_a_moderator_found_by_turn_taking_calls_and_askers_name_their_outlet() -> None:
+    result = imported(FED_LIKE)
+    briefing = load(result)
+    questions = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
+    assert questions == [
+        ("Priya Nair, The Coastal Times", ["Governor Abara"]),
+        ("Priya Nair, The Coastal Times", ["Governor Abara"]),
+        ("Tom Westbrook, Harbor Radio", ["Governor Abara"]),
+        ("Sam Odhiambo, Lakeside Daily", ["Governor Abara"]),
+    ]
+    remarks = [r.by for r in briefing.items if not isinstance(r, Exchange)]
+    assert remarks == ["David Oyelaran", "David Oyelaran"]
+
+
+def test_generic_asker_labels_ask_and_a_remark_is_a_journalists_turn() -> None:
+    text = (
+        "Briefing\nMay 1, 2020\n\nMINISTER HALVORSEN: Welcome.\n\n"
+        "Reporter: Is the border open?\n\nMINISTER HALVORSEN: Partly.\n\n"
+        "Remark: That is not an answer.\n\nMINISTER HALVORSEN: It is the one I have.\n"
+    )
+    briefing = load(imported(text))
+    asked = [(e.question.by, e.question.text) for e in briefing.exchanges]
+    assert asked == [(None, "Is the border open?"), (None, "That is not an answer.")]
+
+
+def test_a_joint_news_conference_has_both_principals_answer_in_order() -> None:
+    text = (
+        "Joint press conference\nJuly 9, 2023\n\nPRIME MINISTER VOSS: Welcome.\n\n"
+        "CHANCELLOR AMARI: Thank you.\n\nQ Will you sign the pact?\n\n"
+        "PRIME MINISTER VOSS: Yes.\n\nCHANCELLOR AMARI: We will.\n"
+    )
+    briefing = load(imported(text))
+    assert [a.by for a in briefing.exchanges[0].answers] == [
+        "Prime Minister Voss",
+        "Chancellor Amari",
+    ]
+
+
+def test_when_the_record_cannot_decide_it_says_so() -> None:
+    text = "Interview\nMay 2, 2021\n\nAnna Berg: Why is the bridge closed?\n\nTom Lee: Repairs.\n"
+    result = imported(text)
+    briefing = load(result)
+    assert shape(briefing) == [
+        ("q", "Anna Berg", "Why is the bridge closed?", (("Tom Lee", "Repairs."),))
+    ]
+    warned = [n for n in result.notes if "could not be placed by the record" in n.message]
+    assert {n.line for n in warned} == {4, 6}
+    assert "# check: label 'Tom Lee' could not be placed by the record" in result.text
+
+
+def test_joined_by_names_a_second_principal() -> None:
+    text = (
+        "Briefing\nMay 3, 2022\n\nMR. HALE: Good morning. I'm joined by Deputy Minister "
+        "Sara Lind.\n\nQ Is the plan funded?\n\nDEPUTY MINISTER LIND: It is.\n"
+    )
+    briefing = load(imported(text))
+    assert [a.by for a in briefing.answers()] == ["Sara Lind"]
+
+
+# Askers.
+
+
+def test_calls_name_the_next_asker() -> None:
+    text = (
+        "Briefing\nMay 3, 2022\n\nMR HALE: Nothing to open with. Let's go to Rafael.\n\n"
+        "QUESTION: Is the plan funded?\n\nMR HALE: It is. Next, Ines Moreau at Le Journal.\n\n"
+        "QUESTION: By whom?\n\nMR HALE: By the province.\n\nMODERATOR: Kenji.\n\n"
+        "QUESTION: And the city?\n\nMR HALE: Not yet.\n"
+    )
+    briefing = load(imported(text))
+    assert [e.question.by for e in briefing.exchanges] == [
+        "Rafael",
+        "Ines Moreau, Le Journal",
+        "Kenji",
+    ]
+
+
+def test_an_asker_addressed_in_the_answer_asked_the_question() -> None:
+    text = (
+        "Briefing\nMay 3, 2022\n\nMR HALE: Let's go to Rafael.\n\nQUESTION: Funded?\n\n"
+        "MR HALE: Yes.\n\nQUESTION: Fully?\n\nMR HALE: Well, Rafael – mostly.\n\n"
+        "QUESTION: And the city?\n\nMR HALE: No.\n"
+    )
+    briefing = load(imported(text))
+    assert [e.question.by for e in briefing.exchanges] == ["Rafael", "Rafael", None]
+
+
+def test_a_q_labelled_self_introduction_is_reported_not_used() -> None:
+    text = (
+        "Briefing\nMay 3, 2022\n\nMR HALE: Go ahead.\n\n"
+        "Q Hi. Mona Diallo, Delta Radio. Is it funded?\n\nMR HALE: Yes.\n"
+    )
+    result = imported(text)
+    assert load(result).exchanges[0].question.by is None
+    assert any("name themselves" in n.message for n in result.notes)
+
+
+# Records of other shapes.
+
+
+def test_bilingual_turns_are_one_turn_each() -> None:
+    text = (
+        "外交部发言人华春莹主持例行记者会\n2020年3月2日\n\n"
+        "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference\n\n"
+        "法新社记者:请问有何评论?\n\nAFP: Any comment?\n\n"
+        "华春莹:我们注意到了。\n\nHua Chunying: We have noted it.\n"
+    )
+    result = imported(text)
+    briefing = load(result)
+    assert shape(briefing) == [
+        (
+            "q",
+            "AFP",
+            "请问有何评论?\n\nAny comment?",
+            (("Hua Chunying", "我们注意到了。\n\nWe have noted it."),),
+        ),
+    ]
+    speaker = briefing.speaker("华春莹")
+    assert speaker is not None and speaker.name == "Hua Chunying"
+    assert result.accounting.body == result.accounting.labels + result.accounting.written
+
+
+def test_unlabelled_announcements_open_with_the_principal() -> None:
+    text = (
+        "Foreign Ministry Spokesperson Lin Hao's Regular Press Conference on May 9, 2024\n\n"
+        "At the invitation of the Government of Peru, the Foreign Minister will visit Lima "
+        "from May 12 to 15 and attend the regional forum there.\n\n"
+        "Global Times: What is expected of the visit?\n\nLin Hao: Closer ties.\n"
+    )
+    briefing = load(imported(text))
+    assert [(r.by, r.text[:20]) for r in briefing.remarks] == [("Lin Hao", "At the invitation of")]
+
+
+def test_an_introduction_that_describes_the_briefing_stays_a_summary() -> None:
+    text = (
+        "Foreign Ministry Spokesperson Lin Hao's Regular Press Conference on May 9, 2024\n\n"
+        "On the afternoon of May 9, Foreign Ministry Spokesperson Lin Hao held a regular "
+        "press conference.\n\nQ: What is expected of the visit?\n\nA: Closer ties.\n"
+    )
+    briefing = load(imported(text))
+    assert briefing.remarks == ()
+    assert briefing.summary is not None and "held a regular" in briefing.summary

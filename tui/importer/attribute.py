@@ -37,9 +37,11 @@ _CALL = re.compile(
     rf"next up is|recognize)\s+"
     rf"(?P<name>{_NAME})(?:\s+(?:with|from|of|at)\s+|,\s+)(?P<outlet>{_OUTLET})"
 )
+_LEAD = r"(?:(?:Next|Okay|OK|All right|Now|Then|And|Next up),?\s+)?"
+_GO = r"(?:,?\s+(?:go ahead|please|you're up|you’re up))?[.!]?"
 _BARE_CALL = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})[.!]?"
-    rf"|(?P<name2>{_NAME2}),\s+(?P<outlet2>{_OUTLET})[.!]?"
+    rf"{_LEAD}(?:(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET}){_GO}"
+    rf"|(?P<name2>{_NAME2}),\s+(?P<outlet2>{_OUTLET}){_GO})"
 )
 _FIRST_NAME = re.compile(r"(?:Go ahead,\s+)?(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)?)[.!]")
 _NOT_NAME_WORDS = """yes yeah yep no nope sure okay ok right good great thanks thank thankyou please

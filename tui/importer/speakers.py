@@ -100,8 +100,14 @@ name_words = person_words
 
 
 def _starts_with_role(label: str) -> bool:
-    first = label.split()[0] if label.split() else ""
-    return first.upper() in HONORIFICS or first.casefold() in ROLE_WORDS
+    """``MS. PSAKI``, ``THE PRESIDENT``, ``Spokesperson Wang``: not ``The Daily Post``."""
+    parts = label.split()
+    if len(parts) > 1 and parts[0].casefold() == "the":
+        parts = parts[1:]
+    first = parts[0] if parts else ""
+    return (first.upper() in HONORIFICS and first.casefold() != "the") or (
+        first.casefold() in ROLE_WORDS
+    )
 
 
 class _Resolver:
@@ -276,8 +282,9 @@ def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
     name, own = split_role(label)
     own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
     if role is None and own_words:
-        shaped = titled(" ".join(own_words)).split()
-        role = " ".join(w.casefold() if w.casefold() in ROLE_TITLES else w for w in shaped)
+        shaped = titled(" ".join(own_words))
+        generic = all(w.casefold().rstrip(".") in ROLE_TITLES for w in shaped.split())
+        role = shaped.casefold() if generic else shaped
     rest = name_words(name or "")
     if name and len(rest) == 1:
         full = full_names(rest[0], record)

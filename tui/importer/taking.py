@@ -5,8 +5,8 @@ asks); the rest are names. Among those, the order of turns decides:
 
 - a label that alternates with many different labels (a hub) is at the podium: the
   journalists come and go, the briefer and the moderator stay. A hub whose turns are
-  short (it calls on people: "Howard.", "Next question.") beside another podium label
-  is the moderator;
+  short (it calls on people: "Howard.", "Next question.") and mostly follow another
+  podium label's (an answer, not a question) is the moderator;
 - a label whose neighbours all stand at the podium asks, and one whose neighbours all
   ask answers; this spreads until nothing changes;
 - what is left is decided by its question marks, with a warning: the record cannot say.
@@ -108,9 +108,14 @@ def decide(order: list[str], fixed: dict[str, Side], texts: list[str]) -> Sides:
     for label in hubs:
         side[label] = "answer"
     podium = [label for label in labels if side.get(label) in ("answer", "moderator")]
+    after_podium: dict[str, int] = {label: 0 for label in labels}
+    for before, label in itertools.pairwise(order):
+        if before != label and before in podium:
+            after_podium[label] += 1
     for label in hubs:
         short = statistics.median(sizes[label] or [0]) <= MODERATOR_WORDS
-        if short and len(podium) > 1:
+        calls = 2 * after_podium[label] >= len(sizes[label])
+        if short and calls and len(podium) > 1:
             side[label] = "moderator"
     changed = True
     while changed:

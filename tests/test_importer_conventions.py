@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.importer import Hint, Imported, ImportFailed, Options, import_text
 from tui.importer.common import DraftExchange, DraftSpeaker, Note, Part
@@ -598,3 +601,51 @@ def test_an_introduction_that_describes_the_briefing_stays_a_summary() -> None:
     briefing = load(imported(text))
     assert briefing.remarks == ()
     assert briefing.summary is not None and "held a regular" in briefing.summary
+
+
+# Generated labelled text: a refusal or a transcript, and never a word lost.
+
+_UPPER = st.from_regex(r"[A-Z]{2,9}", fullmatch=True)
+_TITLE = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True)
+_HAN = st.text(alphabet="王李张刘陈杨黄赵吴周", min_size=2, max_size=3)
+_LABELS = st.one_of(
+    st.sampled_from(["Q", "Q:", "A:", "QUESTION:", "Question:", "Remark:", "Reporter:"]),
+    st.builds(lambda a: f"MR {a}:", _UPPER),
+    st.builds(lambda a, b: f"{a} {b}:", _UPPER, _UPPER),
+    st.builds(lambda a, b: f"{a} {b}.", _UPPER, _UPPER),
+    st.builds(lambda a, b: f"{a} {b}:", _TITLE, _TITLE),
+    st.builds(lambda a, b: f"{a}, {b} News:", _TITLE, _TITLE),
+    st.builds(lambda a, b: f"{a} {b} (retranslated):", _TITLE, _TITLE),
+    st.builds(lambda a: f"{a}：", _HAN),
+    st.builds(lambda a: f"CHAIR {a}.", _UPPER),
+)
+_SPEECH = st.lists(
+    st.sampled_from(["the", "rates", "will", "rise", "why", "now", "and", "not", "we", "see"]),
+    min_size=1,
+    max_size=12,
+).map(lambda ws: " ".join(ws) + ("?" if len(ws) % 2 else "."))
+_TURNS = st.lists(st.tuples(_LABELS, _SPEECH), min_size=1, max_size=10)
+
+
+def _lower(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text) if w.isascii() and w.islower()]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(turns=_TURNS, blank=st.booleans())
+def test_generated_labelled_text_is_imported_or_refused_and_loses_no_word(
+    turns: list[tuple[str, str]], blank: bool
+) -> None:
+    separator = "\n\n" if blank else "\n"
+    turns = [("MR HOST:", "welcome."), *turns]  # the body starts where a label surely is
+    body = separator.join(f"{label} {speech}" for label, speech in turns)
+    text = f"Briefing\nMarch 3, 2021\n\n{body}\n"
+    try:
+        result = import_text(text, "generated.txt")
+    except ImportFailed as exc:
+        assert exc.message
+        return
+    briefing = load(result)
+    written = [w for e in briefing.elements() for w in _lower(e.text)]
+    assert written == _lower(" ".join(speech for _, speech in turns))
+    assert result.accounting.body == result.accounting.labels + result.accounting.written

@@ -649,3 +649,44 @@ def test_generated_labelled_text_is_imported_or_refused_and_loses_no_word(
     written = [w for e in briefing.elements() for w in _lower(e.text)]
     assert written == _lower(" ".join(speech for _, speech in turns))
     assert result.accounting.body == result.accounting.labels + result.accounting.written
+
+
+def test_a_role_label_takes_the_name_the_introduction_gives_the_role() -> None:
+    text = (
+        "Remarks at a media session\nMarch 8, 2020\n\nFollowing is the transcript of "
+        "remarks by the Secretary for Transport and Housing, Dr Kelvin Ng, at a media "
+        "session today:\n\nReporter: Will fares rise?\n\n"
+        "Secretary for Transport and Housing: Not this year.\n"
+    )
+    briefing = load(imported(text))
+    speaker = briefing.speaker("Secretary for Transport and Housing")
+    assert speaker is not None
+    assert (speaker.name, speaker.role) == ("Kelvin Ng", "Secretary for Transport and Housing")
+
+
+def test_role_first_comma_labels_and_a_spokesperson_who_calls_on_people() -> None:
+    text = (
+        "Special briefing\nMay 12, 2022\n\n"
+        "Ravi Menon, Official Spokesperson: Good evening. The Secretary is with us.\n\n"
+        "Foreign Secretary, Leela Iyer: Thank you. Let me begin with the visit.\n\n"
+        "Official Spokesperson, Ravi Menon: Thank you, ma'am. Anand.\n\n"
+        "Anand: What was agreed on shipping?\n\n"
+        "Foreign Secretary, Leela Iyer: A new corridor was agreed.\n\n"
+        "Official Spokesperson, Ravi Menon: Kavya.\n\n"
+        "Kavya: And on visas?\n\nForeign Secretary, Leela Iyer: Talks continue.\n"
+    )
+    briefing = load(imported(text))
+    asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
+    assert asked == [("Anand", ["Leela Iyer"]), ("Kavya", ["Leela Iyer"])]
+    menon = briefing.speaker("Ravi Menon")
+    assert menon is not None and menon.role == "Official Spokesperson"
+
+
+def test_an_asker_named_in_the_labels_note() -> None:
+    text = (
+        "Press conference\nJune 1, 2023\n\nPRIME MINISTER: Welcome.\n\n"
+        "QUESTION (Ruth, Channel Five): Will you sign?\n\nPRIME MINISTER: Yes.\n\n"
+        "QUESTION (retranslated): When?\n\nPRIME MINISTER: Soon.\n"
+    )
+    briefing = load(imported(text))
+    assert [e.question.by for e in briefing.exchanges] == ["Ruth, Channel Five", None]

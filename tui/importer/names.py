@@ -112,8 +112,10 @@ def split_role(label: str) -> tuple[str | None, str | None]:
     and Health`` -> ``(None, role)``.
     """
     if "," in label:
-        head, _, tail = label.partition(",")
-        return head.strip() or None, tail.strip() or None
+        head, _, tail = (x.strip() for x in label.partition(","))
+        if _role_like(head) and not _role_like(tail):
+            return tail or None, head or None  # "Official Spokesperson, Ann Roy"
+        return head or None, tail or None
     parts = label.split()
     cut = 0
     while cut < len(parts) and parts[cut].casefold().rstrip(".") in ROLE_TITLES:
@@ -128,6 +130,27 @@ def split_role(label: str) -> tuple[str | None, str | None]:
             cut += 1
     name = " ".join(parts[cut:]) or None
     return name, " ".join(parts[:cut])
+
+
+def _role_like(text: str) -> bool:
+    return any(w.casefold().rstrip(".") in ROLE_WORDS for w in text.split())
+
+
+def holder(role: str, texts: str) -> str | None:
+    """The person the record names as holding a role: "the Secretary for Food and
+    Health, Professor Sophia Chan" or "Sophia Chan, Secretary for Food and Health"."""
+    pattern = re.escape(role).replace(r"\ ", r"\s+")
+    after = re.compile(
+        rf"{pattern}\s*,\s+(?:(?:[A-Z][a-z]+\.?)\s+)*?(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,2}})\b"
+    )
+    for m in after.finditer(texts):
+        words = m.group("name").split()
+        while len(words) > 2 and (
+            words[0].upper().rstrip(".") in HONORIFICS or words[0].casefold() in ROLE_TITLES
+        ):
+            words.pop(0)
+        return " ".join(words)
+    return None
 
 
 _FULL = r"([A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?)\s+"

@@ -29,6 +29,7 @@ from tui.importer.labels import HONORIFICS, QUESTION_WORDS, ROLE_WORDS, Label
 from tui.importer.names import (
     ROLE_TITLES,
     full_names,
+    holder,
     person_words,
     spelled,
     split_role,
@@ -227,7 +228,10 @@ def cast(
         elif role_first or name.casefold() in GENERIC:
             fixed[name] = "answer"
     order = [label.name for label, _ in labels]
-    sides = decide(order, fixed, list(texts) or [""] * len(order))
+    keep = frozenset(
+        n for n, (label, _) in zip(order, labels, strict=True) if label.kind == "answer"
+    ) | frozenset(n for n in order if n.casefold() in GENERIC and "moderator" not in n.casefold())
+    sides = decide(order, fixed, list(texts) or [""] * len(order), keep)
     for name, line in first_line.items():
         side = sides.side[name]
         if side == "ask":
@@ -261,11 +265,26 @@ def cast(
             notes.append(Note(None, f"--speaker {hint.name!r} matches no label in the record"))
     speakers = list(chosen.values())
     for speaker in speakers:
-        speaker.role = speaker.role or _title_role(speaker.name, context)
+        if not all(w.casefold().rstrip(".") in ROLE_TITLES for w in speaker.name.split()):
+            speaker.role = speaker.role or _title_role(speaker.name, context)
         for alias in _titled(speaker.name, context):
             if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
                 speaker.aliases.append(alias)
     return Cast(roles, speakers, notes)
+
+
+NOT_ASKERS = re.compile(
+    r"translat|interpret|inaudible|phone|off[- ]mic|cont|follow|in \w+$|^\W*$", re.IGNORECASE
+)
+"""Notes on an asker label that say how, not who: ``Q (retranslated)``, ``Q (via phone)``."""
+
+
+def noted_asker(label: Label) -> str | None:
+    """The asker a generic label's note names: ``QUESTION (Laura, BBC):`` -> "Laura, BBC"."""
+    note = label.note
+    if label.kind != "question" or not note or NOT_ASKERS.search(note):
+        return None
+    return note if note[:1].isupper() else None
 
 
 COURTESY = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "madam", "madame", "mister", "the"})
@@ -292,6 +311,10 @@ def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
             return DraftSpeaker(full.pop(), role)
     if name and (not own or (own_words and len(rest) > 1)):
         return DraftSpeaker(spelled(titled(name), record), role)
+    if name is None and own:
+        held = holder(titled(own), record)
+        if held:
+            return DraftSpeaker(held, titled(own))
     shown = spelled(titled(label), record)
     return DraftSpeaker(shown, role if role and role.casefold() != shown.casefold() else None)
 

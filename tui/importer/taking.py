@@ -4,9 +4,10 @@ Some labels say it themselves (``Q`` asks, ``A`` answers, a title answers, an ou
 asks); the rest are names. Among those, the order of turns decides:
 
 - a label that alternates with many different labels (a hub) is at the podium: the
-  journalists come and go, the briefer and the moderator stay. A hub whose turns are
-  short (it calls on people: "Howard.", "Next question.") and mostly follow another
-  podium label's (an answer, not a question) is the moderator;
+  journalists come and go, the briefer and the moderator stay;
+- beside another podium label, one whose turns are short, mostly follow another podium
+  label's answer and come just before a question (it calls on people: "Howard.",
+  "Thank you, sir. Maha.") is the moderator; interpreters and ``A:`` never are;
 - a label whose neighbours all stand at the podium asks, and one whose neighbours all
   ask answers; this spreads until nothing changes;
 - what is left is decided by its question marks, with a warning: the record cannot say.
@@ -66,7 +67,9 @@ HUB_NEIGHBOURS = 3
 HUB_SHARE = 0.5
 """... and with at least this share of the other labels."""
 MODERATOR_WORDS = 15
-"""A hub whose turns have at most this many words (median) calls on people."""
+"""A podium label whose turns have at most this many words (median) may call on people ..."""
+MODERATOR_CALLS = 2
+"""... when at least this many of its turns, and two in three, come just before a question."""
 
 
 def is_outlet(name: str) -> bool:
@@ -83,8 +86,11 @@ class Sides:
     """Labels decided by their question marks, with the reason, for a warning."""
 
 
-def decide(order: list[str], fixed: dict[str, Side], texts: list[str]) -> Sides:
-    """The side of every label of ``order`` (the labels of the turns, in order)."""
+def decide(
+    order: list[str], fixed: dict[str, Side], texts: list[str], keep: frozenset[str] = frozenset()
+) -> Sides:
+    """The side of every label of ``order`` (the labels of the turns, in order); labels in
+    ``keep`` (interpreters, ``A:``) answer and are never taken as the moderator."""
     side: dict[str, Side] = dict(fixed)
     labels = list(dict.fromkeys(order))
     neighbours: dict[str, set[str]] = {label: set() for label in labels}
@@ -107,16 +113,6 @@ def decide(order: list[str], fixed: dict[str, Side], texts: list[str]) -> Sides:
     ]
     for label in hubs:
         side[label] = "answer"
-    podium = [label for label in labels if side.get(label) in ("answer", "moderator")]
-    after_podium: dict[str, int] = {label: 0 for label in labels}
-    for before, label in itertools.pairwise(order):
-        if before != label and before in podium:
-            after_podium[label] += 1
-    for label in hubs:
-        short = statistics.median(sizes[label] or [0]) <= MODERATOR_WORDS
-        calls = 2 * after_podium[label] >= len(sizes[label])
-        if short and calls and len(podium) > 1:
-            side[label] = "moderator"
     changed = True
     while changed:
         changed = False
@@ -130,6 +126,7 @@ def decide(order: list[str], fixed: dict[str, Side], texts: list[str]) -> Sides:
             elif near == {"ask"}:
                 side[label] = "answer"
                 changed = True
+    _moderators(order, side, sizes, keep)
     guessed: dict[str, str] = {}
     for label in labels:
         if label in side:
@@ -142,3 +139,31 @@ def decide(order: list[str], fixed: dict[str, Side], texts: list[str]) -> Sides:
             f"{'an asker' if asks else 'a speaker who answers'} since {share} hold a question mark"
         )
     return Sides(side, guessed)
+
+
+def _moderators(
+    order: list[str], side: dict[str, Side], sizes: dict[str, list[int]], keep: frozenset[str]
+) -> None:
+    """Podium labels that only call on people: short turns that mostly come after another
+    podium label's answer and before a journalist's question ("Thank you, sir. Maha.")."""
+    podium = {label for label, s in side.items() if s in ("answer", "moderator")}
+    if len(podium) < 2:
+        return
+    after: dict[str, int] = dict.fromkeys(podium, 0)
+    before: dict[str, int] = dict.fromkeys(podium, 0)
+    for first, second in itertools.pairwise(order):
+        if first == second:
+            continue
+        if second in podium and first in podium:
+            after[second] += 1
+        if first in podium and side.get(second) == "ask":
+            before[first] += 1
+    for label in podium - keep:
+        turns = len(sizes[label])
+        short = statistics.median(sizes[label] or [0]) <= MODERATOR_WORDS
+        calls = before[label] >= MODERATOR_CALLS and 3 * before[label] >= 2 * turns
+        if short and calls and 2 * after[label] >= turns:
+            side[label] = "moderator"
+    if not any(side[label] == "answer" for label in podium):
+        for label in podium:
+            side[label] = "answer"  # someone answers: no moderator without a speaker

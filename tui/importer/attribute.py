@@ -9,9 +9,15 @@ Rules, in the order the transcript conventions give them:
   same speaker, is a remark between exchanges, and so is every podium turn after it
   until the next question (closing words, the moderator calling the next asker);
 - the asker is named when the turn before the question announces them ("Next, let's go
-  to Michael Shear with The New York Times.", a last paragraph "Lita."), as the record
-  gives it; otherwise the question has no ``by``, even when the asker says their name
-  in the question (that is the question's text, and the record does not label it);
+  to Michael Shear with The New York Times.", "Let's go to Matt.", a moderator's whole
+  turn "Howard."), when a generic label's note names them (``QUESTION (Laura, BBC):``),
+  or when the label names them (``HOWARD SCHNEIDER.``): then the outlet they give as
+  they start ("Howard Schneider with Reuters.") is added, "Howard Schneider, Reuters",
+  and kept for their follow-ups. A ``Q`` whose text starts with a self-introduction
+  keeps no ``by`` (the record labels it only as a question), with a warning;
+- a question with no asker whose answer addresses, by name, someone the record calls
+  on elsewhere ("..., Matt – ...") was asked by them;
+- a moderator's turn never answers: it is a remark between exchanges;
 - after the record's last question, a podium turn that thanks everyone ("Thank you,
   all.", "Thanks, guys.") is closing words, a remark, and so is all that follows;
 - a question turn whose later paragraph reads like an answer ("Well, first, I would say

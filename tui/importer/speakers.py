@@ -1,20 +1,21 @@
 """Third stage, first half: who each label is, and whether they ask or answer.
 
-Decisions:
+Decisions, from what the record says most plainly to what only its shape says:
 
-- A label answers when it names a podium speaker: one listed in the header ("Name,
-  role" lines), one given with ``--speaker``, or any upper-case label in a record with
-  no podium list (the White House convention: only ``Q`` asks). In a record with a
-  podium list, every other label is an asker (the Shanghai convention: outlets ask).
-- ``--speaker "Jen Psaki, White House Press Secretary"`` matches a label by surname:
-  the label's words without titles (``MS.``, ``AMBASSADOR``, ``SECRETARY GENERAL``) must
-  all be words of the name (``PSAKI`` in "Jen Psaki", ``TANG`` in "Tang Zhiping"); a
-  label with no name left (``THE PRESIDENT``) matches a speaker whose role starts with
-  its words ("President of the United States"); ``--speaker "MODERATOR=Vedant, moderator"``
-  names the label outright. A close misspelling (``ZELENSKKY``) matches with a warning.
-- Without ``--speaker``, a full name is taken from the title or introduction when it
-  holds the label's surname after a first name ("Ambassador Katherine Tai"); otherwise
-  the label in title case is the name, and every label form is kept as an alias.
+- what the label says itself: ``Q``, ``Question``, ``Reporter``, ``Remark`` ask; ``A``
+  answers (for the one principal the title names, else "Official" with a warning); a
+  label naming a podium speaker answers: one listed in the header ("Name, role" lines),
+  named in the title, a heading block or "I'm joined by ...", or given with
+  ``--speaker`` (matched by surname, by role for ``THE PRESIDENT``, outright with
+  ``LABEL=``; a close misspelling matches with a warning); a title or role first
+  (``MS. PSAKI``, ``Spokesperson Wang``) answers; an outlet (:func:`taking.is_outlet`)
+  asks; in a record with a podium list, every other label asks (outlets ask);
+- then the turn-taking (:mod:`tui.importer.taking`) places the plain names: who
+  alternates with many answers, who calls on people moderates, the others ask; what is
+  still open is guessed with a warning;
+- names (:mod:`tui.importer.names`): the full name the record gives anywhere for the
+  label's surname or role, else the label in a name's shape; every label form is kept
+  as an alias.
 """
 
 from __future__ import annotations
@@ -155,17 +156,6 @@ class _Resolver:
                 role = (speaker.role or "").casefold().split()
                 if words and role[: len(words)] == words:
                     return speaker
-        return None
-
-    def from_context(self, label: str) -> DraftSpeaker | None:
-        rest = name_words(label)
-        if len(rest) != 1:
-            return None
-        pattern = re.compile(rf"\b([A-Z][a-z]+)\s+({re.escape(rest[0])})\b", re.IGNORECASE)
-        for m in pattern.finditer(self.context):
-            first = m.group(1)
-            if first.upper() not in HONORIFICS and first[0].isupper():
-                return DraftSpeaker(f"{first} {m.group(2)[:1].upper()}{m.group(2)[1:].lower()}")
         return None
 
 
@@ -391,7 +381,3 @@ def _add_alias(speaker: DraftSpeaker, label: str) -> None:
     alias = display(label)
     if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
         speaker.aliases.append(alias)
-
-
-def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)

@@ -13,14 +13,25 @@ import re
 from tui.importer.conventions.base import COLON, NOTE, Convention
 
 ASKER_WORDS = frozenset(
-    {"q", "question", "questions", "remark", "reporter", "journalist", "问", "记者", "提问"}
+    {
+        "q",
+        "question",
+        "questions",
+        "remark",
+        "reporter",
+        "journalist",
+        "interviewer",
+        "问",
+        "记者",
+        "提问",
+    }
 )
 """Label words that mean "a journalist": every label made only of them asks."""
 ANSWER_WORDS = frozenset({"a", "answer", "答"})
 
 _ASK = (
     r"Q|QUESTION|Question|QUESTIONS|Questions|REMARK|Remark|REPORTER|Reporter"
-    r"|JOURNALIST|Journalist|问|记者|提问"
+    r"|JOURNALIST|Journalist|INTERVIEWER|Interviewer|问|记者|提问"
 )
 _ANSWER = r"ANSWER|Answer|A|答"
 

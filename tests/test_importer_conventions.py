@@ -690,3 +690,16 @@ def test_an_asker_named_in_the_labels_note() -> None:
     )
     briefing = load(imported(text))
     assert [e.question.by for e in briefing.exchanges] == ["Ruth, Channel Five", None]
+
+
+def test_a_second_podium_speaker_who_calls_the_next_asker_does_not_answer() -> None:
+    text = (
+        "Press briefing\nOctober 3, 2023\n\nMS. OKORO: Good afternoon. I'm joined by "
+        "Deputy Minister Tomas Berg.\n\nDEPUTY MINISTER BERG: Thanks, Ada.\n\n"
+        "MS. OKORO: Go ahead, Nadia.\n\nQ Minister, on the budget?\n\n"
+        "DEPUTY MINISTER BERG: It is ready.\n\nMS. OKORO: Thanks, Minister. Go ahead, Raj.\n\n"
+        "Q Ada, on the strike?\n\nMS. OKORO: Talks go on.\n"
+    )
+    briefing = load(imported(text))
+    asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
+    assert asked == [("Nadia", ["Tomas Berg"]), ("Raj", ["Ms. Okoro"])]

@@ -17,7 +17,9 @@ Rules, in the order the transcript conventions give them:
   keeps no ``by`` (the record labels it only as a question), with a warning;
 - a question with no asker whose answer addresses, by name, someone the record calls
   on elsewhere ("..., Matt – ...") was asked by them;
-- a moderator's turn never answers: it is a remark between exchanges;
+- a moderator's turn never answers: it is a remark between exchanges, and so is another
+  podium speaker's short turn that calls the next asker ("Thanks, Admiral. Go ahead,
+  Steve.");
 - after the record's last question, a podium turn that thanks everyone ("Thank you,
   all.", "Thanks, guys.") is closing words, a remark, and so is all that follows;
 - a question turn whose later paragraph reads like an answer ("Well, first, I would say
@@ -76,6 +78,7 @@ def _outlet(text: str) -> str:
 _CALL_NAME = re.compile(
     rf"(?:go(?: over)? to|goes to|start with|turn to|call on|hear from|move to|next is|"
     rf"next up is|recognize)\s+(?P<name>{_NAME})[.!]?\s*$"
+    rf"|(?:^|[.!?]\s+)Go ahead,\s+(?P<name2>{_NAME})[.!]?\s*$"
 )
 
 
@@ -92,8 +95,10 @@ def announced(part: Part | None, calls_only: bool = False) -> str | None:
         call = calls[-1]
         return f"{call.group('name')}, {_outlet(call.group('outlet'))}"
     named = _CALL_NAME.search(last)
-    if named and named.group("name").split()[0].casefold() not in _NOT_NAMES:
-        return named.group("name")
+    if named:
+        name = named.group("name") or named.group("name2")
+        if name.split()[0].casefold() not in _NOT_NAMES:
+            return name
     tail = sentences(last)[-1] if last else ""
     bare = _BARE_CALL.fullmatch(tail)
     if bare:
@@ -312,4 +317,9 @@ def _ends_exchange(
 ) -> bool:
     if part.by in moderators:
         return True
-    return previous is not None and previous is current.answers[-1] and previous.by == part.by
+    if previous is not None and previous is current.answers[-1] and previous.by == part.by:
+        return True
+    # Another podium speaker's short turn that calls the next asker hands over the floor.
+    others = {a.by for a in current.answers}
+    short = len(part.text.split()) <= CLOSING_WORDS
+    return part.by not in others and short and announced(part, calls_only=True) is not None

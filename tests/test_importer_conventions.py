@@ -134,7 +134,7 @@ def test_spokesperson_label_and_outlets() -> None:
         ("remark", "Wang Wenbin", "Good afternoon."),
         ("q", "AFP", "Any comment?", (("Wang Wenbin", "No comment."),)),
     ]
-    assert briefing.speakers[0].role == "spokesperson"
+    assert briefing.speakers[0].role == "Spokesperson"
     assert any("'AFP' could not be placed" in n.message for n in result.notes)
 
 
@@ -703,3 +703,18 @@ def test_a_second_podium_speaker_who_calls_the_next_asker_does_not_answer() -> N
     briefing = load(imported(text))
     asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
     assert asked == [("Nadia", ["Tomas Berg"]), ("Raj", ["Ms. Okoro"])]
+
+
+def test_heading_block_office_courtesy_titles_and_a_name_that_ends_a_turn() -> None:
+    text = (
+        "Omar Haddad\nAssistant Secretary\nDaily Press Briefing\nJune 2, 2017\n\n"
+        "MR HADDAD: Nothing at the top today. Priti.\n\nQUESTION: Any news on the talks?\n\n"
+        "MR HADDAD: None yet.\n\n"
+        "Frau Greta Lindner, Official Spokesperson: One more thing to add.\n"
+    )
+    briefing = load(imported(text))
+    haddad = briefing.speaker("Mr Haddad")
+    assert haddad is not None
+    assert (haddad.name, haddad.role) == ("Omar Haddad", "Assistant Secretary")
+    assert [e.question.by for e in briefing.exchanges] == ["Priti"]
+    assert briefing.speaker("Greta Lindner") is not None

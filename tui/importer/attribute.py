@@ -108,6 +108,11 @@ def announced(part: Part | None, calls_only: bool = False) -> str | None:
             return f"{name}, {_outlet(outlet)}"
     first = _FIRST_NAME.fullmatch(last)
     own_paragraph = len(part.paras) > 1 or part.label == "" or calls_only
+    said = sentences(last)
+    if first is None and len(said) > 1 and said[-2].rstrip().endswith("."):
+        # "... let's go right to questions. Sam.": a name alone ends the turn
+        first = _FIRST_NAME.fullmatch(said[-1])
+        own_paragraph = own_paragraph or first is not None
     if (
         first
         and own_paragraph

@@ -132,6 +132,44 @@ def split_role(label: str) -> tuple[str | None, str | None]:
     return name, " ".join(parts[:cut])
 
 
+COURTESY_TITLES = frozenset(
+    [
+        "shri",
+        "sri",
+        "smt",
+        "shrimati",
+        "kumari",
+        "herr",
+        "frau",
+        "monsieur",
+        "mme",
+        "señor",
+        "senor",
+        "señora",
+        "senora",
+        "signor",
+        "signora",
+        "sig",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+    ]
+)
+"""Courtesy titles printed before a full name, which are no part of it (``Shri``, ``Frau``)."""
+
+
+def without_courtesy(name: str) -> str:
+    """``Shri Rakesh Menon`` -> ``Rakesh Menon``; a title before a surname alone stays
+    (``Ms. Psaki``: without a first name the title is how the record names her)."""
+    parts = name.split()
+    while len(parts) > 2 and parts[0].casefold().rstrip(".") in COURTESY_TITLES:
+        parts.pop(0)
+    return " ".join(parts)
+
+
 def _role_like(text: str) -> bool:
     return any(w.casefold().rstrip(".") in ROLE_WORDS for w in text.split())
 

@@ -3,9 +3,9 @@
 The title names the principal with their office ("Foreign Ministry Spokesperson Ma
 Zhaoxu's Regular Press Conference", "Press Gaggle by President Trump"); a heading block
 prints a name on a line of its own above the transcript ("John Kirby" over "Daily Press
-Briefing"); an answer says "I'm joined by Name, role". These people answer; a label
-naming one of them (``A:`` when the title names one principal, ``MR KIRBY`` for John
-Kirby) is theirs.
+Briefing"), perhaps with the office on the next line ("Deputy Spokesperson"); an answer
+says "I'm joined by Name, role". These people answer; a label naming one of them (``A:``
+when the title names one principal, ``MR KIRBY`` for John Kirby) is theirs.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ _JOINED = re.compile(
     rf"(?P<name>{_NAME})(?:,\s+(?P<after>(?:the\s+)?[A-Z][^.,;]{{2,60}}))?"
 )
 _NAME_LINE = re.compile(r"[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}")
+_ROLE_LINE = re.compile(
+    rf"(?:[A-Z][\w’'\-]*\s+){{0,4}}{_OFFICE}(?:\s+(?:of|for)\s+[A-Z][\w\s]{{2,60}})?"
+)
+"""A heading block's line under a name: ``Deputy Spokesperson``, ``Secretary of State``."""
 _NOT_NAME_WORDS = frozenset(
     [
         "Press",
@@ -88,10 +92,11 @@ def principals(title: str, header: list[str], texts: list[str]) -> list[DraftSpe
     for line in [title, *header]:
         for m in _PRINCIPAL.finditer(line):
             add(m.group("name"), m.group("role"))
-    for line in header:
+    for index, line in enumerate(header):
         text = line.strip()
         if _NAME_LINE.fullmatch(text) and not set(text.split()) & _NOT_NAME_WORDS:
-            add(text, None)
+            below = header[index + 1].strip() if index + 1 < len(header) else ""
+            add(text, below if _ROLE_LINE.fullmatch(below) else None)
     for text in texts:
         for m in _JOINED.finditer(text):
             add(m.group("name"), m.group("role") or m.group("after"))

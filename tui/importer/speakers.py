@@ -35,6 +35,7 @@ from tui.importer.names import (
     spelled,
     split_role,
     titled,
+    without_courtesy,
 )
 from tui.importer.podium import principals as podium_of
 from tui.importer.taking import Side, decide, is_outlet
@@ -291,9 +292,9 @@ def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
     name, own = split_role(label)
     own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
     if role is None and own_words:
-        shaped = titled(" ".join(own_words))
-        generic = all(w.casefold().rstrip(".") in ROLE_TITLES for w in shaped.split())
-        role = shaped.casefold() if generic else shaped
+        role = titled(" ".join(own_words))
+    if name:
+        name = without_courtesy(name)
     rest = name_words(name or "")
     if name and len(rest) == 1:
         full = full_names(rest[0], record)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.importer.common import Para
+from tui.importer.common import DraftSpeaker, Para
 from tui.importer.turns import Turn
 
 PAIRED_SHARE = 0.8
@@ -71,3 +71,12 @@ def pair_translations(turns: list[Turn]) -> tuple[list[Turn], dict[str, str]]:
         twins[english.label.name.casefold()] = chinese.label.name
         index += 2
     return out, twins
+
+
+def alias_twins(speakers: list[DraftSpeaker], twins: dict[str, str]) -> None:
+    """Give each speaker the Chinese label of their English one as an alias."""
+    for speaker in speakers:
+        for label in [speaker.name, *speaker.aliases]:
+            twin = twins.get(label.casefold())
+            if twin and twin not in speaker.aliases:
+                speaker.aliases.append(twin)

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.importer.common import DraftSpeaker, Para, words
+from tui.importer.clean import Cleaned
+from tui.importer.common import DraftSpeaker, Meta, Note, Para, words
+from tui.importer.labels import Label
+from tui.importer.podium import principals as podium_of
+from tui.importer.turns import Turn
 
 INTRODUCTION_WORDS = 12
 """The fewest words of a header paragraph that is prose (as :mod:`meta` counts it)."""
@@ -39,3 +43,28 @@ def announcements(
         for line, text in header
         if len(words(text)) >= INTRODUCTION_WORDS and text in summary
     ]
+
+
+def open_with_announcements(
+    turns: list[Turn], cleaned: Cleaned, meta: Meta, dropped: dict[str, int]
+) -> list[Note]:
+    """Move the principal's announcements from the header into the body, as the first
+    turn (with no label), out of the summary and the words counted as introduction."""
+    principals = podium_of(meta.title or "", [], [])
+    opening = announcements(meta.summary, cleaned.header, principals)
+    if not opening:
+        return []
+    lead = Label(raw="", name=principals[0].name, kind="name", rest="")
+    turns.insert(0, Turn(lead, opening[0].line, opening))
+    cleaned.body = opening + cleaned.body
+    moved = [w for p in opening for w in words(p.text)]
+    cleaned.body_words = moved + cleaned.body_words
+    dropped["introduction"] = dropped.get("introduction", 0) - len(moved)
+    if dropped["introduction"] <= 0:
+        del dropped["introduction"]
+    meta.summary = None
+    message = (
+        "the unlabelled paragraphs before the first question are taken as "
+        f"{principals[0].name}'s opening remarks"
+    )
+    return [Note(opening[0].line, message)]

@@ -25,16 +25,14 @@ from typing import Any
 import yaml
 
 from tui.importer.attribute import attribute
-from tui.importer.bilingual import pair_translations
+from tui.importer.bilingual import alias_twins, pair_translations
 from tui.importer.clean import Dropped, clean, decode
 from tui.importer.common import Draft, ImportFailed, Note, Part, words
 from tui.importer.embedded import embedded_questions
-from tui.importer.labels import Label
 from tui.importer.meta import read_meta
-from tui.importer.opening import announcements
-from tui.importer.podium import principals as podium_of
+from tui.importer.opening import open_with_announcements
 from tui.importer.speakers import Hint, cast
-from tui.importer.turns import Turn, split_turns
+from tui.importer.turns import split_turns
 from tui.importer.write import document, render
 
 
@@ -123,25 +121,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     for kind, count in header_dropped.items():
         dropped[kind] = dropped.get(kind, 0) + count
     turns, twins = pair_translations(split_turns(cleaned.body, cleaned.labels))
-    body = list(cleaned.body)
-    principals = podium_of(meta.title or "", [], [])
-    opening = announcements(meta.summary, cleaned.header, principals)
-    if opening:
-        lead = Label(raw="", name=principals[0].name, kind="name", rest="")
-        turns.insert(0, Turn(lead, opening[0].line, opening))
-        body = opening + body
-        moved = sum(len(words(p.text)) for p in opening)
-        dropped["introduction"] = dropped.get("introduction", 0) - moved
-        if dropped["introduction"] <= 0:
-            del dropped["introduction"]
-        meta.summary = None
-        notes.append(
-            Note(
-                opening[0].line,
-                f"the unlabelled paragraphs before the first question are taken as "
-                f"{principals[0].name}'s opening remarks",
-            )
-        )
+    notes += open_with_announcements(turns, cleaned, meta, dropped)
     context = f"{meta.title or ''}\n{meta.summary or ''}"
     people = cast(
         [(t.label, t.line) for t in turns],
@@ -152,11 +132,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         [text for _, text in cleaned.header if text],
     )
     notes += people.notes
-    for speaker in people.speakers:
-        for label in [speaker.name, *speaker.aliases]:
-            twin = twins.get(label.casefold())
-            if twin and twin not in speaker.aliases:
-                speaker.aliases.append(twin)
+    alias_twins(people.speakers, twins)
     remarks, items, attributed = attribute(turns, people.roles, people.speakers)
     notes += attributed
     notes += embedded_questions(items, options.split_embedded)
@@ -195,17 +171,15 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     loaded = yaml.load(rendered, Loader=_READ_BACK)
     if loaded != document(draft):
         raise ImportFailed("the transcript did not read back as it was built (importer bug)")
-    written = account(body, draft.parts(), loaded)
+    written = account(cleaned.body, draft.parts(), loaded)
     _validate(rendered, ident)
-    labels = sum(
-        len(words(p.label)) + len(words(p.tail)) + sum(len(words(q.label)) for q in p.paras)
-        for p in draft.parts()
-    )
+    inner = sum(len(words(q.label)) for p in draft.parts() for q in p.paras)
+    labels = sum(len(words(p.label)) + len(words(p.tail)) for p in draft.parts())
     result = Imported(
         id=ident,
         text=rendered,
         notes=tuple(sorted(notes, key=lambda n: n.line or 0)),
-        accounting=Accounting(sum(len(words(p.text)) for p in body), labels, written, dropped),
+        accounting=Accounting(len(cleaned.body_words), labels + inner, written, dropped),
         speakers=len(speakers),
         remarks=len(remarks) + sum(1 for i in items if i.remark is not None),
         exchanges=sum(1 for i in items if i.question is not None),

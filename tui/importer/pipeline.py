@@ -24,8 +24,8 @@ from typing import Any
 
 import yaml
 
+from tui.importer import bilingual
 from tui.importer.attribute import attribute
-from tui.importer.bilingual import alias_twins, pair_translations
 from tui.importer.clean import Dropped, clean, decode
 from tui.importer.common import Draft, ImportFailed, Note, Part, words
 from tui.importer.embedded import embedded_questions
@@ -120,7 +120,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     dropped = dict(cleaned.dropped)
     for kind, count in header_dropped.items():
         dropped[kind] = dropped.get(kind, 0) + count
-    turns, twins = pair_translations(split_turns(cleaned.body, cleaned.labels))
+    turns, twins = bilingual.pair_translations(split_turns(cleaned.body, cleaned.labels))
     notes += open_with_announcements(turns, cleaned, meta, dropped)
     context = f"{meta.title or ''}\n{meta.summary or ''}"
     people = cast(
@@ -132,7 +132,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         [text for _, text in cleaned.header if text],
     )
     notes += people.notes
-    alias_twins(people.speakers, twins)
+    bilingual.alias_twins(people.speakers, twins)
     remarks, items, attributed = attribute(turns, people.roles, people.speakers)
     notes += attributed
     notes += embedded_questions(items, options.split_embedded)

@@ -718,3 +718,13 @@ def test_heading_block_office_courtesy_titles_and_a_name_that_ends_a_turn() -> N
     assert (haddad.name, haddad.role) == ("Omar Haddad", "Assistant Secretary")
     assert [e.question.by for e in briefing.exchanges] == ["Priti"]
     assert briefing.speaker("Greta Lindner") is not None
+
+
+def test_a_labels_with_two_principals_in_the_title_are_not_guessed() -> None:
+    text = (
+        "Joint press conference by Minister Ana Lopes and Minister Jan Vos\nMay 2, 2022\n\n"
+        "Q: Will the treaty pass?\n\nA: It will.\n"
+    )
+    result = imported(text)
+    assert [a.by for a in load(result).answers()] == ["Official"]
+    assert any("labelled only 'A'" in n.message for n in result.notes)

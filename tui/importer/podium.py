@@ -32,7 +32,7 @@ _NW = r"[A-Z][\w\-]*(?:[’'][A-Z][\w\-]*)?"
 _NAME = rf"{_NW}(?:\s+(?:[A-Z]\.\s+)?{_NW}){{0,2}}?"
 _PRINCIPAL = re.compile(
     rf"(?P<role>(?:{_FUNCTION}[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+(?P<name>{_NAME})"
-    rf"(?=[’']s\b|\s+(?:held|holds|hosted|hosts|gave|gives|answered|briefed)\b|\s*$|\s*[,:;(|])"
+    rf"(?=[’']s\b|\s+(?:held|holds|hosted|hosts|gave|gives|answered|briefed|and|with|at|in|on|to|for|before|after|aboard)\b|\s*$|\s*[,:;(|–—-])"
 )
 _JOINED = re.compile(
     rf"\bjoined (?:today )?by\s+(?:(?P<role>(?:[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+)?"

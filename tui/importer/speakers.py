@@ -176,6 +176,10 @@ def cast(
     record = "\n".join([context, *header, *texts])
     title = context.split("\n")[0]
     principals = podium_of(title, list(header), [context, *texts])
+    for principal in principals:  # "President Trump" in a title: the first name if given
+        full = full_names(principal.name, record) if " " not in principal.name else set()
+        if len(full) == 1:
+            principal.name = full.pop()
     resolver = _Resolver(podium, hints, context)
     resolver.known += principals  # after the hints: what the user says comes first
     roles: dict[str, Role] = {}
@@ -196,7 +200,8 @@ def cast(
             continue
         speaker = resolver.match(name, line)
         if speaker is None and label.kind == "answer":
-            speaker = _answerer(name, line, hints, principals, notes)
+            titled_ones = [p for p in principals if p.name.split()[-1] in title]
+            speaker = _answerer(name, line, hints, titled_ones, notes)
         if speaker is not None:
             fixed[name], found[name] = "answer", speaker
             if speaker in principals and titled(name).casefold() != speaker.name.casefold():
@@ -318,11 +323,11 @@ def _answerer(
     notes: list[Note],
 ) -> DraftSpeaker:
     """Who an ``A:`` label is: the one unlabelled hint, else the one principal the title
-    names, else "Official" with a warning."""
+    names, else "Official" with a warning (two principals: the record cannot say)."""
     unmatched = [h for h in hints if not h.label]
     if len(unmatched) == 1:
         return DraftSpeaker(unmatched[0].name, unmatched[0].role)
-    if len(principals) == 1 or (principals and principals[0].role):
+    if len(principals) == 1:
         first = principals[0]
         return DraftSpeaker(first.name, first.role)
     speaker = DraftSpeaker("Official")

@@ -728,3 +728,22 @@ def test_a_labels_with_two_principals_in_the_title_are_not_guessed() -> None:
     result = imported(text)
     assert [a.by for a in load(result).answers()] == ["Official"]
     assert any("labelled only 'A'" in n.message for n in result.notes)
+
+
+def test_numbered_journalists_ask_and_numbered_speakers_are_placed_by_turn_taking() -> None:
+    text = (
+        "Briefing\nMay 2, 2022\n\nMINISTER ODUYA: Welcome.\n\nReporter 1: Is the road open?"
+        "\n\nMINISTER ODUYA: Yes.\n\nReporter 2: And the bridge?\n\nMINISTER ODUYA: No.\n"
+    )
+    briefing = load(imported(text))
+    assert [(e.question.text, [a.by for a in e.answers]) for e in briefing.exchanges] == [
+        ("Is the road open?", ["Minister Oduya"]),
+        ("And the bridge?", ["Minister Oduya"]),
+    ]
+    anonymous = (
+        "Call\nMay 2, 2022\n\nSPEAKER 1: Why was the vote moved?\n\nSPEAKER 2: The hall "
+        "flooded.\n\nSPEAKER 3: When is it now?\n\nSPEAKER 2: Friday.\n"
+    )
+    result = imported(anonymous)
+    asked = [(e.question.by, [a.by for a in e.answers]) for e in load(result).exchanges]
+    assert asked == [("Speaker 1", ["Speaker 2"]), ("Speaker 3", ["Speaker 2"])]

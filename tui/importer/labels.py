@@ -80,8 +80,15 @@ def match_label(text: str, known: Iterable[str] = ()) -> Label | None:
     return None
 
 
+_NUMBERED = re.compile(r"(?P<base>.+?)[ \t]*(?:#?\d{1,3}|[A-Z])")
+"""``Reporter 2``, ``Journalist B``, ``Q1``: one of several people of the same kind."""
+
+
 def _kind(name: str) -> LabelKind:
     key = name.strip().casefold()
+    numbered = _NUMBERED.fullmatch(name.strip())
+    if numbered and numbered.group("base").casefold() in ASKER_WORDS - {"a"}:
+        return "question"
     if key in ASKER_WORDS or key.endswith("记者"):
         return "question"
     if key in ANSWER_WORDS:

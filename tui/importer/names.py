@@ -196,7 +196,7 @@ _FULL = r"([A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?)\s+"
 
 def full_names(surname: str, texts: str) -> set[str]:
     """Every "First Surname" the texts print for a surname (titles are no first names)."""
-    if not surname:
+    if len(surname) < 2 or not any(ch.isalpha() for ch in surname):
         return set()
     pattern = re.compile(rf"\b{_FULL}({re.escape(surname)})\b", re.IGNORECASE)
     found = set()

@@ -216,6 +216,8 @@ def cast(
             else:
                 fixed[name], found[name] = "answer", _person(person or name, role, record)
             continue
+        if ANONYMOUS.fullmatch(name):
+            continue  # "SPEAKER 2": only the turn-taking can tell
         role_first = _starts_with_role(name)
         if (is_outlet(name) and not role_first) or (podium and not role_first):
             fixed[name], askers[name] = "ask", name
@@ -283,6 +285,14 @@ def noted_asker(label: Label) -> str | None:
     return note if note[:1].isupper() else None
 
 
+ANONYMOUS = re.compile(
+    r"(?:(?:male|female|unidentified|unknown)\s+)?(?:speaker|participant|voice|person)"
+    r"\s+(?:#?\d{1,3}|[A-Z])",
+    re.IGNORECASE,
+)
+"""Labels a transcription service gives people it cannot name (``SPEAKER 2``); the word
+"speaker" there is no title (``SPEAKER JOHNSON`` is one)."""
+
 COURTESY = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "madam", "madame", "mister", "the"})
 """Titles that are no role: ``MS. PSAKI`` has no role, ``SECRETARY KERRY`` has one."""
 
@@ -294,6 +304,8 @@ def _has_role(text: str) -> bool:
 def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
     """A speaker for a label nothing else names: the full name the record gives for its
     surname when it gives one, else the label in a name's shape; its role words as role."""
+    if ANONYMOUS.fullmatch(label):
+        return DraftSpeaker(titled(label), role)
     name, own = split_role(label)
     own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
     if role is None and own_words:

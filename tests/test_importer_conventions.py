@@ -747,3 +747,22 @@ def test_numbered_journalists_ask_and_numbered_speakers_are_placed_by_turn_takin
     result = imported(anonymous)
     asked = [(e.question.by, [a.by for a in e.answers]) for e in load(result).exchanges]
     assert asked == [("Speaker 1", ["Speaker 2"]), ("Speaker 3", ["Speaker 2"])]
+
+
+def test_a_courtesy_title_does_not_make_an_asker_answer() -> None:
+    text = (
+        "Remarks\nMay 2, 2022\n\nSECRETARY ALVES: Good morning.\n\n"
+        "MR. KOWALCZYK: Madam Secretary, is the port safe?\n\nSECRETARY ALVES: It is.\n\n"
+        "MS. ABENA: And the airport?\n\nSECRETARY ALVES: Also.\n"
+    )
+    briefing = load(imported(text))
+    asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
+    assert asked == [("Mr. Kowalczyk", ["Secretary Alves"]), ("Ms. Abena", ["Secretary Alves"])]
+
+
+def test_a_chinese_title_names_the_spokesperson_of_answer_labels() -> None:
+    text = "外交部发言人林海主持例行记者会\n2021年4月1日\n\n问：有何评论？\n\n答：我们注意到了。\n"
+    briefing = load(imported(text))
+    assert [a.by for a in briefing.answers()] == ["林海"]
+    speaker = briefing.speaker("林海")
+    assert speaker is not None and speaker.role == "外交部发言人"

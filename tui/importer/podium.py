@@ -34,6 +34,12 @@ _PRINCIPAL = re.compile(
     rf"(?P<role>(?:{_FUNCTION}[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+(?P<name>{_NAME})"
     rf"(?=[’']s\b|\s+(?:held|holds|hosted|hosts|gave|gives|answered|briefed|and|with|at|in|on|to|for|before|after|aboard)\b|\s*$|\s*[,:;(|–—-])"
 )
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_CHINESE_PRINCIPAL = re.compile(
+    rf"(?P<role>[{_HAN}]{{0,6}}?(?:发言人|部长|外长|主任|司长|局长|主席|总理|总统|市长|秘书长))"
+    rf"(?P<name>[{_HAN}]{{2,3}}?)(?=主持|答记者问|举行|出席|在|的|$)"
+)
+"""A Chinese title's principal: ``外交部发言人汪文斌主持例行记者会``."""
 _JOINED = re.compile(
     rf"\bjoined (?:today )?by\s+(?:(?P<role>(?:[A-Z][\w’'\-]*\s+){{0,4}}?{_OFFICE})\s+)?"
     rf"(?P<name>{_NAME})(?:,\s+(?P<after>(?:the\s+)?[A-Z][^.,;]{{2,60}}))?"
@@ -91,6 +97,8 @@ def principals(title: str, header: list[str], texts: list[str]) -> list[DraftSpe
 
     for line in [title, *header]:
         for m in _PRINCIPAL.finditer(line):
+            add(m.group("name"), m.group("role"))
+        for m in _CHINESE_PRINCIPAL.finditer(line):
             add(m.group("name"), m.group("role"))
     for index, line in enumerate(header):
         text = line.strip()

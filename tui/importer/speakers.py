@@ -103,14 +103,15 @@ name_words = person_words
 
 
 def _starts_with_role(label: str) -> bool:
-    """``MS. PSAKI``, ``THE PRESIDENT``, ``Spokesperson Wang``: not ``The Daily Post``."""
+    """``THE PRESIDENT``, ``SECRETARY KERRY``, ``Spokesperson Wang``: not ``The Daily
+    Post``, and not a courtesy title alone (``MS. PSAKI``), which any speaker may have."""
     parts = label.split()
     if len(parts) > 1 and parts[0].casefold() == "the":
         parts = parts[1:]
     first = parts[0] if parts else ""
-    return (first.upper() in HONORIFICS and first.casefold() != "the") or (
-        first.casefold() in ROLE_WORDS
-    )
+    if first.casefold().rstrip(".") in COURTESY:
+        return False  # "MR. DOOCY" may ask as well as answer: the turn-taking decides
+    return first.upper() in HONORIFICS or first.casefold() in ROLE_WORDS
 
 
 class _Resolver:

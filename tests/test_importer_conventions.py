@@ -14,6 +14,7 @@ from tui.importer.common import DraftExchange, DraftSpeaker, Note, Part
 from tui.importer.labels import colon_labels, match_label
 from tui.importer.names import spelled, split_role, titled
 from tui.importer.speakers import Role
+from tui.importer.taking import decide, is_outlet
 from tui.importer.turns import Turn
 from tui.loader import load_bytes
 from tui.model import Briefing, Exchange
@@ -766,3 +767,38 @@ def test_a_chinese_title_names_the_spokesperson_of_answer_labels() -> None:
     assert [a.by for a in briefing.answers()] == ["林海"]
     speaker = briefing.speaker("林海")
     assert speaker is not None and speaker.role == "外交部发言人"
+
+
+def test_turn_taking_alone() -> None:
+    # A briefer who alternates with many askers, a moderator who calls between answers.
+    order = ["B", "M", "X", "B", "M", "Y", "B", "X", "B", "M", "Z", "B"]
+    texts = [
+        "A long answer " * 8 if label == "B" else ("Y." if label == "M" else "Why?")
+        for label in order
+    ]
+    sides = decide(order, {}, texts)
+    assert sides.side == {"B": "answer", "M": "moderator", "X": "ask", "Y": "ask", "Z": "ask"}
+    assert sides.guessed == {}
+    # What one side is told spreads: a name beside outlets answers.
+    spread = decide(["O1", "N", "O2", "N"], {"O1": "ask", "O2": "ask"}, ["?", ".", "?", "."])
+    assert spread.side["N"] == "answer"
+    # Two names alone: question marks decide, and it is said.
+    guessed = decide(["P", "R", "P", "R"], {}, ["Why?", "Because.", "When?", "Soon."])
+    assert guessed.side == {"P": "ask", "R": "answer"}
+    assert set(guessed.guessed) == {"P", "R"}
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("Xinjiang Evening News", True),
+        ("Radio Caracas", True),
+        ("Kyodo News Agency", True),
+        ("The Harbour Gazette", True),
+        ("人民日报", True),
+        ("Lin Hao", False),
+        ("Deputy Minister", False),
+    ],
+)
+def test_outlets_by_generic_words(name: str, outlet: bool) -> None:
+    assert is_outlet(name) is outlet

@@ -7,6 +7,8 @@ import difflib
 import re
 from pathlib import Path
 
+from tui.importer import Imported, import_text
+from tui.loader import load_bytes
 from tui.model import Briefing, Exchange
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,3 +123,28 @@ def words_identical(actual: Briefing, expected: Briefing) -> float:
     """The share of the expected words that the import has, in the same order."""
     want = spoken(expected)
     return _shared(spoken(actual), want) / len(want) if want else 1.0
+
+
+def imported(text: str, name: str = "sample.txt") -> Imported:
+    """``text`` imported as plain ``briefing import`` would, with no options."""
+    return import_text(text, name)
+
+
+def loaded(result: Imported) -> Briefing:
+    """The imported transcript as the reader loads it, which must find no problem."""
+    briefing, problems = load_bytes(result.text.encode("utf-8"), f"{result.id}.yaml")
+    assert problems == []
+    assert briefing is not None
+    return briefing
+
+
+def shape(briefing: Briefing) -> list[tuple[object, ...]]:
+    """Remarks and exchanges as (kind, by, text[, answers as (by, text)])."""
+    out: list[tuple[object, ...]] = [("remark", r.by, r.text) for r in briefing.remarks]
+    for item in briefing.items:
+        if isinstance(item, Exchange):
+            answers = tuple((a.by, a.text) for a in item.answers)
+            out.append(("q", item.question.by, item.question.text, answers))
+        else:
+            out.append(("remark", item.by, item.text))
+    return out

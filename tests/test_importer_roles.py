@@ -371,3 +371,14 @@ def test_turn_taking_alone() -> None:
 )
 def test_outlets_by_generic_words(name: str, outlet: bool) -> None:
     assert is_outlet(name) is outlet
+
+
+def test_a_named_askers_outlet_in_the_labels_note() -> None:
+    text = (
+        "Media availability\nMarch 4, 2021\n\nPremier Dana Whitfield: Good morning.\n\n"
+        "Moderator: First question, Karen Liu.\n\nKaren Liu (City News): When?\n\n"
+        "Premier Dana Whitfield: Next week.\n\nKaren Liu (City News): And then?\n\n"
+        "Premier Dana Whitfield: We will see.\n"
+    )
+    briefing = loaded(imported(text))
+    assert [e.question.by for e in briefing.exchanges] == ["Karen Liu, City News"] * 2

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from tui.importer.common import DraftExchange, DraftSpeaker, ImportFailed, Note, Para, Part
-from tui.importer.speakers import Role, noted_asker
+from tui.importer.speakers import Role, noted_asker, outlet_note
 from tui.importer.turns import Turn
 
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
@@ -210,6 +210,8 @@ def attribute(
                 paras = paras[:k]
             by = role.asker or noted_asker(turn.label)
             by = by or announced(caller, caller is not None and caller.by in moderators)
+            if role.person and role.asker and outlet_note(turn.label):
+                outlets.setdefault(turn.label.name, outlet_note(turn.label) or "")
             if role.person and role.asker:
                 opening = " ".join(p.text for p in paras[:3])  # lines a PDF left unjoined
                 outlet = outlets.get(turn.label.name) or introduced_outlet(opening, role.asker)

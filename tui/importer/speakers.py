@@ -278,6 +278,14 @@ NOT_ASKERS = re.compile(
 """Notes on an asker label that say how, not who: ``Q (retranslated)``, ``Q (via phone)``."""
 
 
+def outlet_note(label: Label) -> str | None:
+    """The outlet in a named asker's note: ``Jane Doe (Reuters):`` -> "Reuters"."""
+    note = label.note
+    if not note or NOT_ASKERS.search(note) or not note[:1].isupper():
+        return None
+    return note
+
+
 def noted_asker(label: Label) -> str | None:
     """The asker a generic label's note names: ``QUESTION (Laura, BBC):`` -> "Laura, BBC"."""
     note = label.note

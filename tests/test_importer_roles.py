@@ -382,3 +382,15 @@ def test_a_named_askers_outlet_in_the_labels_note() -> None:
     )
     briefing = loaded(imported(text))
     assert [e.question.by for e in briefing.exchanges] == ["Karen Liu, City News"] * 2
+
+
+def test_a_full_name_from_a_mention_in_the_transcript_is_flagged() -> None:
+    text = (
+        "Remarks\nMay 2, 2022\n\nGOVERNOR ISAKSEN: Welcome. I thank our host, the "
+        "mayor of the city, Ruth Lindgren.\n\nMAYOR LINDGREN: Thank you, Governor.\n\n"
+        "Q Is the dam safe?\n\nGOVERNOR ISAKSEN: Yes.\n"
+    )
+    result = imported(text)
+    mayor = loaded(result).speaker("Mayor Lindgren")
+    assert mayor is not None and mayor.name == "Ruth Lindgren"
+    assert "# check: the full name is taken from a mention in the transcript" in result.text

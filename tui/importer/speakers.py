@@ -174,7 +174,7 @@ def cast(
     ``texts`` are the turns' texts (for turn-taking and for full names), ``header`` the
     record's lines above the transcript (heading block, title, introduction).
     """
-    record = "\n".join([context, *header, *texts])
+    record = "\n".join([context, *header, _SPOKEN, *texts])
     title = context.split("\n")[0]
     principals = podium_of(title, list(header), [context, *texts])
     for principal in principals:  # "President Trump" in a title: the first name if given
@@ -310,6 +310,10 @@ def _has_role(text: str) -> bool:
     return any(w.casefold() in ROLE_WORDS or w.upper() in HONORIFICS for w in text.split())
 
 
+_SPOKEN = "\x00"
+"""Where, in the record's text, the heading ends and what was said begins."""
+
+
 def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
     """A speaker for a label nothing else names: the full name the record gives for its
     surname when it gives one, else the label in a name's shape; its role words as role."""
@@ -325,7 +329,13 @@ def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
     if name and len(rest) == 1:
         full = full_names(rest[0], record)
         if len(full) == 1:
-            return DraftSpeaker(full.pop(), role)
+            found = DraftSpeaker(full.pop(), role)
+            heading = record.split(_SPOKEN, 1)[0]
+            if found.name not in heading:
+                found.checks.append(
+                    f"the full name is taken from a mention in the transcript (label {label!r})"
+                )
+            return found
     if name and (not own or (own_words and len(rest) > 1)):
         return DraftSpeaker(spelled(titled(name), record), role)
     if name is None and own:

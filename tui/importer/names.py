@@ -12,12 +12,17 @@ elsewhere in the record, and labels that hold a role and a name split into the t
   Volodymyr Zelenskyy`` (a role word, then ``of`` and the place, then the name),
   ``Spokesperson Wang Wenbin``, ``Secretary for Food and Health`` (a role, no name),
   ``Jane Roe, Deputy Minister`` (name, then role after a comma).
+- A label that is only a role (``Secretary for Food and Health``) takes the name the
+  record gives the role holder ("the Secretary ..., Professor Sophia Chan").
+- :func:`speaker_named` puts these together for a label nothing else names; the title
+  gives roles and titled aliases (:func:`title_role`, :func:`titled_aliases`).
 """
 
 from __future__ import annotations
 
 import re
 
+from tui.importer.common import DraftSpeaker
 from tui.importer.conventions.mixed import ROLE_WORDS
 from tui.importer.conventions.upper import HONORIFICS
 
@@ -246,3 +251,90 @@ _NOT_FIRST = frozenset(
         "about",
     ]
 )
+
+
+ANONYMOUS = re.compile(
+    r"(?:(?:male|female|unidentified|unknown)\s+)?(?:speaker|participant|voice|person)"
+    r"\s+(?:#?\d{1,3}|[A-Z])",
+    re.IGNORECASE,
+)
+"""Labels a transcription service gives people it cannot name (``SPEAKER 2``); the word
+"speaker" there is no title (``SPEAKER JOHNSON`` is one)."""
+
+COURTESY = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "madam", "madame", "mister", "the"})
+"""Titles that are no role: ``MS. PSAKI`` has no role, ``SECRETARY KERRY`` has one."""
+
+
+def has_role(text: str) -> bool:
+    return any(w.casefold() in ROLE_WORDS or w.upper() in HONORIFICS for w in text.split())
+
+
+SPOKEN = "\x00"
+"""Where, in the record's text, the heading ends and what was said begins."""
+
+
+def speaker_named(label: str, role: str | None, record: str) -> DraftSpeaker:
+    """A speaker for a label nothing else names: the full name the record gives for its
+    surname when it gives one, else the label in a name's shape; its role words as role."""
+    if ANONYMOUS.fullmatch(label):
+        return DraftSpeaker(titled(label), role)
+    name, own = split_role(label)
+    own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
+    if role is None and own_words:
+        role = titled(" ".join(own_words))
+    if name:
+        name = without_courtesy(name)
+    rest = person_words(name or "")
+    if name and len(rest) == 1:
+        full = full_names(rest[0], record)
+        if len(full) == 1:
+            found = DraftSpeaker(full.pop(), role)
+            heading = record.split(SPOKEN, 1)[0]
+            if found.name not in heading:
+                found.checks.append(
+                    f"the full name is taken from a mention in the transcript (label {label!r})"
+                )
+            return found
+    if name and (not own or (own_words and len(rest) > 1)):
+        return DraftSpeaker(spelled(titled(name), record), role)
+    if name is None and own:
+        held = holder(titled(own), record)
+        if held:
+            return DraftSpeaker(held, titled(own))
+    shown = spelled(titled(label), record)
+    return DraftSpeaker(shown, role if role and role.casefold() != shown.casefold() else None)
+
+
+_TITLE_WORD = (
+    r"(?:Press|Secretary|Vice|President|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|"
+    r"Admiral|Senator|Governor|Mayor|Chair|Chairman|Prime|Minister|Deputy|Spokesperson)"
+)
+
+
+_COURTESY = r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)"
+
+
+def title_role(name: str, context: str) -> str | None:
+    """The office the title gives a speaker: "by United States Trade Representative
+    Ambassador Katherine Tai" -> "United States Trade Representative"."""
+    parts = name.split()
+    if len(parts) < 2 or not context:
+        return None
+    first, surname = re.escape(parts[0]), re.escape(parts[-1])
+    pattern = re.compile(
+        rf"\b(?:by|with|and)\s+((?:[A-Z][\w\-]*\s+){{1,6}}?)(?:{_COURTESY}\s+)?"
+        rf"(?:{first}\s+)?{surname}\b"
+    )
+    m = pattern.search(context.split("\n")[0])
+    return " ".join(m.group(1).split()) if m else None
+
+
+def titled_aliases(name: str, context: str) -> list[str]:
+    """How the title or introduction names a speaker with their title ("Press Secretary
+    Jen Psaki", "President Trump"): kept as aliases, since readers search by them."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    first, surname = re.escape(parts[0]), re.escape(parts[-1])
+    pattern = re.compile(rf"\b(?:{_TITLE_WORD}\s+){{1,3}}(?:{first}\s+)?{surname}\b")
+    return [" ".join(m.group(0).split()) for m in pattern.finditer(context)]

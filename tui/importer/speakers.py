@@ -28,14 +28,19 @@ from dataclasses import dataclass
 from tui.importer.common import DraftSpeaker, Note
 from tui.importer.labels import HONORIFICS, QUESTION_WORDS, ROLE_WORDS, Label
 from tui.importer.names import (
+    ANONYMOUS,
+    COURTESY,
     ROLE_TITLES,
+    SPOKEN,
     full_names,
-    holder,
+    has_role,
     person_words,
+    speaker_named,
     spelled,
     split_role,
+    title_role,
     titled,
-    without_courtesy,
+    titled_aliases,
 )
 from tui.importer.podium import principals as podium_of
 from tui.importer.taking import Side, decide, is_outlet
@@ -174,7 +179,7 @@ def cast(
     ``texts`` are the turns' texts (for turn-taking and for full names), ``header`` the
     record's lines above the transcript (heading block, title, introduction).
     """
-    record = "\n".join([context, *header, _SPOKEN, *texts])
+    record = "\n".join([context, *header, SPOKEN, *texts])
     title = context.split("\n")[0]
     principals = podium_of(title, list(header), [context, *texts])
     for principal in principals:  # "President Trump" in a title: the first name if given
@@ -212,10 +217,10 @@ def cast(
             continue
         person, role = split_role(name)
         if "," in name and role is not None:
-            if is_outlet(role) or not _has_role(role):
+            if is_outlet(role) or not has_role(role):
                 fixed[name], askers[name] = "ask", f"{titled(person or '')}, {role}".strip(", ")
             else:
-                fixed[name], found[name] = "answer", _person(person or name, role, record)
+                fixed[name], found[name] = "answer", speaker_named(person or name, role, record)
             continue
         if ANONYMOUS.fullmatch(name):
             continue  # "SPEAKER 2": only the turn-taking can tell
@@ -241,7 +246,7 @@ def cast(
                 notes.append(Note(line, check))
             roles[name] = Role(asker=asker, check=check, person=name not in askers)
             continue
-        speaker = found.get(name) or resolver.match(name, line) or _person(name, None, record)
+        speaker = found.get(name) or resolver.match(name, line) or speaker_named(name, None, record)
         speaker = chosen.setdefault(speaker.name.casefold(), speaker)
         _add_alias(speaker, name)
         if side == "moderator" or "moderator" in (speaker.role or "").casefold():
@@ -265,8 +270,8 @@ def cast(
     speakers = list(chosen.values())
     for speaker in speakers:
         if not all(w.casefold().rstrip(".") in ROLE_TITLES for w in speaker.name.split()):
-            speaker.role = speaker.role or _title_role(speaker.name, context)
-        for alias in _titled(speaker.name, context):
+            speaker.role = speaker.role or title_role(speaker.name, context)
+        for alias in titled_aliases(speaker.name, context):
             if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
                 speaker.aliases.append(alias)
     return Cast(roles, speakers, notes)
@@ -294,58 +299,6 @@ def noted_asker(label: Label) -> str | None:
     return note if note[:1].isupper() else None
 
 
-ANONYMOUS = re.compile(
-    r"(?:(?:male|female|unidentified|unknown)\s+)?(?:speaker|participant|voice|person)"
-    r"\s+(?:#?\d{1,3}|[A-Z])",
-    re.IGNORECASE,
-)
-"""Labels a transcription service gives people it cannot name (``SPEAKER 2``); the word
-"speaker" there is no title (``SPEAKER JOHNSON`` is one)."""
-
-COURTESY = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "madam", "madame", "mister", "the"})
-"""Titles that are no role: ``MS. PSAKI`` has no role, ``SECRETARY KERRY`` has one."""
-
-
-def _has_role(text: str) -> bool:
-    return any(w.casefold() in ROLE_WORDS or w.upper() in HONORIFICS for w in text.split())
-
-
-_SPOKEN = "\x00"
-"""Where, in the record's text, the heading ends and what was said begins."""
-
-
-def _person(label: str, role: str | None, record: str) -> DraftSpeaker:
-    """A speaker for a label nothing else names: the full name the record gives for its
-    surname when it gives one, else the label in a name's shape; its role words as role."""
-    if ANONYMOUS.fullmatch(label):
-        return DraftSpeaker(titled(label), role)
-    name, own = split_role(label)
-    own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
-    if role is None and own_words:
-        role = titled(" ".join(own_words))
-    if name:
-        name = without_courtesy(name)
-    rest = name_words(name or "")
-    if name and len(rest) == 1:
-        full = full_names(rest[0], record)
-        if len(full) == 1:
-            found = DraftSpeaker(full.pop(), role)
-            heading = record.split(_SPOKEN, 1)[0]
-            if found.name not in heading:
-                found.checks.append(
-                    f"the full name is taken from a mention in the transcript (label {label!r})"
-                )
-            return found
-    if name and (not own or (own_words and len(rest) > 1)):
-        return DraftSpeaker(spelled(titled(name), record), role)
-    if name is None and own:
-        held = holder(titled(own), record)
-        if held:
-            return DraftSpeaker(held, titled(own))
-    shown = spelled(titled(label), record)
-    return DraftSpeaker(shown, role if role and role.casefold() != shown.casefold() else None)
-
-
 def _answerer(
     label: str,
     line: int,
@@ -370,41 +323,6 @@ def _answerer(
         f"'Official'; name the speaker with --speaker '{label}=Name, role'",
     )
     return speaker
-
-
-_TITLE_WORD = (
-    r"(?:Press|Secretary|Vice|President|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|"
-    r"Admiral|Senator|Governor|Mayor|Chair|Chairman|Prime|Minister|Deputy|Spokesperson)"
-)
-
-
-_COURTESY = r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)"
-
-
-def _title_role(name: str, context: str) -> str | None:
-    """The office the title gives a speaker: "by United States Trade Representative
-    Ambassador Katherine Tai" -> "United States Trade Representative"."""
-    parts = name.split()
-    if len(parts) < 2 or not context:
-        return None
-    first, surname = re.escape(parts[0]), re.escape(parts[-1])
-    pattern = re.compile(
-        rf"\b(?:by|with|and)\s+((?:[A-Z][\w\-]*\s+){{1,6}}?)(?:{_COURTESY}\s+)?"
-        rf"(?:{first}\s+)?{surname}\b"
-    )
-    m = pattern.search(context.split("\n")[0])
-    return " ".join(m.group(1).split()) if m else None
-
-
-def _titled(name: str, context: str) -> list[str]:
-    """How the title or introduction names a speaker with their title ("Press Secretary
-    Jen Psaki", "President Trump"): kept as aliases, since readers search by them."""
-    parts = name.split()
-    if len(parts) < 2:
-        return []
-    first, surname = re.escape(parts[0]), re.escape(parts[-1])
-    pattern = re.compile(rf"\b(?:{_TITLE_WORD}\s+){{1,3}}(?:{first}\s+)?{surname}\b")
-    return [" ".join(m.group(0).split()) for m in pattern.finditer(context)]
 
 
 def _flag(notes: list[Note], speaker: DraftSpeaker, line: int, message: str) -> None:

@@ -394,3 +394,17 @@ def test_a_full_name_from_a_mention_in_the_transcript_is_flagged() -> None:
     mayor = loaded(result).speaker("Mayor Lindgren")
     assert mayor is not None and mayor.name == "Ruth Lindgren"
     assert "# check: the full name is taken from a mention in the transcript" in result.text
+
+
+def test_a_second_official_adding_a_word_still_answers() -> None:
+    text = (
+        "Background call\nJune 3, 2022\n\nMODERATOR: Let's go to Rosa Vidal with Radio "
+        "Sur.\n\nQ Will the ministers meet?\n\nSENIOR OFFICIAL 1: Yes.\n\n"
+        "SENIOR OFFICIAL 2: Briefly.\n\nPresident of the Republic Ivan Dobrev: And soon.\n"
+    )
+    briefing = loaded(imported(text))
+    answers = [a.by for a in briefing.exchanges[0].answers]
+    assert answers == ["Senior Official 1", "Senior Official 2", "Ivan Dobrev"]
+    assert briefing.exchanges[0].question.by == "Rosa Vidal, Radio Sur"
+    dobrev = briefing.speaker("Ivan Dobrev")
+    assert dobrev is not None and dobrev.role == "President of the Republic"

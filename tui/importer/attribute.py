@@ -329,4 +329,4 @@ def _ends_exchange(
     # Another podium speaker's short turn that calls the next asker hands over the floor.
     others = {a.by for a in current.answers}
     short = len(part.text.split()) <= CLOSING_WORDS
-    return part.by not in others and short and announced(part, calls_only=True) is not None
+    return part.by not in others and short and announced(part) is not None

@@ -279,7 +279,9 @@ def speaker_named(label: str, role: str | None, record: str) -> DraftSpeaker:
     if ANONYMOUS.fullmatch(label):
         return DraftSpeaker(titled(label), role)
     name, own = split_role(label)
-    own_words = [w for w in (own or "").split() if w.casefold().rstrip(".") not in COURTESY]
+    own_words = (own or "").split()
+    while own_words and own_words[0].casefold().rstrip(".") in COURTESY:
+        own_words.pop(0)  # "MS." is no role; "President of the Republic" keeps its "the"
     if role is None and own_words:
         role = titled(" ".join(own_words))
     if name:

@@ -6,7 +6,8 @@ a hand-checked transcript (``NAME.expected.yaml`` beside it, or one in
 all, and compares the two exchange by exchange: who asked, who answered (by canonical
 name, in order) and the words. It prints one row per sample (exchanges matched of those
 expected, the share of the expected words found in order, whether the date held is
-right) and the overall share of exchanges attributed.
+right) and the overall share of exchanges attributed; then the same for the hand-written
+variants in ``tests/importer/variants``, which no rule was worked out on.
 
 An exchange counts as matched when an imported exchange has nearly the same question
 (most of its words in common), the same asker (or none where none is expected) and the
@@ -18,14 +19,17 @@ transcripts may leave them out.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT.parent / "shared" / "raw"
 EXPECTED = ROOT / "tests" / "importer" / "expected"
+VARIANTS = ROOT / "tests" / "importer" / "variants"
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"\w+")
 SAME_QUESTION = 0.8
@@ -78,21 +82,21 @@ def _words(text: str) -> list[str]:
 Exch = tuple[str | None, tuple[str, ...], list[str]]
 
 
-def names(data: dict[str, object]) -> dict[str, str]:
+def names(data: dict[str, Any]) -> dict[str, str]:
     """Every name and alias of the transcript's speakers -> the speaker's name."""
     canon: dict[str, str] = {}
-    for speaker in data.get("speakers") or []:  # type: ignore[union-attr]
+    for speaker in data.get("speakers") or []:
         name = str(speaker["name"])
         for key in [name, *(speaker.get("aliases") or [])]:
             canon.setdefault(str(key).casefold(), name)
     return canon
 
 
-def exchanges(data: dict[str, object], canon: dict[str, str] | None = None) -> list[Exch]:
+def exchanges(data: dict[str, Any], canon: dict[str, str] | None = None) -> list[Exch]:
     """(asker, answerers by canonical name, question words) of every exchange."""
     canon = names(data) if canon is None else canon
     out: list[Exch] = []
-    for item in data.get("exchanges") or []:  # type: ignore[union-attr]
+    for item in data.get("exchanges") or []:
         if "question" not in item:
             continue
         question = item["question"]
@@ -104,11 +108,11 @@ def exchanges(data: dict[str, object], canon: dict[str, str] | None = None) -> l
     return out
 
 
-def all_words(data: dict[str, object]) -> list[str]:
+def all_words(data: dict[str, Any]) -> list[str]:
     out: list[str] = []
-    for remark in data.get("remarks") or []:  # type: ignore[union-attr]
+    for remark in data.get("remarks") or []:
         out += _words(str(remark["text"]))
-    for item in data.get("exchanges") or []:  # type: ignore[union-attr]
+    for item in data.get("exchanges") or []:
         if "question" in item:
             out += _words(str(item["question"].get("text") or ""))
             for answer in item["answers"] or []:
@@ -130,13 +134,13 @@ def _same_asker(got: str | None, want: str | None) -> bool:
     return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
 
 
-def as_expected(actual: dict[str, object], expected: dict[str, object]) -> dict[str, str]:
+def as_expected(actual: dict[str, Any], expected: dict[str, Any]) -> dict[str, str]:
     """Each imported speaker's name -> the expected speaker it is: the one whose name or
     alias is the imported speaker's name or one of its aliases (a record that never
     prints a full name can only be named as it prints it)."""
     want = names(expected)
     out: dict[str, str] = {}
-    for speaker in actual.get("speakers") or []:  # type: ignore[union-attr]
+    for speaker in actual.get("speakers") or []:
         name = str(speaker["name"])
         keys = [name, *(speaker.get("aliases") or [])]
         found = next((want[k.casefold()] for k in keys if k.casefold() in want), name)
@@ -153,7 +157,7 @@ class Compared:
     words: float
 
 
-def compare(actual: dict[str, object], expected: dict[str, object]) -> Compared:
+def compare(actual: dict[str, Any], expected: dict[str, Any]) -> Compared:
     """Exchanges matched (same question, asker and answerers, a speaker known by its
     name or an alias), of those expected; of the matched, those whose answerers carry the
     expected names; the share of expected words found in order."""
@@ -191,13 +195,38 @@ def measure(raw: Path, expected: Path) -> Row:
     return Row(raw.name, c.matched, c.total, c.full_names, c.words, got["date"] == want["date"])
 
 
+def measure_variant(path: Path, want: dict[str, Any]) -> Row:
+    """A hand-written variant (``tests/importer/variants``): its exchanges as
+    ``[asker, [answerers]]`` and its speakers' names, from ``expected.json``."""
+    import yaml
+
+    from tui.importer import ImportFailed, import_bytes
+
+    total = len(want["exchanges"])
+    try:
+        result = import_bytes(path.read_bytes(), path.name)
+    except ImportFailed as exc:
+        return Row(path.name, 0, total, 0, -1.0, False, exc.message)
+    got = yaml.safe_load(result.text)
+    canon = names(got)
+    found = [
+        [item["question"].get("by"), [canon.get(str(a["by"]).casefold()) for a in item["answers"]]]
+        for item in got.get("exchanges") or []
+        if "question" in item
+    ]
+    matched = sum(1 for a, b in zip(found, want["exchanges"], strict=False) if a == b)
+    full = matched if {s["name"] for s in got["speakers"]} >= set(want["speakers"]) else 0
+    return Row(path.name, matched, total, full, -1.0, str(got["date"]) == want["date"])
+
+
 def table(rows: list[Row]) -> str:
     width = max(len(r.sample) for r in rows)
     lines = [f"{'sample':<{width}}  exchanges  full names  words %  date", "-" * (width + 39)]
     for r in rows:
         exch = f"{r.matched}/{r.total}"
         date = "yes" if r.date_right else "NO"
-        line = f"{r.sample:<{width}}  {exch:>9}  {r.full_names:>10}  {100 * r.words:7.1f}  {date}"
+        said = f"{100 * r.words:7.1f}" if r.words >= 0 else "      -"
+        line = f"{r.sample:<{width}}  {exch:>9}  {r.full_names:>10}  {said}  {date}"
         if r.error:
             line += f"  (failed: {r.error})"
         lines.append(line)
@@ -216,8 +245,8 @@ def table(rows: list[Row]) -> str:
 def main() -> int:
     """``--source DIR`` measures the ``tui`` package of an exported tree (another commit)."""
     if len(sys.argv) == 3 and sys.argv[1] == "--source":
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from source_cli import use_source
+        sys.path.insert(0, str(ROOT))
+        from bench.source_cli import use_source
 
         use_source(Path(sys.argv[2]))
     else:
@@ -227,6 +256,14 @@ def main() -> int:
         print(f"no raw samples with expected transcripts in {RAW}", file=sys.stderr)
         return 1
     print(table([measure(raw, expected) for raw, expected in found]))
+    listed = VARIANTS / "expected.json"
+    if listed.exists():
+        wanted = json.loads(listed.read_text(encoding="utf-8"))
+        print()
+        print("Hand-written variants (tests/importer/variants; words are not compared):")
+        print(
+            table([measure_variant(VARIANTS / name, want) for name, want in sorted(wanted.items())])
+        )
     return 0
 
 

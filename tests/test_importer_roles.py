@@ -408,3 +408,13 @@ def test_a_second_official_adding_a_word_still_answers() -> None:
     assert briefing.exchanges[0].question.by == "Rosa Vidal, Radio Sur"
     dobrev = briefing.speaker("Ivan Dobrev")
     assert dobrev is not None and dobrev.role == "President of the Republic"
+
+
+def test_an_outlet_is_only_the_capitalised_words_after_the_name() -> None:
+    text = (
+        "Press conference\nJune 4, 2024\nGOVERNOR ABARA. Welcome.\n"
+        "ANA REYES. Ana Reyes from Canal Sur and I wanted to ask about rates?\n"
+        "GOVERNOR ABARA. They hold.\nANA REYES. Thanks. And next year?\nGOVERNOR ABARA. Also.\n"
+    )
+    briefing = loaded(imported(text))
+    assert [e.question.by for e in briefing.exchanges] == ["Ana Reyes", "Ana Reyes"]

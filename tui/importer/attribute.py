@@ -123,8 +123,8 @@ def announced(part: Part | None, calls_only: bool = False) -> str | None:
 
 
 _OUTLET_AFTER = (
-    r"\s*(?:,\s*|\s+(?:with|from|at|of|for)\s+)(?P<outlet>(?:[Tt]he\s+)?"
-    rf"{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*)(?=\s*[.,;!?]|\s*$)"
+    r"\s*(?:,\s*|\s+(?:with|from|at|of|for)\s+)(?P<outlet>(?-i:(?:[Tt]he\s+)?"
+    rf"{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*))(?=\s*[.,;!?]|\s*$)"
 )
 
 

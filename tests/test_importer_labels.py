@@ -183,3 +183,16 @@ def test_generated_labelled_text_is_imported_or_refused_and_loses_no_word(
     written = [w for e in briefing.elements() for w in _lower(e.text)]
     assert written == _lower(" ".join(speech for _, speech in turns))
     assert result.accounting.body == result.accounting.labels + result.accounting.written
+
+
+def test_a_record_whose_colons_were_mangled_imports_whole() -> None:
+    text = (
+        "Regular Press Conference\nMay 5, 2021\n\n"
+        "Harbour Daily Newsï¼š Any comment on the port?\n\n"
+        "Lin Haoï¼š We welcome it.\n\nValley Radioï¼š And the ferry?\n\nLin Haoï¼š Soon.\n"
+    )
+    result = imported(text)
+    briefing = loaded(result)
+    asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
+    assert asked == [("Harbour Daily News", ["Lin Hao"]), ("Valley Radio", ["Lin Hao"])]
+    assert result.accounting.body == result.accounting.labels + result.accounting.written

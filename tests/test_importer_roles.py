@@ -418,3 +418,12 @@ def test_an_outlet_is_only_the_capitalised_words_after_the_name() -> None:
     )
     briefing = loaded(imported(text))
     assert [e.question.by for e in briefing.exchanges] == ["Ana Reyes", "Ana Reyes"]
+
+
+def test_name_comma_outlet_go_ahead_calls_the_next_asker() -> None:
+    text = (
+        "Briefing\nMay 3, 2022\n\nMS. OKORO: Welcome. Lena Park, Metro Wire, go ahead.\n\n"
+        "Q Is the line open?\n\nMS. OKORO: It is.\n"
+    )
+    briefing = loaded(imported(text))
+    assert [e.question.by for e in briefing.exchanges] == ["Lena Park, Metro Wire"]

@@ -196,3 +196,14 @@ def test_a_record_whose_colons_were_mangled_imports_whole() -> None:
     asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
     assert asked == [("Harbour Daily News", ["Lin Hao"]), ("Valley Radio", ["Lin Hao"])]
     assert result.accounting.body == result.accounting.labels + result.accounting.written
+
+
+def test_upper_case_labels_with_a_full_stop_alone_on_their_line() -> None:
+    text = (
+        "Press conference\nJune 4, 2024\n\nGOVERNOR ABARA.\nGood afternoon.\n\n"
+        "LENA BRANDT.\nLena Brandt, the Valley Herald. Why hold?\n\nGOVERNOR ABARA.\n"
+        "Prices are calm.\n\nLENA BRANDT.\nAnd next month?\n\nGOVERNOR ABARA.\nWe will see.\n"
+    )
+    briefing = loaded(imported(text))
+    asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
+    assert asked == [("Lena Brandt, The Valley Herald", ["Governor Abara"])] * 2

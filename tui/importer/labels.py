@@ -99,7 +99,7 @@ def _kind(name: str) -> LabelKind:
 _UPPER_COLON = re.compile(
     rf"({UPPER_NAME})[ \t]*(?:[(（][^()（）]{{1,30}}[)）][ \t]*)?[:：](?=\s|$)"
 )
-_UPPER_STOP = re.compile(rf"({UPPER_NAME})\.[ \t]+\S")
+_UPPER_STOP = re.compile(rf"({UPPER_NAME})\.(?:[ \t]+\S|$)")
 _SINGLE = re.compile(r"([A-Z][\w’'\-]+)[ \t]*:(?=\s|$)")
 _NOT_LABEL_WORDS = """finally however first second third fourth fifth next last note notes
     example update

@@ -206,8 +206,13 @@ def test_unlabelled_announcements_open_with_the_principal() -> None:
         "from May 12 to 15 and attend the regional forum there.\n\n"
         "Global Times: What is expected of the visit?\n\nLin Hao: Closer ties.\n"
     )
-    briefing = loaded(imported(text))
+    result = imported(text)
+    briefing = loaded(result)
     assert [(r.by, r.text[:20]) for r in briefing.remarks] == [("Lin Hao", "At the invitation of")]
+    # Said, so neither counted nor listed as left out.
+    assert "introduction" not in result.accounting.dropped
+    assert not [d for d in result.accounting.lines if d.kind == "introduction"]
+    assert result.accounting.body == result.accounting.labels + result.accounting.written
 
 
 def test_an_introduction_that_describes_the_briefing_stays_a_summary() -> None:

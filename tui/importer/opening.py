@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from tui.importer.clean import Cleaned
 from tui.importer.common import DraftSpeaker, Meta, Note, Para, words
+from tui.importer.furniture import Dropped
 from tui.importer.labels import Label
 from tui.importer.podium import principals as podium_of
 from tui.importer.turns import Turn
@@ -46,10 +47,15 @@ def announcements(
 
 
 def open_with_announcements(
-    turns: list[Turn], cleaned: Cleaned, meta: Meta, dropped: dict[str, int]
+    turns: list[Turn],
+    cleaned: Cleaned,
+    meta: Meta,
+    dropped: dict[str, int],
+    listed: list[Dropped],
 ) -> list[Note]:
     """Move the principal's announcements from the header into the body, as the first
-    turn (with no label), out of the summary and the words counted as introduction."""
+    turn (with no label), out of the summary, the words counted as introduction and the
+    lines ``--dry-run`` lists as left out."""
     principals = podium_of(meta.title or "", [], [])
     opening = announcements(meta.summary, cleaned.header, principals)
     if not opening:
@@ -63,6 +69,8 @@ def open_with_announcements(
     if dropped["introduction"] <= 0:
         del dropped["introduction"]
     meta.summary = None
+    moved_lines = {p.line for p in opening}
+    listed[:] = [d for d in listed if not (d.kind == "introduction" and d.line in moved_lines)]
     message = (
         "the unlabelled paragraphs before the first question are taken as "
         f"{principals[0].name}'s opening remarks"

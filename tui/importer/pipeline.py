@@ -121,7 +121,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     for kind, count in header_dropped.items():
         dropped[kind] = dropped.get(kind, 0) + count
     turns, twins = bilingual.pair_translations(split_turns(cleaned.body, cleaned.labels))
-    notes += open_with_announcements(turns, cleaned, meta, dropped)
+    notes += open_with_announcements(turns, cleaned, meta, dropped, header_dropped.lines)
     context = f"{meta.title or ''}\n{meta.summary or ''}"
     people = cast(
         [(t.label, t.line) for t in turns],

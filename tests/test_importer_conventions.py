@@ -129,7 +129,7 @@ def test_spokesperson_label_and_outlets() -> None:
         ("remark", "Wang Wenbin", "Good afternoon."),
         ("q", "AFP", "Any comment?", (("Wang Wenbin", "No comment."),)),
     ]
-    assert briefing.speakers[0].role == "spokesperson"
+    assert briefing.speakers[0].role == "Spokesperson"
     assert any("'AFP' could not be placed" in n.message for n in result.notes)
 
 

@@ -4,10 +4,17 @@ no word, and reports the spots the hand check marked as uncertain."""
 from __future__ import annotations
 
 import collections
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
-from importer_support import EXPECTED, RAW, ROOT, assert_same_record
+from importer_support import (
+    EXPECTED,
+    RAW,
+    ROOT,
+    assert_same_record,
+    attribution_errors,
+    words_identical,
+)
 
 from tui.importer import Hint, Imported, Options, import_bytes
 from tui.importer.common import words
@@ -49,6 +56,18 @@ SAMPLES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("Geoff Morrell, Pentagon Press Secretary",),
     ),
 }
+PLAIN: dict[str, str] = {
+    **{raw: ident for raw, (ident, _) in SAMPLES.items()},
+    "fed-2025-03-19-powell-press-conference.txt": "2025-03-19-fed-powell-press-conference",
+    "mfa-2010-10-26-ma-zhaoxu-excerpt.txt": "2010-10-26-mfa-ma-zhaoxu-excerpt",
+    "mfa-2022-08-19-wang-wenbin-bilingual-excerpt.txt": (
+        "2022-08-19-mfa-wang-wenbin-bilingual-excerpt"
+    ),
+    "mfa-2023-05-04-mao-ning-excerpt.txt": "2023-05-04-mfa-mao-ning-excerpt",
+    "state-2015-10-14-kirby-briefing-excerpt.txt": "2015-10-14-state-kirby-briefing-excerpt",
+}
+"""Every raw sample -> its hand-checked transcript, imported with no options at all."""
+WORDS_IDENTICAL = 0.99
 
 
 def run(raw: str, split: bool = True) -> Imported:
@@ -72,7 +91,28 @@ def expected(ident: str, folder: Path = EXPECTED) -> Briefing:
 
 
 def test_every_raw_sample_has_a_case() -> None:
-    assert sorted(p.name for p in RAW.glob("*.txt")) == sorted(SAMPLES)
+    assert sorted(p.name for p in RAW.glob("*.txt")) == sorted(PLAIN)
+
+
+def hand_checked(raw: str) -> Briefing:
+    """The expected transcript beside the raw file, else the bundled one."""
+    beside = RAW / f"{PurePath(raw).stem}.expected.yaml"
+    path = beside if beside.exists() else EXPECTED / f"{PLAIN[raw]}.yaml"
+    briefing, problems = load_file(path)
+    assert problems == [], [str(p) for p in problems]
+    assert briefing is not None
+    return briefing
+
+
+@pytest.mark.parametrize("raw", sorted(PLAIN))
+def test_plain_import_attributes_every_exchange(raw: str) -> None:
+    """No options: every exchange's asker and answerers as the hand check has them, at
+    least 99% of the words identical and in order, and the date held right."""
+    result = import_bytes((RAW / raw).read_bytes(), raw)
+    actual, want = load(result), hand_checked(raw)
+    assert attribution_errors(actual, want) == []
+    assert words_identical(actual, want) >= WORDS_IDENTICAL
+    assert actual.date == want.date
 
 
 @pytest.mark.parametrize("raw", sorted(SAMPLES))
@@ -118,16 +158,16 @@ def test_no_word_is_lost(raw: str) -> None:
     assert sum(raw_words.values()) == counts.body + sum(counts.dropped.values())
 
 
-def test_without_split_the_embedded_question_stays_in_the_answer_and_is_reported() -> None:
+def test_a_question_after_the_speakers_thanks_is_its_own_exchange_without_options() -> None:
     result = run("shanghai-2017-10-11-belt-and-road.txt", split=False)
     notes = [n for n in result.notes if "printed inside Li Jun's answer" in n.message]
     assert [n.line for n in notes] == [83]
-    assert "--split-embedded" in notes[0].message
+    assert "split into its own exchange" in notes[0].message
     briefing = load(result)
     li_jun = [a for a in briefing.answers() if a.by == "Li Jun"]
-    assert li_jun[0].text.endswith("could you give us some details?")
-    assert briefing.question_count == 3
-    assert "# check: a question seems to be printed inside Li Jun's answer" in result.text
+    assert li_jun[0].text.endswith("Thank you for your question!")
+    assert briefing.question_count == 4
+    assert "# check: a question printed inside Li Jun's answer" in result.text
 
 
 def _messages(raw: str) -> list[tuple[int | None, str]]:

@@ -2,8 +2,11 @@
 
 A core package (no Textual), built as small stages that each can be tested alone:
 :mod:`clean` (decode, front matter, artefacts, unwrapping), :mod:`meta` (title, dates,
-organizer, location, fidelity, podium), :mod:`labels` and :mod:`turns` (speaker labels,
-turns), :mod:`speakers` and :mod:`attribute` (who asks, who answers, exchanges),
+organizer, location, fidelity, podium), :mod:`labels` with the registry of labelling
+conventions in :mod:`conventions`, and :mod:`turns` (speaker labels, turns; a bilingual
+record's paired turns in :mod:`bilingual`; unlabelled opening announcements in
+:mod:`opening`), :mod:`speakers` with :mod:`podium`, :mod:`taking` and :mod:`names` (who
+each label is, who asks, who answers, who calls), :mod:`attribute` (exchanges, askers),
 :mod:`embedded` (questions printed inside answers), :mod:`write` (YAML for people) and
 :mod:`pipeline`, which runs them and checks that no word was lost.
 """

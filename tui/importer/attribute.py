@@ -9,9 +9,17 @@ Rules, in the order the transcript conventions give them:
   same speaker, is a remark between exchanges, and so is every podium turn after it
   until the next question (closing words, the moderator calling the next asker);
 - the asker is named when the turn before the question announces them ("Next, let's go
-  to Michael Shear with The New York Times.", a last paragraph "Lita."), as the record
-  gives it; otherwise the question has no ``by``, even when the asker says their name
-  in the question (that is the question's text, and the record does not label it);
+  to Michael Shear with The New York Times.", "Let's go to Matt.", a moderator's whole
+  turn "Howard."), when a generic label's note names them (``QUESTION (Laura, BBC):``),
+  or when the label names them (``HOWARD SCHNEIDER.``): then the outlet they give as
+  they start ("Howard Schneider with Reuters.") is added, "Howard Schneider, Reuters",
+  and kept for their follow-ups. A ``Q`` whose text starts with a self-introduction
+  keeps no ``by`` (the record labels it only as a question), with a warning;
+- a question with no asker whose answer addresses, by name, someone the record calls
+  on elsewhere ("..., Matt – ...") was asked by them;
+- a moderator's turn never answers: it is a remark between exchanges, and so is another
+  podium speaker's short turn that calls the next asker ("Thanks, Admiral. Go ahead,
+  Steve.");
 - after the record's last question, a podium turn that thanks everyone ("Thank you,
   all.", "Thanks, guys.") is closing words, a remark, and so is all that follows;
 - a question turn whose later paragraph reads like an answer ("Well, first, I would say
@@ -25,7 +33,7 @@ from __future__ import annotations
 import re
 
 from tui.importer.common import DraftExchange, DraftSpeaker, ImportFailed, Note, Para, Part
-from tui.importer.speakers import Role
+from tui.importer.speakers import Role, noted_asker, outlet_note
 from tui.importer.turns import Turn
 
 _NAME = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2}"
@@ -37,9 +45,11 @@ _CALL = re.compile(
     rf"next up is|recognize)\s+"
     rf"(?P<name>{_NAME})(?:\s+(?:with|from|of|at)\s+|,\s+)(?P<outlet>{_OUTLET})"
 )
+_LEAD = r"(?:(?:Next|Okay|OK|All right|Now|Then|And|Next up),?\s+)?"
+_GO = r"(?:,?\s+(?:go ahead|please|you're up|you’re up))?[.!]?"
 _BARE_CALL = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET})[.!]?"
-    rf"|(?P<name2>{_NAME2}),\s+(?P<outlet2>{_OUTLET})[.!]?"
+    rf"{_LEAD}(?:(?P<name>{_NAME})\s+(?:with|from|of|at)\s+(?P<outlet>{_OUTLET}){_GO}"
+    rf"|(?P<name2>{_NAME2}),\s+(?P<outlet2>{_OUTLET}){_GO})"
 )
 _FIRST_NAME = re.compile(r"(?:Go ahead,\s+)?(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)?)[.!]")
 _NOT_NAME_WORDS = """yes yeah yep no nope sure okay ok right good great thanks thank thankyou please
@@ -65,8 +75,18 @@ def _outlet(text: str) -> str:
     return text.strip().rstrip(".!")
 
 
-def announced(part: Part | None) -> str | None:
-    """The asker a remark or answer calls on in its last paragraph, if it names one."""
+_CALL_NAME = re.compile(
+    rf"(?:go(?: over)? to|goes to|start with|turn to|call on|hear from|move to|next is|"
+    rf"next up is|recognize)\s+(?P<name>{_NAME})[.!]?\s*$"
+    rf"|(?:^|[.!?]\s+)Go ahead,\s+(?P<name2>{_NAME})[.!]?\s*$"
+)
+
+
+def announced(part: Part | None, calls_only: bool = False) -> str | None:
+    """The asker a remark or answer calls on in its last paragraph, if it names one.
+
+    ``calls_only``: the turn does nothing but call on people (a moderator's), so a name
+    alone ("Howard.") is a call even as its only paragraph."""
     if part is None or not part.paras:
         return None
     last = part.paras[-1].text
@@ -74,6 +94,11 @@ def announced(part: Part | None) -> str | None:
     if calls:
         call = calls[-1]
         return f"{call.group('name')}, {_outlet(call.group('outlet'))}"
+    named = _CALL_NAME.search(last)
+    if named:
+        name = named.group("name") or named.group("name2")
+        if name.split()[0].casefold() not in _NOT_NAMES:
+            return name
     tail = sentences(last)[-1] if last else ""
     bare = _BARE_CALL.fullmatch(tail)
     if bare:
@@ -82,13 +107,42 @@ def announced(part: Part | None) -> str | None:
         if name.split()[0].casefold() not in _NOT_NAMES:
             return f"{name}, {_outlet(outlet)}"
     first = _FIRST_NAME.fullmatch(last)
-    own_paragraph = len(part.paras) > 1 or part.label == ""
+    own_paragraph = len(part.paras) > 1 or part.label == "" or calls_only
+    said = sentences(last)
+    if first is None and len(said) > 1 and said[-2].rstrip().endswith("."):
+        # "... let's go right to questions. Sam.": a name alone ends the turn
+        first = _FIRST_NAME.fullmatch(said[-1])
+        own_paragraph = own_paragraph or first is not None
     if (
         first
         and own_paragraph
         and not any(w.casefold() in _NOT_NAMES for w in first.group("name").split())
     ):
         return first.group("name")
+    return None
+
+
+_OUTLET_AFTER = (
+    r"\s*(?:,\s*|\s+(?:with|from|at|of|for)\s+)(?P<outlet>(?-i:(?:[Tt]he\s+)?"
+    rf"{_OW}(?:\s+(?:{_OW}|of|the|and|for|&))*))(?=\s*[.,;!?]|\s*$)"
+)
+
+
+def introduced_outlet(text: str, name: str) -> str | None:
+    """The outlet an asker the label names gives after their name at the start of the
+    question: "Howard Schneider with Reuters." -> "Reuters"; "the Wall Street Journal"
+    -> "The Wall Street Journal". The name may be shortened (Chris for Christopher)."""
+    parts = [p for p in name.split() if p[:1].isupper()]
+    if not parts:
+        return None
+    surname = re.escape(parts[-1])
+    pattern = re.compile(rf"(?:[A-Z][\w’'\-]*\s+){{0,2}}{surname}{_OUTLET_AFTER}", re.IGNORECASE)
+    for sentence in sentences(text)[:4]:
+        m = pattern.search(sentence)
+        if m:
+            outlet = " ".join(m.group("outlet").split())
+            if outlet[:1].isupper() or outlet.casefold().startswith("the "):
+                return outlet[:1].upper() + outlet[1:]
     return None
 
 
@@ -127,6 +181,7 @@ def attribute(
     last_answerer: str | None = None
     orphans = ""
     flagged: set[str] = set()
+    outlets: dict[str, str] = {}
     asks = [i for i, t in enumerate(turns) if roles[t.label.name].speaker is None]
     last_question = asks[-1] if asks else len(turns)
     for number, turn in enumerate(turns):
@@ -153,7 +208,16 @@ def attribute(
                 answer.checks.append(message)
                 notes.append(Note(paras[k].line, message))
                 paras = paras[:k]
-            by = role.asker or announced(caller)
+            by = role.asker or noted_asker(turn.label)
+            by = by or announced(caller, caller is not None and caller.by in moderators)
+            if role.person and role.asker and outlet_note(turn.label):
+                outlets.setdefault(turn.label.name, outlet_note(turn.label) or "")
+            if role.person and role.asker:
+                opening = " ".join(p.text for p in paras[:3])  # lines a PDF left unjoined
+                outlet = outlets.get(turn.label.name) or introduced_outlet(opening, role.asker)
+                if outlet:
+                    outlets[turn.label.name] = outlet
+                    by = f"{role.asker}, {outlet}"
             question = Part(by, paras, label)
             named = introduced(paras[0].text) if by is None and paras else None
             if named:
@@ -180,6 +244,7 @@ def attribute(
             remarks.append(part)
         elif (
             closed
+            or part.by in moderators
             or (current.answers and _ends_exchange(part, current, previous, moderators))
             or (current.answers and number > last_question and _thanks_all(part))
         ):
@@ -199,8 +264,29 @@ def attribute(
         previous = caller = part
     if orphans:
         raise ImportFailed("the speaker labels have no text after them: nothing to import")
+    _addressed(items)
     notes += _unanswered(items)
     return remarks, items, notes
+
+
+def _addressed(items: list[DraftExchange]) -> None:
+    """A question with no asker whose answer addresses by name someone the record calls
+    on elsewhere ("I think – and the Secretary said so, Matt – ...") was asked by them."""
+    called = {
+        i.question.by
+        for i in items
+        if i.question is not None and i.question.by and " " not in i.question.by
+    }
+    if not called:
+        return
+    for item in items:
+        if item.question is None or item.question.by is not None or not item.answers:
+            continue
+        text = item.answers[0].text
+        for name in sorted(called):
+            if re.search(rf"(?:^|[,–—-]\s*){re.escape(name)}(?:\s*[,–—]|[.!?])", text):
+                item.question.by = name
+                break
 
 
 def _unanswered(items: list[DraftExchange]) -> list[Note]:
@@ -238,4 +324,9 @@ def _ends_exchange(
 ) -> bool:
     if part.by in moderators:
         return True
-    return previous is not None and previous is current.answers[-1] and previous.by == part.by
+    if previous is not None and previous is current.answers[-1] and previous.by == part.by:
+        return True
+    # Another podium speaker's short turn that calls the next asker hands over the floor.
+    others = {a.by for a in current.answers}
+    short = len(part.text.split()) <= CLOSING_WORDS
+    return part.by not in others and short and announced(part) is not None

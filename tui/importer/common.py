@@ -45,6 +45,9 @@ class Para:
 
     line: int
     text: str
+    label: str = ""
+    """A label printed just before this paragraph inside its turn: the second label of
+    a bilingual turn (``Wang Wenbin:`` after ``汪文斌：`` and its Chinese text)."""
 
 
 _WORD = re.compile(r"\w+")

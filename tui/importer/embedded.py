@@ -8,6 +8,11 @@ different speaker's answer. The question starts after the speaker's closing than
 ("Thank you for your question!") when there is one, else at the run of sentences ending
 in "?". An answer that is only a question (a briefer asking "Is the interpretation
 happening?") is a speaker asking something, not a printed question, and is left alone.
+
+Where the speaker's thanks mark where the question starts, the record says plainly that
+a journalist asked it: it becomes its own exchange (with a warning) even without
+``--split-embedded``. A question found only by its question marks is split only on
+request, and reported otherwise.
 """
 
 from __future__ import annotations
@@ -27,6 +32,13 @@ def _is_question(sentence: str) -> bool:
 
 def embedded_start(text: str) -> int | None:
     """Where a question printed at the end of ``text`` starts, or ``None``."""
+    found = _embedded(text)
+    return found[0] if found is not None else None
+
+
+def _embedded(text: str) -> tuple[int, bool] | None:
+    """Where a printed question starts, and whether the speaker's closing thanks mark
+    that start ("Thank you for your question! <question>?")."""
     starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     found = [text[a:b].strip() for a, b in spans]
@@ -35,13 +47,14 @@ def embedded_start(text: str) -> int | None:
     first = len(found) - 1
     while first > 0 and _is_question(found[first - 1]):
         first -= 1
+    thanked = False
     for index in range(len(found) - 2, -1, -1):
         if _THANKS.fullmatch(found[index]):
-            first = index + 1
+            first, thanked = index + 1, True
             break
     if first == 0:
         return None
-    return spans[first][0]
+    return spans[first][0], thanked
 
 
 def _snippet(text: str) -> str:
@@ -61,12 +74,13 @@ def embedded_questions(items: list[DraftExchange], split: bool) -> list[Note]:
             if following.by == answer.by or not answer.paras:
                 continue
             last = answer.paras[-1]
-            start = embedded_start(last.text)
-            if start is None:
+            located = _embedded(last.text)
+            if located is None:
                 continue
+            start, thanked = located
             question = last.text[start:].strip()
             where = f"{answer.by}'s answer (“{_snippet(question)}”), and {following.by} answers it"
-            if not split:
+            if not (split or thanked):
                 message = (
                     f"a question seems to be printed inside {where}: "
                     "use --split-embedded to make it its own exchange"
@@ -79,7 +93,7 @@ def embedded_questions(items: list[DraftExchange], split: bool) -> list[Note]:
                 "asked by an unnamed journalist"
             )
             notes.append(Note(last.line, message))
-            answer.paras[-1] = Para(last.line, last.text[:start].rstrip())
+            answer.paras[-1] = Para(last.line, last.text[:start].rstrip(), last.label)
             asked = Part(None, [Para(last.line, question)], checks=[message])
             new = DraftExchange(question=asked, answers=item.answers[position + 1 :])
             item.answers = item.answers[: position + 1]

@@ -24,11 +24,13 @@ from typing import Any
 
 import yaml
 
+from tui.importer import bilingual
 from tui.importer.attribute import attribute
 from tui.importer.clean import Dropped, clean, decode
 from tui.importer.common import Draft, ImportFailed, Note, Part, words
 from tui.importer.embedded import embedded_questions
 from tui.importer.meta import read_meta
+from tui.importer.opening import open_with_announcements
 from tui.importer.speakers import Hint, cast
 from tui.importer.turns import split_turns
 from tui.importer.write import document, render
@@ -118,10 +120,19 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
     dropped = dict(cleaned.dropped)
     for kind, count in header_dropped.items():
         dropped[kind] = dropped.get(kind, 0) + count
-    turns = split_turns(cleaned.body, cleaned.labels)
+    turns, twins = bilingual.pair_translations(split_turns(cleaned.body, cleaned.labels))
+    notes += open_with_announcements(turns, cleaned, meta, dropped, header_dropped.lines)
     context = f"{meta.title or ''}\n{meta.summary or ''}"
-    people = cast([(t.label, t.line) for t in turns], meta.podium, list(options.hints), context)
+    people = cast(
+        [(t.label, t.line) for t in turns],
+        meta.podium,
+        list(options.hints),
+        context,
+        ["\n\n".join(p.text for p in t.paras) for t in turns],
+        [text for _, text in cleaned.header if text],
+    )
     notes += people.notes
+    bilingual.alias_twins(people.speakers, twins)
     remarks, items, attributed = attribute(turns, people.roles, people.speakers)
     notes += attributed
     notes += embedded_questions(items, options.split_embedded)
@@ -162,12 +173,13 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         raise ImportFailed("the transcript did not read back as it was built (importer bug)")
     written = account(cleaned.body, draft.parts(), loaded)
     _validate(rendered, ident)
+    inner = sum(len(words(q.label)) for p in draft.parts() for q in p.paras)
     labels = sum(len(words(p.label)) + len(words(p.tail)) for p in draft.parts())
     result = Imported(
         id=ident,
         text=rendered,
         notes=tuple(sorted(notes, key=lambda n: n.line or 0)),
-        accounting=Accounting(len(cleaned.body_words), labels, written, dropped),
+        accounting=Accounting(len(cleaned.body_words), labels + inner, written, dropped),
         speakers=len(speakers),
         remarks=len(remarks) + sum(1 for i in items if i.remark is not None),
         exchanges=sum(1 for i in items if i.question is not None),
@@ -204,7 +216,10 @@ def account(body: list[Any], parts: list[Part], loaded: dict[str, Any]) -> int:
     for part, text in zip(parts, texts, strict=True):
         found = words(text)
         written += len(found)
-        actual += words(part.label) + found + words(part.tail)
+        if found != [w for p in part.paras for w in words(p.text)]:
+            raise ImportFailed("a text was not written as its paragraphs (importer bug)", part.line)
+        inner = [w for p in part.paras for w in words(p.label) + words(p.text)]
+        actual += words(part.label) + inner + words(part.tail)
     for index, (word, line) in enumerate(expected):
         if index >= len(actual) or actual[index] != word:
             raise ImportFailed(f"word {index + 1} ({word!r}) of the body was lost or moved", line)

@@ -1,30 +1,49 @@
 """Third stage, first half: who each label is, and whether they ask or answer.
 
-Decisions:
+Decisions, from what the record says most plainly to what only its shape says:
 
-- A label answers when it names a podium speaker: one listed in the header ("Name,
-  role" lines), one given with ``--speaker``, or any upper-case label in a record with
-  no podium list (the White House convention: only ``Q`` asks). In a record with a
-  podium list, every other label is an asker (the Shanghai convention: outlets ask).
-- ``--speaker "Jen Psaki, White House Press Secretary"`` matches a label by surname:
-  the label's words without titles (``MS.``, ``AMBASSADOR``, ``SECRETARY GENERAL``) must
-  all be words of the name (``PSAKI`` in "Jen Psaki", ``TANG`` in "Tang Zhiping"); a
-  label with no name left (``THE PRESIDENT``) matches a speaker whose role starts with
-  its words ("President of the United States"); ``--speaker "MODERATOR=Vedant, moderator"``
-  names the label outright. A close misspelling (``ZELENSKKY``) matches with a warning.
-- Without ``--speaker``, a full name is taken from the title or introduction when it
-  holds the label's surname after a first name ("Ambassador Katherine Tai"); otherwise
-  the label in title case is the name, and every label form is kept as an alias.
+- what the label says itself: ``Q``, ``Question``, ``Reporter``, ``Remark`` ask; ``A``
+  answers (for the one principal the title names, else "Official" with a warning); a
+  label naming a podium speaker answers: one listed in the header ("Name, role" lines),
+  named in the title, a heading block or "I'm joined by ...", or given with
+  ``--speaker`` (matched by surname, by role for ``THE PRESIDENT``, outright with
+  ``LABEL=``; a close misspelling matches with a warning); a title or role first
+  (``MS. PSAKI``, ``Spokesperson Wang``) answers; an outlet (:func:`taking.is_outlet`)
+  asks; in a record with a podium list, every other label asks (outlets ask);
+- then the turn-taking (:mod:`tui.importer.taking`) places the plain names: who
+  alternates with many answers, who calls on people moderates, the others ask; what is
+  still open is guessed with a warning;
+- names (:mod:`tui.importer.names`): the full name the record gives anywhere for the
+  label's surname or role, else the label in a name's shape; every label form is kept
+  as an alias.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.importer.common import DraftSpeaker, Note
-from tui.importer.labels import HONORIFICS, ROLE_WORDS, Label
+from tui.importer.labels import HONORIFICS, QUESTION_WORDS, ROLE_WORDS, Label
+from tui.importer.names import (
+    ANONYMOUS,
+    COURTESY,
+    ROLE_TITLES,
+    SPOKEN,
+    full_names,
+    has_role,
+    person_words,
+    speaker_named,
+    spelled,
+    split_role,
+    title_role,
+    titled,
+    titled_aliases,
+)
+from tui.importer.podium import principals as podium_of
+from tui.importer.taking import Side, decide, is_outlet
 
 GENERIC = frozenset(
     {
@@ -71,6 +90,9 @@ class Role:
     speaker: str | None = None
     asker: str | None = None
     check: str | None = None
+    person: bool = False
+    """The asker is a person the label names (``HOWARD SCHNEIDER.``), whose outlet the
+    question may add ("Howard Schneider with Reuters")."""
 
 
 @dataclass(slots=True)
@@ -80,23 +102,20 @@ class Cast:
     notes: list[Note]
 
 
-def display(label: str) -> str:
-    """A label as a name or alias: upper-case labels in title case, others as printed."""
-    if label.upper() == label and any(ch.isalpha() and ch.isascii() for ch in label):
-        return " ".join(w[:1] + w[1:].lower() if w[:1].isalpha() else w for w in label.split())
-    return " ".join(label.split())
-
-
-def name_words(label: str) -> list[str]:
-    """The label's words without leading titles: ``MS. PSAKI`` -> ``["psaki"]``."""
-    parts = label.split()
-    while parts and parts[0].upper() in HONORIFICS:
-        parts.pop(0)
-    return [p.strip(".").casefold() for p in parts]
+display = titled
+"""A label as a name or alias: upper-case labels in a name's shape, others as printed."""
+name_words = person_words
 
 
 def _starts_with_role(label: str) -> bool:
-    first = label.split()[0] if label.split() else ""
+    """``THE PRESIDENT``, ``SECRETARY KERRY``, ``Spokesperson Wang``: not ``The Daily
+    Post``, and not a courtesy title alone (``MS. PSAKI``), which any speaker may have."""
+    parts = label.split()
+    if len(parts) > 1 and parts[0].casefold() == "the":
+        parts = parts[1:]
+    first = parts[0] if parts else ""
+    if first.casefold().rstrip(".") in COURTESY:
+        return False  # "MR. DOOCY" may ask as well as answer: the turn-taking decides
     return first.upper() in HONORIFICS or first.casefold() in ROLE_WORDS
 
 
@@ -146,201 +165,164 @@ class _Resolver:
                     return speaker
         return None
 
-    def from_context(self, label: str) -> DraftSpeaker | None:
-        rest = name_words(label)
-        if len(rest) != 1:
-            return None
-        pattern = re.compile(rf"\b([A-Z][a-z]+)\s+({re.escape(rest[0])})\b", re.IGNORECASE)
-        for m in pattern.finditer(self.context):
-            first = m.group(1)
-            if first.upper() not in HONORIFICS and first[0].isupper():
-                return DraftSpeaker(f"{first} {m.group(2)[:1].upper()}{m.group(2)[1:].lower()}")
-        return None
-
 
 def cast(
     labels: list[tuple[Label, int]],
     podium: list[DraftSpeaker],
     hints: list[Hint],
     context: str,
+    texts: Sequence[str] = (),
+    header: Sequence[str] = (),
 ) -> Cast:
-    """Decide the role of every distinct label (given with the line of its first use)."""
+    """Decide the role of every distinct label (``labels``: every turn's, in order).
+
+    ``texts`` are the turns' texts (for turn-taking and for full names), ``header`` the
+    record's lines above the transcript (heading block, title, introduction).
+    """
+    record = "\n".join([context, *header, SPOKEN, *texts])
+    title = context.split("\n")[0]
+    principals = podium_of(title, list(header), [context, *texts])
+    for principal in principals:  # "President Trump" in a title: the first name if given
+        full = full_names(principal.name, record) if " " not in principal.name else set()
+        if len(full) == 1:
+            principal.name = full.pop()
     resolver = _Resolver(podium, hints, context)
+    resolver.known += principals  # after the hints: what the user says comes first
     roles: dict[str, Role] = {}
     chosen: dict[str, DraftSpeaker] = {s.name.casefold(): s for s in podium}
     notes = resolver.notes
-    counts: dict[str, int] = {}
-    for label, _ in labels:
-        counts[label.name] = counts.get(label.name, 0) + 1
-    unplaced: list[tuple[str, int]] = []
-    seen: set[str] = set()
-    mixed = any(
-        label.kind == "name" and label.name.upper() != label.name and not _is_cjk(label.name)
-        for label, _ in labels
-    )
+    fixed: dict[str, Side] = {}
+    found: dict[str, DraftSpeaker] = {}
+    askers: dict[str, str | None] = {}
+    first_line: dict[str, int] = {}
     for label, line in labels:
-        if label.name in seen:
+        name = label.name
+        if name in first_line:
             continue
-        seen.add(label.name)
+        first_line[name] = line
         if label.kind == "question":
-            bare = label.name.casefold() in {"q", "question", "问", "记者", "reporter"}
-            roles[label.name] = Role(asker=None if bare else label.name)
+            fixed[name] = "ask"
+            askers[name] = None if name.casefold() in QUESTION_WORDS else name
             continue
-        speaker = resolver.match(label.name, line)
+        speaker = resolver.match(name, line)
         if speaker is None and label.kind == "answer":
-            unmatched = [h for h in hints if not h.label]
-            speaker = (
-                DraftSpeaker(unmatched[0].name, unmatched[0].role) if len(unmatched) == 1 else None
-            )
-            if speaker is None:
-                speaker = DraftSpeaker("Official")
-                _flag(
-                    notes,
-                    speaker,
-                    line,
-                    f"answers are labelled only {label.name!r}: they are given to "
-                    f"'Official'; name the speaker with --speaker '{label.name}=Name, role'",
-                )
-        if speaker is None and podium and not _starts_with_role(label.name):
-            roles[label.name] = Role(asker=label.name)
+            titled_ones = [p for p in principals if p.name.split()[-1] in title]
+            speaker = _answerer(name, line, hints, titled_ones, notes)
+        if speaker is not None:
+            fixed[name], found[name] = "answer", speaker
+            if speaker in principals and titled(name).casefold() != speaker.name.casefold():
+                message = f"the full name is taken from the title or introduction (label {name!r})"
+                if message not in speaker.checks and len(speaker.name.split()) > 1:
+                    speaker.checks.append(message)
             continue
-        if speaker is None:
-            speaker = resolver.from_context(label.name)
-            if speaker is not None:
-                speaker.checks.append(
-                    f"the full name is taken from the title or introduction (label {label.name!r})"
-                )
-        if speaker is None:
-            speaker = _unknown(label.name, line, notes, mixed, unplaced, roles)
-            if speaker is None:
-                continue
+        person, role = split_role(name)
+        if "," in name and role is not None:
+            if is_outlet(role) or not has_role(role):
+                fixed[name], askers[name] = "ask", f"{titled(person or '')}, {role}".strip(", ")
+            else:
+                fixed[name], found[name] = "answer", speaker_named(person or name, role, record)
+            continue
+        if ANONYMOUS.fullmatch(name):
+            continue  # "SPEAKER 2": only the turn-taking can tell
+        role_first = _starts_with_role(name)
+        if (is_outlet(name) and not role_first) or (podium and not role_first):
+            fixed[name], askers[name] = "ask", name
+        elif "moderator" in name.casefold() or name == "主持人":
+            fixed[name] = "moderator"
+        elif role_first or name.casefold() in GENERIC:
+            fixed[name] = "answer"
+    order = [label.name for label, _ in labels]
+    keep = frozenset(
+        n for n, (label, _) in zip(order, labels, strict=True) if label.kind == "answer"
+    ) | frozenset(n for n in order if n.casefold() in GENERIC and "moderator" not in n.casefold())
+    sides = decide(order, fixed, list(texts) or [""] * len(order), keep)
+    for name, line in first_line.items():
+        side = sides.side[name]
+        if side == "ask":
+            shaped = spelled(titled(name), record) if len(name.split()) > 1 else name
+            asker = askers.get(name, shaped)
+            check = sides.guessed.get(name)
+            if check:
+                notes.append(Note(line, check))
+            roles[name] = Role(asker=asker, check=check, person=name not in askers)
+            continue
+        speaker = found.get(name) or resolver.match(name, line) or speaker_named(name, None, record)
         speaker = chosen.setdefault(speaker.name.casefold(), speaker)
-        _add_alias(speaker, label.name)
-        if "moderator" in f"{label.name} {speaker.role or ''}".casefold() or label.name == "主持人":
+        _add_alias(speaker, name)
+        if side == "moderator" or "moderator" in (speaker.role or "").casefold():
             speaker.moderator = True
-        resolver.known.append(speaker)
-        if label.name.casefold() in GENERIC and speaker.name.casefold() == label.name.casefold():
+        if name in sides.guessed:
+            _flag(notes, speaker, line, sides.guessed[name])
+        if name.casefold() in GENERIC and speaker.name.casefold() == name.casefold():
             _flag(
                 notes,
                 speaker,
                 line,
-                f"generic label {label.name!r} will merge with every other "
-                f"briefing's {display(label.name)}; name the person with "
-                f"--speaker '{label.name}=Name, role' if the record says who it is",
+                f"generic label {name!r} will merge with every other "
+                f"briefing's {display(name)}; name the person with "
+                f"--speaker '{name}=Name, role' if the record says who it is",
             )
-        roles[label.name] = Role(speaker=speaker.name)
-    _place_rest(unplaced, roles, chosen, counts, notes)
+        resolver.known.append(speaker)
+        roles[name] = Role(speaker=speaker.name)
     for hint in hints:
         if hint.name.casefold() not in chosen:
             notes.append(Note(None, f"--speaker {hint.name!r} matches no label in the record"))
     speakers = list(chosen.values())
     for speaker in speakers:
-        speaker.role = speaker.role or _title_role(speaker.name, context)
-        for alias in _titled(speaker.name, context):
+        if not all(w.casefold().rstrip(".") in ROLE_TITLES for w in speaker.name.split()):
+            speaker.role = speaker.role or title_role(speaker.name, context)
+        for alias in titled_aliases(speaker.name, context):
             if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
                 speaker.aliases.append(alias)
     return Cast(roles, speakers, notes)
 
 
-_TITLE_WORD = (
-    r"(?:Press|Secretary|Vice|President|Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|"
-    r"Admiral|Senator|Governor|Mayor|Chair|Chairman|Prime|Minister|Deputy|Spokesperson)"
+NOT_ASKERS = re.compile(
+    r"translat|interpret|inaudible|phone|off[- ]mic|cont|follow|in \w+$|^\W*$", re.IGNORECASE
 )
+"""Notes on an asker label that say how, not who: ``Q (retranslated)``, ``Q (via phone)``."""
 
 
-_COURTESY = r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)"
-
-
-def _title_role(name: str, context: str) -> str | None:
-    """The office the title gives a speaker: "by United States Trade Representative
-    Ambassador Katherine Tai" -> "United States Trade Representative"."""
-    parts = name.split()
-    if len(parts) < 2 or not context:
+def outlet_note(label: Label) -> str | None:
+    """The outlet in a named asker's note: ``Jane Doe (Reuters):`` -> "Reuters"."""
+    note = label.note
+    if not note or NOT_ASKERS.search(note) or not note[:1].isupper():
         return None
-    first, surname = re.escape(parts[0]), re.escape(parts[-1])
-    pattern = re.compile(
-        rf"\b(?:by|with|and)\s+((?:[A-Z][\w\-]*\s+){{1,6}}?)(?:{_COURTESY}\s+)?"
-        rf"(?:{first}\s+)?{surname}\b"
-    )
-    m = pattern.search(context.split("\n")[0])
-    return " ".join(m.group(1).split()) if m else None
+    return note
 
 
-def _titled(name: str, context: str) -> list[str]:
-    """How the title or introduction names a speaker with their title ("Press Secretary
-    Jen Psaki", "President Trump"): kept as aliases, since readers search by them."""
-    parts = name.split()
-    if len(parts) < 2:
-        return []
-    first, surname = re.escape(parts[0]), re.escape(parts[-1])
-    pattern = re.compile(rf"\b(?:{_TITLE_WORD}\s+){{1,3}}(?:{first}\s+)?{surname}\b")
-    return [" ".join(m.group(0).split()) for m in pattern.finditer(context)]
+def noted_asker(label: Label) -> str | None:
+    """The asker a generic label's note names: ``QUESTION (Laura, BBC):`` -> "Laura, BBC"."""
+    note = label.note
+    if label.kind != "question" or not note or NOT_ASKERS.search(note):
+        return None
+    return note if note[:1].isupper() else None
 
 
-def _unknown(
+def _answerer(
     label: str,
     line: int,
+    hints: list[Hint],
+    principals: list[DraftSpeaker],
     notes: list[Note],
-    mixed: bool,
-    unplaced: list[tuple[str, int]],
-    roles: dict[str, Role],
-) -> DraftSpeaker | None:
-    """A speaker for a label nothing names, or ``None`` when it asks or is left for
-    :func:`_place_rest`.
-
-    Upper-case labels answer (the White House convention: only ``Q`` asks), except a
-    bare upper-case word among title-case labels (``AFP:`` beside ``Wang Wenbin:``),
-    which is an outlet. A label opening with a role (``Spokesperson Wang Wenbin``)
-    answers, named without the role. Chinese labels answer unless they end in 记者.
-    """
-    upper = label.upper() == label and not _is_cjk(label)
-    role_first = _starts_with_role(label)
-    generic = label.casefold() in GENERIC
-    if upper and mixed and not role_first and not generic:
-        message = f"label {label!r} could not be placed: taken as an asker (an outlet?)"
-        roles[label] = Role(asker=label, check=message)
-        notes.append(Note(line, message))
-        return None
-    if not (upper or role_first or _is_cjk(label)):
-        unplaced.append((label, line))
-        return None
-    if role_first and not upper and name_words(label):
-        parts = label.split()
-        cut = len(parts) - len(name_words(label))
-        return DraftSpeaker(" ".join(parts[cut:]), " ".join(parts[:cut]).lower())
-    speaker = DraftSpeaker(display(label))
-    if upper and not role_first and not generic and len(label.split()) == 1:
-        _flag(notes, speaker, line, f"label {label!r} could not be placed: taken as a speaker")
+) -> DraftSpeaker:
+    """Who an ``A:`` label is: the one unlabelled hint, else the one principal the title
+    names, else "Official" with a warning (two principals: the record cannot say)."""
+    unmatched = [h for h in hints if not h.label]
+    if len(unmatched) == 1:
+        return DraftSpeaker(unmatched[0].name, unmatched[0].role)
+    if len(principals) == 1:
+        first = principals[0]
+        return DraftSpeaker(first.name, first.role)
+    speaker = DraftSpeaker("Official")
+    _flag(
+        notes,
+        speaker,
+        line,
+        f"answers are labelled only {label!r}: they are given to "
+        f"'Official'; name the speaker with --speaker '{label}=Name, role'",
+    )
     return speaker
-
-
-def _place_rest(
-    unplaced: list[tuple[str, int]],
-    roles: dict[str, Role],
-    chosen: dict[str, DraftSpeaker],
-    counts: dict[str, int],
-    notes: list[Note],
-) -> None:
-    """Title-case labels in a record with no podium list: the most frequent answers."""
-    if not unplaced:
-        return
-    top = None
-    if not any(r.speaker for r in roles.values()):
-        top = max(unplaced, key=lambda item: (counts.get(item[0], 0), -item[1]))[0]
-    for name, line in unplaced:
-        if name == top:
-            speaker = chosen.setdefault(name.casefold(), DraftSpeaker(display(name)))
-            _add_alias(speaker, name)
-            roles[name] = Role(speaker=speaker.name)
-            message = (
-                f"label {name!r} could not be placed: taken as the speaker who answers, "
-                "since it speaks most; use --speaker to say who answers"
-            )
-            _flag(notes, speaker, line, message)
-        else:
-            message = f"label {name!r} could not be placed: taken as an asker"
-            roles[name] = Role(asker=name, check=message)
-            notes.append(Note(line, message))
 
 
 def _flag(notes: list[Note], speaker: DraftSpeaker, line: int, message: str) -> None:
@@ -354,7 +336,3 @@ def _add_alias(speaker: DraftSpeaker, label: str) -> None:
     alias = display(label)
     if alias.casefold() != speaker.name.casefold() and alias not in speaker.aliases:
         speaker.aliases.append(alias)
-
-
-def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)

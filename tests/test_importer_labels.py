@@ -207,3 +207,12 @@ def test_upper_case_labels_with_a_full_stop_alone_on_their_line() -> None:
     briefing = loaded(imported(text))
     asked = [(e.question.by, [a.by for a in e.answers]) for e in briefing.exchanges]
     assert asked == [("Lena Brandt, The Valley Herald", ["Governor Abara"])] * 2
+
+
+def test_a_note_long_enough_for_a_full_name_and_a_long_outlet() -> None:
+    text = "Journalist (Rosalind Ekwueme-Baptiste, Northern Broadcasting Corporation): Why?"
+    label = match_label(text)
+    assert label is not None
+    assert (label.name, label.kind) == ("Journalist", "question")
+    assert label.note == "Rosalind Ekwueme-Baptiste, Northern Broadcasting Corporation"
+    assert label.rest == "Why?"

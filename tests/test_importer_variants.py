@@ -8,7 +8,9 @@ samples are: a head of government's press conference with labels alone on their 
 (``Secretary for ...:``, ``Reporter:``) with the names in the introduction, a ministry's
 ``Official Spokesperson, Shri Name:`` and ``Question (Name, Outlet):``, a State
 Department heading block with a briefer who calls on askers, and a foreign ministry's
-``Press Secretary Name:`` with ``Name, Outlet:`` askers. Each exchange's asker and
+``Press Secretary Name:`` with ``Name, Outlet:`` askers, and a midday briefing where a
+second spokesperson takes one question and askers are ``Journalist (Name, Outlet):``
+(written after the importer passed the first five). Each exchange's asker and
 answerers, the speakers' names and roles, and the date held are checked.
 """
 

@@ -19,8 +19,10 @@ COLON = r"(?:[:：﹕]|ï¼š|\ufffd)"
 """A label's colon: ASCII, full-width, small, or mangled by a wrong decoding (the UTF-8
 bytes of ``：`` read as Windows-1252, or a replacement character)."""
 
-NOTE = r"(?:[ \t]*[(（](?P<note>[^()（）\n]{1,30})[)）])?"
-"""A parenthesised note after a label: ``Name (retranslated):``, ``Q (via phone):``."""
+NOTE = r"(?:[ \t]*[(（](?P<note>[^()（）\n]{1,80})[)）])?"
+"""A parenthesised note after a label: ``Name (retranslated):``, ``Q (via phone):``, or the
+asker and outlet, ``Journalist (Jennifer Schonberger, Yahoo Finance):``: long enough for
+a full name and a long outlet's name, never across a line."""
 
 Accept = Callable[[str, frozenset[str]], bool]
 

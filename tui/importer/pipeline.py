@@ -95,11 +95,15 @@ def derive_id(name: str, date: dt.date, title: str | None) -> str:
     return f"{date.isoformat()}-{rest}"
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def _cjk_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum("\u3400" <= ch <= "\u9fff" for ch in letters) / len(letters)
+    """The share of the letters that are Chinese characters (counted by the regex engine:
+    a loop over every character in Python was a sixth of an import's time)."""
+    letters = len(_LETTER.findall(text))
+    return len(_CJK.findall(text)) / letters if letters else 0.0
 
 
 def import_text(text: str, name: str, options: Options = Options()) -> Imported:

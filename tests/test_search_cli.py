@@ -10,7 +10,9 @@ import pytest
 from index_samples import SAMPLE, archive, briefing, write
 
 from tui.cli import main
-from tui.subcommands.search import emphasise, visible, wrap
+from tui.safetext import visible
+from tui.subcommands.search import emphasise
+from tui.wrap import wrap_spans
 
 
 @pytest.fixture
@@ -136,9 +138,9 @@ def test_terminal_helpers_keep_offsets_and_wrap_at_spaces() -> None:
     text = "one two three four"
     assert emphasise(text, ((4, 7),), 0, len(text)) == "one \x1b[1;4mtwo\x1b[0m three four"
     assert emphasise(text, ((4, 7),), 8, len(text)) == "three four"
-    assert [text[a:b] for a, b in wrap(text, 9)] == ["one two", "three", "four"]
+    assert [text[a:b].rstrip() for a, b in wrap_spans(text, 9)] == ["one two", "three", "four"]
     word = "abcdefghij"
-    assert [word[a:b] for a, b in wrap(word, 4)] == ["abcd", "efgh", "ij"]
+    assert [word[a:b] for a, b in wrap_spans(word, 4)] == ["abcd", "efgh", "ij"]
 
 
 def test_index_draws_a_progress_line_on_a_terminal_and_clears_it(

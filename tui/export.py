@@ -16,9 +16,10 @@ Three formats share one :class:`Quote`:
 * Plain text: the words unchanged, then the citation as ``Field: value`` lines.
 * JSON: the same fields, structured, for tools.
 
-Control characters (an ESC in a transcript) are shown as visible symbols in Markdown and
-plain text: these files are printed to terminals and pasted into editors, where a raw
-escape sequence could rewrite the screen. JSON escapes them itself, so it keeps them.
+Control, bidi and zero-width characters are shown in Markdown and plain text exactly as the
+reader shows them (:func:`tui.safetext.visible`): these files are printed to terminals and
+pasted into editors, where a raw escape sequence could rewrite the screen. JSON escapes
+them itself, so it keeps them.
 
 Files are written atomically (temporary file in the target folder, fsync, rename) and an
 existing file is never replaced unless the caller says so.
@@ -26,16 +27,16 @@ existing file is never replaced unless the caller says so.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from tui.export_file import DestinationExists, ExportError, write_export
+from tui.ids import safe_id, slug
 from tui.model import Answer, Briefing, Question, Remark, in_prose
+from tui.safetext import visible_lines
 
 __all__ = [
     "FORMATS",
@@ -106,23 +107,6 @@ def quote_of(briefing: Briefing, element: Answer | Question | Remark) -> Quote:
 
 # --- rendering -------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _visible_control(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"
-    return f"<U+{code:04X}>"
-
-
-def visible(text: str) -> str:
-    """Replace control characters (other than tab and newline) with visible symbols."""
-    return _CONTROL.sub(_visible_control, text.replace("\r\n", "\n"))
-
-
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
 _MD_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
@@ -137,7 +121,7 @@ def escape_markdown(line: str) -> str:
     of a line the marks that open a heading, a list or a setext underline (``# - + =``,
     ``1.``). Leading spaces are dropped: four of them would make a code block.
     """
-    text = _MD_INLINE.sub(r"\\\1", visible(line).lstrip(" \t"))
+    text = _MD_INLINE.sub(r"\\\1", visible_lines(line).lstrip(" \t"))
     text = _MD_ENTITY.sub(r"\\&", text)
     match = _MD_LINE_START.match(text)
     if match is None:
@@ -151,7 +135,7 @@ def escape_markdown(line: str) -> str:
 def _blockquote(text: str) -> list[str]:
     """The text as ``>`` lines: blank lines separate paragraphs, other breaks are hard."""
     out: list[str] = []
-    paragraphs = re.split(r"\n[ \t]*\n", visible(text).strip("\n"))
+    paragraphs = re.split(r"\n[ \t]*\n", visible_lines(text).strip("\n"))
     for index, paragraph in enumerate(p for p in paragraphs if p.strip()):
         if index:
             out.append(">")
@@ -204,12 +188,17 @@ def render_markdown(quote: Quote) -> str:
 
 
 def render_text(quote: Quote) -> str:
-    lines = [visible(quote.text).strip("\n"), "", f"— {visible(_attribution(quote))}", ""]
-    lines += [f"{name}: {visible(value)}" for name, value in _citation_fields(quote)]
+    lines = [
+        visible_lines(quote.text).strip("\n"),
+        "",
+        f"— {visible_lines(_attribution(quote))}",
+        "",
+    ]
+    lines += [f"{name}: {visible_lines(value)}" for name, value in _citation_fields(quote)]
     if quote.question is not None:
-        asker = visible(in_prose(quote.question.asker))
+        asker = visible_lines(in_prose(quote.question.asker))
         lines += ["", f"In answer to a question from {asker} ({quote.question.ref}):", ""]
-        lines.append(visible(quote.question.text).strip("\n"))
+        lines.append(visible_lines(quote.question.text).strip("\n"))
     return "\n".join(lines) + "\n"
 
 
@@ -262,27 +251,6 @@ def render(briefing: Briefing, element: Answer | Question | Remark, fmt: ExportF
 # --- file names ------------------------------------------------------------------------
 
 
-def slug(name: str, *, limit: int = 40) -> str:
-    """An ASCII file-name form of a person's name ("Wang Sizheng" -> "wang-sizheng").
-
-    Accents are dropped, nothing is transliterated: a name with no Latin letters
-    ("李军") becomes ``speaker-`` plus a short hash of the name, so it stays ASCII-safe
-    and two such speakers still get different names.
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    result = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
-    if result:
-        return result
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"speaker-{digest}"
-
-
-def _safe_id(briefing_id: str) -> str:
-    cleaned = re.sub(r"[^\w.-]+", "-", briefing_id).lstrip(".")
-    return cleaned or "briefing"
-
-
 def _element_part(element: Answer | Question | Remark) -> str:
     tail = element.ref.rpartition("#")[2]
     if isinstance(element, Answer):
@@ -300,7 +268,7 @@ def default_export_path(
 ) -> Path:
     """``exports/<briefing id>-q<N>-a<M>-<speaker slug>.<ext>`` (``r<N>`` for a remark)."""
     who = answer.asker if isinstance(answer, Question) else answer.by
-    name = f"{_safe_id(briefing.id)}-{_element_part(answer)}-{slug(who)}.{fmt}"
+    name = f"{safe_id(briefing.id)}-{_element_part(answer)}-{slug(who)}.{fmt}"
     return folder / name
 
 

@@ -27,6 +27,7 @@ from tui.export import (
     render,
     write_export,
 )
+from tui.ids import ID_CHARACTERS
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
 from tui.subcommands import add_archive_argument
 
@@ -60,7 +61,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 # A top-level ``id:`` line; read from the raw bytes so that finding a briefing whose id
 # is not its file name needs no YAML parse of the whole archive.
-_ID_LINE = re.compile(rb"""^id:[ \t]*['"]?([A-Za-z0-9._-]+)['"]?[ \t]*(?:#.*)?$""", re.M)
+_ID_LINE = re.compile(
+    rb"""^id:[ \t]*['"]?([""" + ID_CHARACTERS.encode() + rb"""]+)['"]?[ \t]*(?:#.*)?$""", re.M
+)
 
 
 def _ids(files: list[Path]) -> dict[str, list[Path]]:

@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from tui.library import BriefingSummary
-from tui.widgets.text import cells, clean_line, truncate
+from tui.safetext import clean_line
 from tui.widgets.virtual_list import VirtualList
+from tui.wrap import cells, truncate
 
 
 def haystack(summary: BriefingSummary) -> str:

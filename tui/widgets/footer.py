@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from tui.widgets.text import cells
+from tui.wrap import cells
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[object, ...]:

@@ -29,8 +29,8 @@ from textual.strip import Strip
 
 from tui.widgets.qa_document import Document, mark_matches
 from tui.widgets.qa_layout import Layout, answer_in_view
-from tui.widgets.text import wrap_lines
 from tui.widgets.user_scroll import UserScrollView
+from tui.wrap import wrap_lines
 
 GUTTER = 2
 CONTEXT_LINES = 2

@@ -25,9 +25,10 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from tui.library import Person, PersonKind
+from tui.safetext import clean_line
 from tui.widgets.query_input import QueryInput
-from tui.widgets.text import cells, clean_line, truncate
 from tui.widgets.virtual_list import VirtualList
+from tui.wrap import cells, truncate
 
 RowKind = Literal["all", "heading", "person"]
 Choice = tuple[str, PersonKind] | None

@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from index_samples import SAMPLE, archive, briefing, write
+from index_samples import SAMPLE, briefing
 
 from tui.cli import main
 from tui.safetext import visible
 from tui.subcommands.search import emphasise
 from tui.wrap import wrap_spans
 
+if TYPE_CHECKING:
+    from conftest import Archive
+
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    return archive(tmp_path, SAMPLE)
+def root(archive: Archive) -> Path:
+    return archive(SAMPLE)
 
 
 @pytest.fixture
@@ -41,9 +45,9 @@ def test_index_reports_what_it_did_and_then_only_changes(
 
 
 def test_index_exits_1_and_lists_files_that_failed(
-    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+    archive: Archive, root: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write(root, "bad.yaml", "title: No date\nspeakers: []\nexchanges: []\n")
+    archive.write(root, "bad.yaml", "title: No date\nspeakers: []\nexchanges: []\n")
     assert main(["index", str(root), "--index", str(db)]) == 1
     out, err = capsys.readouterr()
     assert out.startswith("3 indexed, 0 unchanged, 0 removed, 1 failed")
@@ -123,10 +127,10 @@ def test_search_without_matches_says_so_and_succeeds(
 
 
 def test_search_shows_control_characters_as_symbols(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     doc = briefing("esc", "2020-01-01", [("Li Jun", "Tariffs \x1b]0;pwned\x07 rise.")])
-    root = archive(tmp_path, [doc])
+    root = archive([doc])
     assert main(["search", "tariffs", str(root), "--index", str(tmp_path / "i.sqlite3")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out

@@ -13,18 +13,14 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from tui.cli import PROG, bundled_transcripts
 from tui.library import Order, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
 from tui.safetext import visible
-from tui.subcommands import add_archive_argument, add_index_argument
+from tui.subcommands import PROG, add_archive_argument, add_index_argument, archive
 from tui.subcommands.index import open_index
 from tui.wrap import wrap_spans
-
-HELP = 'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).'
 
 EPILOG = """query language:
   budget deficit          both words (AND is implied)
@@ -116,11 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print(f"{PROG} search: --limit must be at least 1", file=sys.stderr)
         return 2
-    root: Path = args.path if args.path is not None else bundled_transcripts()
-    if not root.exists():
-        print(f"{PROG} search: {root}: no such file or folder", file=sys.stderr)
-        return 2
-    index, _ = open_index(root, args.index, "search")
+    index, _ = open_index(archive(args.path), args.index, "search")
     try:
         order: Order = "relevance" if args.relevance else "newest"
         return show(index, args.query, limit=args.limit, order=order, as_json=args.json)

@@ -90,8 +90,8 @@ def _find(path: Path, reference: str) -> tuple[Corpus, Element | None, list[Prob
 
     Only the files that can hold the briefing (named like its id, or declaring it) are
     parsed; when none holds it, only the files of the few nearest ids are, to suggest
-    references from. On 2,000 briefings a mistyped id used to mean parsing every file
-    (5.5 s); now it is a read of the raw bytes and a handful of parses.
+    references from, so a mistyped id costs a read of the raw bytes and a handful of
+    parses, never a parse of the whole archive.
     """
     from tui.loader import iter_transcript_files, load_file
 

@@ -79,3 +79,12 @@ def test_a_hidden_character_does_not_make_a_second_speaker() -> None:
     speaker = Speaker("Ingrid Solberg", "minister")
     briefing = Briefing(id="2020-01-01-x", title="T", date=dt.date(2020, 1, 1), speakers=(speaker,))
     assert briefing.speaker("Ingrid\u200b Solberg") == speaker
+
+
+def test_the_speaker_filter_compares_typed_words_as_names_are_keyed() -> None:
+    from tui.library import Person
+    from tui.widgets.speaker_filter import build_rows
+
+    zoe = Person(name_key("Zoë Okafor"), "Zoë Okafor", "speaker", 3, 2)
+    rows = build_rows([zoe], [], "zoe\u0308 oka\u200bfor")  # decomposed, with a hidden space
+    assert [row.person for row in rows if row.kind == "person"] == [zoe]

@@ -1,4 +1,5 @@
-"""Small archives for the index, query and search tests, written as YAML into tmp_path.
+"""Small archives for the index, query and search tests (the ``archive`` fixture in
+conftest.py writes them as YAML into tmp_path).
 
 Each briefing is built from a few keyword arguments so a test states only what it checks
 (a date, a speaker, a word in an answer); the files go through the real loader.
@@ -7,12 +8,7 @@ Each briefing is built from a few keyword arguments so a test states only what i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
-
-import yaml
-
-from tui.index import Index
 
 
 def briefing(
@@ -46,29 +42,6 @@ def briefing(
     if remark is not None:
         doc["remarks"] = [{"by": names[0], "text": remark}]
     return doc
-
-
-def write(folder: Path, name: str, doc: dict[str, Any] | str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    text = doc if isinstance(doc, str) else yaml.safe_dump(doc, allow_unicode=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def archive(tmp_path: Path, docs: Sequence[dict[str, Any]]) -> Path:
-    """A folder holding one file per briefing, named after its id."""
-    root = tmp_path / "archive"
-    for doc in docs:
-        write(root, f"{doc['id']}.yaml", doc)
-    return root
-
-
-def indexed(tmp_path: Path, docs: Sequence[dict[str, Any]]) -> Index:
-    """An index on a database inside tmp_path (never the user's cache), refreshed."""
-    index = Index(archive(tmp_path, docs), tmp_path / "cache" / "index.sqlite3")
-    index.refresh()
-    return index
 
 
 SAMPLE = (

@@ -12,7 +12,8 @@ import random
 import sys
 from pathlib import Path
 
-from reader_samples import CORPUS, long_briefing, settle, write_corpus
+from conftest import Archive, settle_pilot
+from reader_samples import CORPUS, long_briefing
 
 from tui.app import BriefingApp
 from tui.index import Index
@@ -55,7 +56,7 @@ async def session(rng: random.Random, rounds: int, root: Path, folder: Path) -> 
     pressed = sent = 0
     try:
         async with app.run_test(size=rng.choice(SIZES)) as pilot:
-            await settle(pilot)
+            await settle_pilot(pilot)
             while sent < rounds and app.return_code is None:
                 if sent % 97 == 0:
                     await pilot.resize_terminal(*rng.choice(SIZES))
@@ -64,9 +65,9 @@ async def session(rng: random.Random, rounds: int, root: Path, folder: Path) -> 
                 pressed += len(burst)
                 sent += 1
                 if sent % 50 == 0:
-                    await settle(pilot, delay=0)
+                    await settle_pilot(pilot, delay=0)
             if app.return_code is None:
-                await settle(pilot)
+                await settle_pilot(pilot)
     finally:
         index.close()
     return sent, pressed
@@ -74,7 +75,7 @@ async def session(rng: random.Random, rounds: int, root: Path, folder: Path) -> 
 
 async def main(seed: int, rounds: int, folder: Path) -> None:
     rng = random.Random(seed)
-    root = write_corpus(folder, {**CORPUS, "2020-01-01-long": long_briefing(40, 4)})
+    root = Archive(folder).corpus({**CORPUS, "2020-01-01-long": long_briefing(40, 4)})
     sessions = pressed = 0
     while rounds > 0:
         sent, keys = await session(rng, rounds, root, folder)

@@ -1,26 +1,13 @@
-"""Small transcript folders for the reader tests, and a way to open the reader on them.
+"""Small transcript folders for the reader tests.
 
-The files are written as YAML into a temporary folder and read through the real loader
-and the real SQLite index (on a database inside that folder, never the user's cache), so
-the reader is tested the way it runs. Every person, outlet and date is distinct, so a
-test can tell exactly which answers are on screen.
+The ``reader`` fixture (conftest.py) writes them as YAML into a temporary folder and
+opens the real reader on them. Every person, outlet and date is distinct, so a test can
+tell exactly which answers are on screen.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator, Iterable
-from pathlib import Path
 from typing import Any
-
-import yaml
-from textual.pilot import Pilot
-from textual.scroll_view import ScrollView
-from textual.worker import WorkerCancelled
-
-from tui.app import BriefingApp
-from tui.index import Index
-from tui.screens.main import MainScreen
 
 SHANGHAI: dict[str, Any] = {
     "title": "Shanghai's bridgehead role in the Belt and Road",
@@ -101,16 +88,6 @@ CORPUS = {
 }
 
 
-def write_corpus(folder: Path, briefings: dict[str, dict[str, Any]]) -> Path:
-    """Write each briefing as ``<id>.yaml`` under ``folder/transcripts``."""
-    root = folder / "transcripts"
-    root.mkdir(parents=True, exist_ok=True)
-    for briefing_id, data in briefings.items():
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        (root / f"{briefing_id}.yaml").write_text(text, encoding="utf-8")
-    return root
-
-
 def long_briefing(exchanges: int = 300, paragraphs: int = 10) -> dict[str, Any]:
     """A generated briefing with ``exchanges`` exchanges of ``paragraphs`` paragraphs."""
     words = [
@@ -147,53 +124,3 @@ def long_briefing(exchanges: int = 300, paragraphs: int = 10) -> dict[str, Any]:
         "speakers": [{"name": "Spokesperson", "role": "spokesperson"}],
         "exchanges": items,
     }
-
-
-async def settle(pilot: Pilot[Any], delay: float = 0.2) -> None:
-    """Let timers fire and every worker finish, then let the screen catch up.
-
-    A worker's result can start another worker (summaries -> open the first briefing),
-    so this repeats until a round ends with no worker running. A worker cancelled while
-    waited for (a newer one replaced it) is not an error here.
-    """
-    await pilot.pause(delay)
-    for _ in range(5):
-        # A worker cancelled while waited for was replaced by a newer one: wait again.
-        with contextlib.suppress(WorkerCancelled):
-            await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
-            break
-
-
-@contextlib.asynccontextmanager
-async def reader(
-    tmp_path: Path,
-    briefings: dict[str, dict[str, Any]] | None = None,
-    size: tuple[int, int] = (120, 40),
-    extra: Iterable[tuple[str, str]] = (),
-    memory: bool = False,
-) -> AsyncIterator[tuple[BriefingApp, Pilot[Any], MainScreen]]:
-    """Open the reader on a written corpus; ``extra`` adds raw files (name, text).
-
-    ``memory`` runs it on the in-memory index (the one used when no file can be written)
-    instead of an index file.
-    """
-    root = write_corpus(tmp_path, CORPUS if briefings is None else briefings)
-    for name, text in extra:
-        (root / name).write_text(text, encoding="utf-8")
-    index = Index(root, memory=True) if memory else Index(root, tmp_path / "index.sqlite")
-    assert index.in_memory == memory
-    app = BriefingApp(index)
-    try:
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            yield app, pilot, app.main
-    finally:
-        index.close()
-
-
-def view_text(widget: ScrollView) -> str:
-    """The lines a Line API widget paints right now, as plain text."""
-    lines = (widget.render_line(y).text for y in range(widget.scrollable_content_region.height))
-    return "\n".join(line.rstrip() for line in lines)

@@ -3,13 +3,16 @@ is easily misread and misquoted."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader_samples import long_briefing, reader, settle, view_text
+from reader_samples import long_briefing
 
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.speaker_filter import PeopleList
+
+if TYPE_CHECKING:
+    from conftest import Reader, Settle, ViewText
+
 
 LONG_QUESTION = " ".join(f"clause{n} of a question that goes on and on" for n in range(40))
 
@@ -20,8 +23,10 @@ def with_a_long_question() -> dict[str, Any]:
     return briefing
 
 
-async def test_n_shows_a_short_question_above_the_answer(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"2020-01-01-long": long_briefing(6, 6)}) as (_a, pilot, screen):
+async def test_n_shows_a_short_question_above_the_answer(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader({"2020-01-01-long": long_briefing(6, 6)}) as (_a, pilot, screen):
         for number in (2, 3, 4):
             await pilot.press("n")
             await settle(pilot, delay=0)
@@ -30,8 +35,10 @@ async def test_n_shows_a_short_question_above_the_answer(tmp_path: Path) -> None
             assert text.index(f"Question number {number}?") < text.index(f"Answer {number}.")
 
 
-async def test_n_shows_the_end_of_a_long_question(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"2020-01-01-long": with_a_long_question()}) as (_a, pilot, screen):
+async def test_n_shows_the_end_of_a_long_question(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader({"2020-01-01-long": with_a_long_question()}) as (_a, pilot, screen):
         for _ in range(3):
             await pilot.press("n")
         await settle(pilot, delay=0)
@@ -51,8 +58,8 @@ def outlets_briefing() -> dict[str, Any]:
     return briefing
 
 
-async def test_outlets_sort_naturally_and_counts_keep_off_the_edge(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"2020-01-01-o": outlets_briefing()}) as (_a, _p, screen):
+async def test_outlets_sort_naturally_and_counts_keep_off_the_edge(reader: Reader) -> None:
+    async with reader({"2020-01-01-o": outlets_briefing()}) as (_a, _p, screen):
         people = screen.query_one(PeopleList)
         askers = [row.label for row in people.rows if row.person and row.person.kind == "asker"]
         assert askers == ["Outlet 1", "Outlet 2", "Outlet 10"]
@@ -62,8 +69,10 @@ async def test_outlets_sort_naturally_and_counts_keep_off_the_edge(tmp_path: Pat
             assert pane.scrollable_content_region.right < pane.region.right
 
 
-async def test_the_selection_follows_the_view_when_the_user_scrolls(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"2020-01-01-long": long_briefing(12, 6)}) as (_a, pilot, screen):
+async def test_the_selection_follows_the_view_when_the_user_scrolls(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader({"2020-01-01-long": long_briefing(12, 6)}) as (_a, pilot, screen):
         screen.set_focus(screen.qa)
         await pilot.pause()
         assert screen.qa.cursor_ref == "2020-01-01-long#q1.a1"
@@ -85,8 +94,10 @@ async def test_the_selection_follows_the_view_when_the_user_scrolls(tmp_path: Pa
         assert "▌" in view_text(screen.qa)
 
 
-async def test_placing_the_view_on_an_answer_keeps_the_selection(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"2020-01-01-long": long_briefing(12, 6)}) as (_a, pilot, screen):
+async def test_placing_the_view_on_an_answer_keeps_the_selection(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader({"2020-01-01-long": long_briefing(12, 6)}) as (_a, pilot, screen):
         screen.set_focus(screen.qa)
         for _ in range(5):
             await pilot.press("n")

@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from reader_samples import CORPUS, reader, settle, write_corpus
+from reader_samples import CORPUS
 
-from tui.app import BriefingApp
 from tui.index import Index
 from tui.screens.errors import ErrorsScreen
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 
+if TYPE_CHECKING:
+    from conftest import Archive, Reader, ReaderApp, Settle
+
+
 SHANGHAI = "2017-10-11-shanghai"
 FINANCE = "2018-01-05-finance"
 
 
 async def test_e_exports_the_selected_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reader: Reader, settle: Settle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    async with reader(tmp_path) as (app, pilot, screen):
+    async with reader() as (app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         await pilot.press("n", "n")
@@ -42,10 +46,10 @@ async def test_e_exports_the_selected_answer(
 
 
 async def test_e_in_all_briefings_scope_loads_the_answers_briefing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reader: Reader, settle: Settle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    async with reader(tmp_path) as (app, pilot, screen):
+    async with reader() as (app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         screen.select_person("li jun", "speaker")
         await settle(pilot)
@@ -62,24 +66,28 @@ async def test_e_in_all_briefings_scope_loads_the_answers_briefing(
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_y_copies_the_quote(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_y_copies_the_quote(
+    reader: Reader, settle: Settle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("DISPLAY", raising=False)
-    async with reader(tmp_path) as (app, pilot, screen):
+    async with reader() as (app, pilot, screen):
         assert screen.qa.cursor_ref == f"{FINANCE}#q1.a1"
         await pilot.press("y")
         await settle(pilot)
         assert "Foreign banks are welcome this year." in app.clipboard
         assert f"{FINANCE}#q1.a1" in app.clipboard
-        messages = [n.message for n in app._notifications]
+        messages = app.notes
         assert any(f"Copied {FINANCE}#q1.a1" in m for m in messages)
 
 
-async def test_failed_files_are_announced_and_listed_with_bang(tmp_path: Path) -> None:
+async def test_failed_files_are_announced_and_listed_with_bang(
+    reader: Reader, settle: Settle
+) -> None:
     bad = "title: Broken\ndate: 2019-13-45\nspeakers: []\nexchanges: []\n"
-    async with reader(tmp_path, extra=[("broken.yaml", bad)]) as (app, pilot, screen):
-        messages = [n.message for n in app._notifications]
+    async with reader(extra=[("broken.yaml", bad)]) as (app, pilot, screen):
+        messages = app.notes
         assert "1 file failed to load — press ! to see them" in messages
         assert len(screen.briefing_list.rows) == 3  # the good files still load
         await pilot.press("exclamation_mark")
@@ -90,23 +98,25 @@ async def test_failed_files_are_announced_and_listed_with_bang(tmp_path: Path) -
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_index_notice_is_shown(tmp_path: Path) -> None:
-    root = write_corpus(tmp_path, CORPUS)
+async def test_index_notice_is_shown(
+    settle: Settle, archive: Archive, reader_app: ReaderApp, tmp_path: Path
+) -> None:
+    root = archive.corpus(CORPUS)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the index folder should be", encoding="utf-8")
     index = Index(root, blocker / "index.sqlite")
-    app = BriefingApp(index)
+    app = reader_app(index)
     async with app.run_test() as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = app.notes
         assert any("in-memory index" in message for message in messages)
         assert len(app.main.briefing_list.rows) == 3  # and the reader works from memory
         assert not app.main.query_one("#progress").display
     index.close()
 
 
-async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, _screen):
+async def test_question_mark_opens_help_and_escape_closes_it(reader: Reader) -> None:
+    async with reader() as (app, pilot, _screen):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -115,8 +125,8 @@ async def test_question_mark_opens_help_and_escape_closes_it(tmp_path: Path) -> 
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_palette_opens_a_briefing_and_a_speaker(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_palette_opens_a_briefing_and_a_speaker(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Open briefing: 2017-10-11")

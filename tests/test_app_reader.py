@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from reader_samples import CORPUS, reader, settle, view_text, write_corpus
+from reader_samples import CORPUS
 
 from tui.app import BriefingApp
 from tui.index import Index
 from tui.library import Person, PersonKind
+
+if TYPE_CHECKING:
+    from conftest import Archive, Reader, Settle, ViewText
+
 
 SHANGHAI = "2017-10-11-shanghai"
 FINANCE = "2018-01-05-finance"
@@ -26,9 +31,9 @@ def memory(request: pytest.FixtureRequest) -> bool:
 
 
 async def test_opens_newest_briefing_with_first_answer_selected(
-    tmp_path: Path, memory: bool
+    reader: Reader, view_text: ViewText, memory: bool
 ) -> None:
-    async with reader(tmp_path, memory=memory) as (_app, _pilot, screen):
+    async with reader(memory=memory) as (_app, _pilot, screen):
         assert [row.id for row in screen.briefing_list.rows] == [FINANCE, SHANGHAI, DEFENSE]
         assert screen.briefing_id == FINANCE
         assert screen.qa.cursor_ref == f"{FINANCE}#q1.a1"
@@ -43,8 +48,10 @@ async def test_opens_newest_briefing_with_first_answer_selected(
         assert "▌" in text  # the cursor marker, readable without colour
 
 
-async def test_j_k_g_G_move_in_the_list_and_open_on_rest(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
+async def test_j_k_g_G_move_in_the_list_and_open_on_rest(
+    reader: Reader, settle: Settle, memory: bool
+) -> None:
+    async with reader(memory=memory) as (_app, pilot, screen):
         screen.briefing_list.focus()
         await pilot.press("j")
         await settle(pilot)
@@ -64,8 +71,10 @@ async def test_j_k_g_G_move_in_the_list_and_open_on_rest(tmp_path: Path, memory:
         assert screen.briefing_id == SHANGHAI
 
 
-async def test_enter_opens_and_focuses_the_view_where_j_scrolls(tmp_path: Path) -> None:
-    async with reader(tmp_path, size=(80, 24)) as (app, pilot, screen):
+async def test_enter_opens_and_focuses_the_view_where_j_scrolls(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader(size=(80, 24)) as (app, pilot, screen):
         screen.briefing_list.focus()
         await pilot.press("j", "enter")
         await settle(pilot)
@@ -82,8 +91,8 @@ async def test_enter_opens_and_focuses_the_view_where_j_scrolls(tmp_path: Path) 
         assert screen.qa.scroll_offset.y == 0
 
 
-async def test_n_and_p_move_the_answer_cursor(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
+async def test_n_and_p_move_the_answer_cursor(reader: Reader, settle: Settle, memory: bool) -> None:
+    async with reader(memory=memory) as (_app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         assert list(screen.qa.answers) == [
@@ -103,8 +112,10 @@ async def test_n_and_p_move_the_answer_cursor(tmp_path: Path, memory: bool) -> N
         assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"
 
 
-async def test_n_scrolls_the_selected_answer_into_view(tmp_path: Path) -> None:
-    async with reader(tmp_path, size=(80, 24)) as (_app, pilot, screen):
+async def test_n_scrolls_the_selected_answer_into_view(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader(size=(80, 24)) as (_app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         for _ in range(3):
@@ -114,8 +125,10 @@ async def test_n_scrolls_the_selected_answer_into_view(tmp_path: Path) -> None:
         assert "ANSWER q3.a1 · Tang Zhiping" in view_text(screen.qa)
 
 
-async def test_filter_narrows_by_title_organizer_tag_and_date(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (app, pilot, screen):
+async def test_filter_narrows_by_title_organizer_tag_and_date(
+    reader: Reader, settle: Settle, memory: bool
+) -> None:
+    async with reader(memory=memory) as (app, pilot, screen):
         await pilot.press("slash")
         assert app.focused is screen.filter_box
         await pilot.press(*"defense")
@@ -140,8 +153,8 @@ async def test_filter_narrows_by_title_organizer_tag_and_date(tmp_path: Path, me
         assert len(screen.briefing_list.rows) == 3
 
 
-async def test_escape_outside_the_box_clears_the_filter(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_escape_outside_the_box_clears_the_filter(reader: Reader) -> None:
+    async with reader() as (_app, pilot, screen):
         await pilot.press("slash", *"2008", "tab")
         assert [row.id for row in screen.briefing_list.rows] == [DEFENSE]
         await pilot.press("escape")
@@ -149,8 +162,10 @@ async def test_escape_outside_the_box_clears_the_filter(tmp_path: Path) -> None:
         assert len(screen.briefing_list.rows) == 3
 
 
-async def test_choosing_a_speaker_narrows_list_and_view(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (app, pilot, screen):
+async def test_choosing_a_speaker_narrows_list_and_view(
+    reader: Reader, settle: Settle, view_text: ViewText, memory: bool
+) -> None:
+    async with reader(memory=memory) as (app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         await pilot.press("s")
@@ -173,8 +188,10 @@ async def test_choosing_a_speaker_narrows_list_and_view(tmp_path: Path, memory: 
         assert "speaker: Li Jun" in str(screen.query_one("#status").render())
 
 
-async def test_choosing_an_asker_narrows_to_their_questions(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
+async def test_choosing_an_asker_narrows_to_their_questions(
+    reader: Reader, settle: Settle, memory: bool
+) -> None:
+    async with reader(memory=memory) as (_app, pilot, screen):
         await pilot.press("s", *"stv", "enter")
         await settle(pilot)
         assert screen.person == ("stv", "asker")
@@ -184,8 +201,8 @@ async def test_choosing_an_asker_narrows_to_their_questions(tmp_path: Path, memo
         assert "asker: STV" in str(screen.query_one("#status").render())
 
 
-async def test_speaker_list_cursor_and_all_row(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_speaker_list_cursor_and_all_row(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
         await pilot.press("s", "down")
         people = screen.speaker_filter.people
         assert screen.focused is people
@@ -203,8 +220,10 @@ async def test_speaker_list_cursor_and_all_row(tmp_path: Path) -> None:
         assert len(screen.briefing_list.rows) == 3
 
 
-async def test_a_toggles_scope_to_all_briefings_in_date_order(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
+async def test_a_toggles_scope_to_all_briefings_in_date_order(
+    reader: Reader, settle: Settle, view_text: ViewText, memory: bool
+) -> None:
+    async with reader(memory=memory) as (_app, pilot, screen):
         screen.select_person("li jun", "speaker")
         await settle(pilot)
         await pilot.press("a")
@@ -234,8 +253,10 @@ async def test_a_toggles_scope_to_all_briefings_in_date_order(tmp_path: Path, me
         assert screen.briefing_list.opened_id == opened == screen.briefing_id
 
 
-async def test_all_scope_without_a_person_asks_for_one(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_all_scope_without_a_person_asks_for_one(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader() as (_app, pilot, screen):
         await pilot.press("a")
         await settle(pilot)
         assert list(screen.qa.answers) == []
@@ -244,8 +265,8 @@ async def test_all_scope_without_a_person_asks_for_one(tmp_path: Path) -> None:
         assert screen.scope == "briefing"
 
 
-async def test_escape_peels_person_then_scope(tmp_path: Path, memory: bool) -> None:
-    async with reader(tmp_path, memory=memory) as (_app, pilot, screen):
+async def test_escape_peels_person_then_scope(reader: Reader, settle: Settle, memory: bool) -> None:
+    async with reader(memory=memory) as (_app, pilot, screen):
         screen.select_person("li jun", "speaker")
         await settle(pilot)
         screen.scope = "all"
@@ -259,8 +280,8 @@ async def test_escape_peels_person_then_scope(tmp_path: Path, memory: bool) -> N
         assert screen.scope == "briefing"
 
 
-async def test_tab_and_shift_tab_cycle_the_panes(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_tab_and_shift_tab_cycle_the_panes(reader: Reader) -> None:
+    async with reader() as (app, pilot, screen):
         screen.filter_box.focus()
         seen = []
         for _ in range(5):
@@ -271,16 +292,16 @@ async def test_tab_and_shift_tab_cycle_the_panes(tmp_path: Path) -> None:
         assert app.focused is screen.qa
 
 
-async def test_q_quits(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, _screen):
+async def test_q_quits(reader: Reader) -> None:
+    async with reader() as (app, pilot, _screen):
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
 
 
-async def test_slash_and_s_type_themselves_inside_a_box(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_slash_and_s_type_themselves_inside_a_box(reader: Reader) -> None:
+    async with reader() as (app, pilot, screen):
         await pilot.press("slash", *"s/x")
         assert app.focused is screen.filter_box
         assert screen.filter_box.value == "s/x"
@@ -292,8 +313,10 @@ async def test_slash_and_s_type_themselves_inside_a_box(tmp_path: Path) -> None:
         assert screen.speaker_filter.find_box.value == "stv"
 
 
-async def test_resizing_rewraps_and_keeps_the_place(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_resizing_rewraps_and_keeps_the_place(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader() as (_app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         screen.qa.select(f"{SHANGHAI}#q3.a1")
@@ -307,8 +330,10 @@ async def test_resizing_rewraps_and_keeps_the_place(tmp_path: Path) -> None:
         assert max(len(line) for line in text.splitlines()) <= screen.qa.size.width
 
 
-async def test_clicking_an_answer_selects_it(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_clicking_an_answer_selects_it(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader() as (_app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         lines = view_text(screen.qa).splitlines()
@@ -318,9 +343,9 @@ async def test_clicking_an_answer_selects_it(tmp_path: Path) -> None:
         assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"
 
 
-async def _people_reads(tmp_path: Path, change: bool) -> int:
+async def _people_reads(settle: Settle, archive: Archive, tmp_path: Path, change: bool) -> int:
     """How many times the reader reads the people lists from a warm index."""
-    root = write_corpus(tmp_path, CORPUS)
+    root = archive.corpus(CORPUS)
     index = Index(root, tmp_path / "index.sqlite")
     index.refresh()  # warm: the reader's own refresh finds what ``change`` leaves
     if change:
@@ -345,9 +370,13 @@ async def _people_reads(tmp_path: Path, change: bool) -> int:
     return reads
 
 
-async def test_a_warm_start_that_finds_nothing_new_reads_the_lists_once(tmp_path: Path) -> None:
-    assert await _people_reads(tmp_path, change=False) == 2  # speakers, askers
+async def test_a_warm_start_that_finds_nothing_new_reads_the_lists_once(
+    settle: Settle, archive: Archive, tmp_path: Path
+) -> None:
+    assert await _people_reads(settle, archive, tmp_path, change=False) == 2  # speakers, askers
 
 
-async def test_a_refresh_that_removed_a_file_reads_the_lists_again(tmp_path: Path) -> None:
-    assert await _people_reads(tmp_path, change=True) == 4
+async def test_a_refresh_that_removed_a_file_reads_the_lists_again(
+    settle: Settle, archive: Archive, tmp_path: Path
+) -> None:
+    assert await _people_reads(settle, archive, tmp_path, change=True) == 4

@@ -4,10 +4,10 @@ with the matches highlighted, n/N step through them, escape ends the search."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from reader_samples import long_briefing, reader, settle, view_text
+from reader_samples import long_briefing
 from textual.widgets import ContentSwitcher, Label
 
 from tui.app import BriefingApp
@@ -16,12 +16,16 @@ from tui.index import Index, SearchHit
 from tui.widgets.qa_document import briefing_document
 from tui.widgets.search_results import SearchResults
 
+if TYPE_CHECKING:
+    from conftest import Reader, Settle, ViewText
+
+
 SHANGHAI = "2017-10-11-shanghai"
 FINANCE = "2018-01-05-finance"
 
 
-async def test_leading_question_mark_switches_to_search(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_leading_question_mark_switches_to_search(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
         await pilot.press("slash", *"?financing")
         await settle(pilot, 0.3)
         assert screen.search_query == "financing"
@@ -34,8 +38,10 @@ async def test_leading_question_mark_switches_to_search(tmp_path: Path) -> None:
         assert {hit.ref for hit in results.hits} >= {f"{SHANGHAI}#q2", f"{SHANGHAI}#q2.a1"}
 
 
-async def test_enter_on_a_hit_opens_it_with_matches_that_n_steps_through(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_enter_on_a_hit_opens_it_with_matches_that_n_steps_through(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (app, pilot, screen):
         await pilot.press("slash", *"?insurers OR insurance", "enter")
         await settle(pilot, 0.3)
         results = screen.query_one("#search", SearchResults)
@@ -63,8 +69,10 @@ async def test_enter_on_a_hit_opens_it_with_matches_that_n_steps_through(tmp_pat
         assert screen.filter_box.value == ""
 
 
-async def test_n_and_N_step_through_several_matches(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_n_and_N_step_through_several_matches(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    async with reader() as (_app, pilot, screen):
         await pilot.press("slash", *"?ports", "enter")
         await settle(pilot, 0.3)
         results = screen.query_one("#search", SearchResults)
@@ -87,8 +95,10 @@ async def test_n_and_N_step_through_several_matches(tmp_path: Path) -> None:
         assert "Ports" in view_text(screen.qa)
 
 
-async def test_a_match_in_a_question_selects_the_answer_that_follows(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+async def test_a_match_in_a_question_selects_the_answer_that_follows(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (_app, pilot, screen):
         screen.select_briefing(SHANGHAI)
         await settle(pilot)
         assert screen.briefing is not None
@@ -100,8 +110,10 @@ async def test_a_match_in_a_question_selects_the_answer_that_follows(tmp_path: P
         assert "match 1/2" in str(screen.query_one("#status").render())
 
 
-async def test_escape_in_the_results_ends_the_search_and_keeps_a_focus(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_escape_in_the_results_ends_the_search_and_keeps_a_focus(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (app, pilot, screen):
         await pilot.press("slash", *"?ports", "enter")
         await settle(pilot, 0.3)
         assert app.focused is screen.search_results.hit_list
@@ -115,8 +127,10 @@ async def test_escape_in_the_results_ends_the_search_and_keeps_a_focus(tmp_path:
         assert screen.briefing_id == SHANGHAI
 
 
-async def test_ctrl_o_orders_results_by_relevance_while_typing(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_ctrl_o_orders_results_by_relevance_while_typing(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (app, pilot, screen):
         await pilot.press("slash", *"?financing")
         await settle(pilot, 0.3)
         results = screen.query_one("#search", SearchResults)
@@ -130,11 +144,11 @@ async def test_ctrl_o_orders_results_by_relevance_while_typing(tmp_path: Path) -
         assert results.order == "newest"
 
 
-async def test_ctrl_o_without_a_search_says_what_it_is_for(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, _screen):
+async def test_ctrl_o_without_a_search_says_what_it_is_for(reader: Reader, settle: Settle) -> None:
+    async with reader() as (app, pilot, _screen):
         await pilot.press("ctrl+o")
         await settle(pilot)
-        assert any("search results" in str(n.message) for n in app._notifications)
+        assert any("search results" in message for message in app.notes)
 
 
 def assert_lands_on(hit: SearchHit, shown: str) -> None:
@@ -144,7 +158,9 @@ def assert_lands_on(hit: SearchHit, shown: str) -> None:
     assert " ".join(around) in " ".join(shown.replace("▌", " ").split())
 
 
-async def test_opening_a_hit_below_the_first_screen_scrolls_to_the_match(tmp_path: Path) -> None:
+async def test_opening_a_hit_below_the_first_screen_scrolls_to_the_match(
+    settle: Settle, view_text: ViewText, tmp_path: Path
+) -> None:
     """The view was hidden behind the results when the hit is opened; the scroll to the
     match must still land (it used to be dropped, leaving the briefing's header), on the
     hit's own match whether the hit is an answer, a question or a remark."""
@@ -184,9 +200,9 @@ def corpus_with_a_late_remark_and_question() -> dict[str, Any]:
     ("ref", "words"), [("#r1", "On tariffs, one note."), ("#q7", "tariffs on steel")]
 )
 async def test_a_remark_or_question_hit_lands_on_its_own_match(
-    tmp_path: Path, ref: str, words: str
+    reader: Reader, settle: Settle, view_text: ViewText, ref: str, words: str
 ) -> None:
-    async with reader(tmp_path, {"2020-01-01-late": corpus_with_a_late_remark_and_question()}) as (
+    async with reader({"2020-01-01-late": corpus_with_a_late_remark_and_question()}) as (
         _app,
         pilot,
         screen,

@@ -6,16 +6,19 @@ bundled transcripts (adding one changes them: review and run with --snapshot-upd
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from reader_samples import settle
 from textual.pilot import Pilot
 
 from tui.app import BriefingApp
 from tui.cli import bundled_transcripts
 from tui.index import Index
+
+if TYPE_CHECKING:
+    from conftest import Settle
 
 
 @pytest.fixture
@@ -25,11 +28,11 @@ def bundled_app(tmp_path: Path) -> Any:
     index.close()
 
 
-async def opened(pilot: Pilot[Any]) -> None:
+async def opened(settle: Settle, pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
-async def shanghai_li_jun(pilot: Pilot[Any]) -> None:
+async def shanghai_li_jun(settle: Settle, pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("s", *"li jun", "enter")
     await settle(pilot)
@@ -37,19 +40,25 @@ async def shanghai_li_jun(pilot: Pilot[Any]) -> None:
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_main_screen_on_bundled_transcripts(
-    snap_compare: Any, bundled_app: BriefingApp, size: tuple[int, int]
+    snap_compare: Any, bundled_app: BriefingApp, settle: Settle, size: tuple[int, int]
 ) -> None:
-    assert snap_compare(bundled_app, terminal_size=size, run_before=opened)
+    assert snap_compare(bundled_app, terminal_size=size, run_before=partial(opened, settle))
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_main_screen_narrowed_to_a_speaker(
-    snap_compare: Any, bundled_app: BriefingApp, size: tuple[int, int]
+    snap_compare: Any, bundled_app: BriefingApp, settle: Settle, size: tuple[int, int]
 ) -> None:
-    assert snap_compare(bundled_app, terminal_size=size, run_before=shanghai_li_jun)
+    assert snap_compare(
+        bundled_app, terminal_size=size, run_before=partial(shanghai_li_jun, settle)
+    )
 
 
-def test_main_screen_in_a_light_theme(snap_compare: Any, bundled_app: BriefingApp) -> None:
+def test_main_screen_in_a_light_theme(
+    snap_compare: Any, bundled_app: BriefingApp, settle: Settle
+) -> None:
     """The default snapshots above are the dark theme; this one shows a light one reads."""
     bundled_app.theme = "textual-light"
-    assert snap_compare(bundled_app, terminal_size=(120, 40), run_before=shanghai_li_jun)
+    assert snap_compare(
+        bundled_app, terminal_size=(120, 40), run_before=partial(shanghai_li_jun, settle)
+    )

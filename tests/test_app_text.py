@@ -3,15 +3,18 @@ whole, and a 300-exchange briefing opened without wrapping all of it first."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader_samples import long_briefing, reader, view_text
+from reader_samples import long_briefing
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from tui.widgets.qa_document import briefing_document
 from tui.widgets.qa_view import FIRST_STEP, QAView
+
+if TYPE_CHECKING:
+    from conftest import Reader, ViewText
+
 
 HOSTILE = "[bold red]red[/] <b>b</b> \x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07 \x9b2J \x1b[31m"
 
@@ -56,8 +59,10 @@ def painted(strips: list[Any]) -> str:
     return "".join(segment.text for strip in strips for segment in strip)
 
 
-async def test_markup_and_escape_sequences_show_as_characters(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"hostile": hostile_briefing()}) as (app, _pilot, screen):
+async def test_markup_and_escape_sequences_show_as_characters(
+    reader: Reader, view_text: ViewText
+) -> None:
+    async with reader({"hostile": hostile_briefing()}) as (app, _pilot, screen):
         text = view_text(screen.qa)
         for char in ("\x1b", "\x07", "\x9b"):
             assert char not in text
@@ -73,9 +78,10 @@ async def test_markup_and_escape_sequences_show_as_characters(tmp_path: Path) ->
 
 
 async def test_chinese_text_wraps_without_splitting_or_losing_characters(
-    tmp_path: Path,
+    reader: Reader,
+    view_text: ViewText,
 ) -> None:
-    async with reader(tmp_path, {"zh": CHINESE}, size=(80, 24)) as (_app, pilot, screen):
+    async with reader({"zh": CHINESE}, size=(80, 24)) as (_app, pilot, screen):
         screen.qa.focus()
         width = screen.qa.scrollable_content_region.width
         lines: list[str] = []
@@ -92,9 +98,11 @@ async def test_chinese_text_wraps_without_splitting_or_losing_characters(
         assert "QUESTION q1 · 第一财经" in "\n".join(lines)
 
 
-async def test_a_300_exchange_briefing_opens_before_it_is_all_wrapped(tmp_path: Path) -> None:
+async def test_a_300_exchange_briefing_opens_before_it_is_all_wrapped(
+    reader: Reader, view_text: ViewText
+) -> None:
     briefing = long_briefing(300, 10)
-    async with reader(tmp_path, {"long": briefing}) as (_app, pilot, screen):
+    async with reader({"long": briefing}) as (_app, pilot, screen):
         qa = screen.qa
         doc = qa.document
         assert doc is not None
@@ -120,8 +128,10 @@ async def test_a_300_exchange_briefing_opens_before_it_is_all_wrapped(tmp_path: 
         assert "A very long briefing" in view_text(qa)
 
 
-async def test_p_and_n_across_a_long_briefing_keep_the_answer_on_screen(tmp_path: Path) -> None:
-    async with reader(tmp_path, {"long": long_briefing(300, 3)}, size=(80, 24)) as (
+async def test_p_and_n_across_a_long_briefing_keep_the_answer_on_screen(
+    reader: Reader, view_text: ViewText
+) -> None:
+    async with reader({"long": long_briefing(300, 3)}, size=(80, 24)) as (
         _app,
         pilot,
         screen,
@@ -151,7 +161,9 @@ LONG_MESSAGE = (
 )
 
 
-async def test_a_message_wraps_at_the_pane_width_and_rewraps_on_resize() -> None:
+async def test_a_message_wraps_at_the_pane_width_and_rewraps_on_resize(
+    view_text: ViewText,
+) -> None:
     app = MessageApp()
     async with app.run_test(size=(50, 12)) as pilot:
         view = app.query_one(QAView)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from reader_samples import CORPUS, reader, settle, write_corpus
+from reader_samples import CORPUS
 from rich.segment import Segment
 from textual.color import Color
 from textual.scroll_view import ScrollView
@@ -24,6 +25,10 @@ from tui.screens.main import MainScreen
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.qa_view import QAView
 from tui.widgets.speaker_filter import PeopleList
+
+if TYPE_CHECKING:
+    from conftest import Archive, Reader, Settle
+
 
 TEXT_CONTRAST = 3.0
 """WCAG's minimum for large text and interface parts. Muted dates and counts must meet it."""
@@ -72,8 +77,10 @@ def true_colours(segment: Segment) -> tuple[Color, Color] | None:
 
 
 @pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
-async def test_every_built_in_theme_reads(tmp_path: Path, theme: str) -> None:
-    root = write_corpus(tmp_path, CORPUS)
+async def test_every_built_in_theme_reads(
+    settle: Settle, archive: Archive, tmp_path: Path, theme: str
+) -> None:
+    root = archive.corpus(CORPUS)
     index = Index(root, tmp_path / "index.sqlite")
     app = BriefingApp(index)
     app.theme = theme  # from the first frame, as a saved theme would be
@@ -101,8 +108,8 @@ async def test_every_built_in_theme_reads(tmp_path: Path, theme: str) -> None:
 @pytest.mark.parametrize(
     ("first", "then"), [("textual-dark", "textual-light"), ("textual-light", "nord")]
 )
-async def test_a_theme_switch_repaints_every_pane(tmp_path: Path, first: str, then: str) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_a_theme_switch_repaints_every_pane(reader: Reader, first: str, then: str) -> None:
+    async with reader() as (app, pilot, screen):
         app.theme = first
         await pilot.pause()
         list(painted(screen))  # every pane painted (and its lines cached) in the first theme

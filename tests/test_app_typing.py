@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from reader_samples import reader, settle
 from textual import events
 from textual.widgets import Input
 
 from tui.app import BriefingApp
 from tui.screens.export import ExportScreen
 from tui.widgets.briefing_list import BriefingList
+
+if TYPE_CHECKING:
+    from conftest import Reader, Settle
 
 
 @pytest.mark.parametrize(
@@ -20,9 +22,9 @@ from tui.widgets.briefing_list import BriefingList
     ids=["filter", "speaker finder"],
 )
 async def test_a_box_focused_again_keeps_its_text_and_appends(
-    tmp_path: Path, key: str, box_id: str, first: str, more: str
+    reader: Reader, settle: Settle, key: str, box_id: str, first: str, more: str
 ) -> None:
-    async with reader(tmp_path) as (_app, pilot, screen):
+    async with reader() as (_app, pilot, screen):
         await pilot.press(key, *first)
         await settle(pilot)
         box = screen.query_one(box_id, Input)
@@ -45,15 +47,19 @@ def burst(app: BriefingApp, text: str) -> None:
         app.post_message(events.Key(KEY_NAMES.get(character, character), character))
 
 
-async def test_keys_typed_together_keep_their_order_in_the_filter(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_keys_typed_together_keep_their_order_in_the_filter(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (app, pilot, screen):
         burst(app, "/ab/cd?ef!g")
         await settle(pilot)
         assert screen.query_one("#filter", Input).value == "ab/cd?ef!g"
 
 
-async def test_a_file_name_typed_ahead_of_the_export_dialog_lands_in_it(tmp_path: Path) -> None:
-    async with reader(tmp_path) as (app, pilot, screen):
+async def test_a_file_name_typed_ahead_of_the_export_dialog_lands_in_it(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (app, pilot, screen):
         box = screen.query_one("#filter", Input)
         burst(app, "e/x.md")
         await settle(pilot)
@@ -62,9 +68,11 @@ async def test_a_file_name_typed_ahead_of_the_export_dialog_lands_in_it(tmp_path
         assert box.value == ""
 
 
-async def test_typed_ahead_of_a_dialog_opened_after_a_load_lands_in_it(tmp_path: Path) -> None:
+async def test_typed_ahead_of_a_dialog_opened_after_a_load_lands_in_it(
+    reader: Reader, settle: Settle
+) -> None:
     """Across all briefings, ``e`` first parses the answer's briefing in a worker."""
-    async with reader(tmp_path) as (app, pilot, screen):
+    async with reader() as (app, pilot, screen):
         await pilot.press("s", *"li jun", "enter")
         await settle(pilot)
         await pilot.press("a")
@@ -78,10 +86,10 @@ async def test_typed_ahead_of_a_dialog_opened_after_a_load_lands_in_it(tmp_path:
         assert screen.query_one("#filter", Input).value == ""
 
 
-async def test_editing_keys_typed_fast_act_in_their_place(tmp_path: Path) -> None:
+async def test_editing_keys_typed_fast_act_in_their_place(reader: Reader, settle: Settle) -> None:
     """Backspace and ctrl+u are the box's bindings: they act when the key has travelled
     back up to the App, and the letters typed after them must not overtake them."""
-    async with reader(tmp_path) as (app, pilot, screen):
+    async with reader() as (app, pilot, screen):
         await pilot.press("/")
         burst(app, "abx")
         app.post_message(events.Key("backspace", None))

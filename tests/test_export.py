@@ -33,8 +33,8 @@ from tui.export import (
     format_for_path,
     quote_of,
     render,
-    slug,
 )
+from tui.ids import slug
 from tui.model import Answer
 
 

@@ -6,19 +6,24 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from index_samples import SAMPLE, archive, briefing, indexed, write
+from index_samples import SAMPLE, briefing
 
 from tui.index import Index
 from tui.index.store import cache_dir, default_index_path
 from tui.library import LoadFailed
 
+if TYPE_CHECKING:
+    from conftest import Archive
+
+
 BUNDLED = Path(__file__).resolve().parent.parent / "transcripts"
 
 
-def test_summaries_are_newest_first_and_narrow_to_a_person(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE)
+def test_summaries_are_newest_first_and_narrow_to_a_person(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE)
     ids = [s.id for s in index.summaries()]
     assert ids == ["2021-06-15-trade", "2019-03-05-mfa", "2017-10-11-shanghai"]
     assert [s.id for s in index.summaries(speaker="li jun")] == ids[:2]
@@ -33,8 +38,8 @@ def test_summaries_are_newest_first_and_narrow_to_a_person(tmp_path: Path) -> No
     assert Path(first.path).name == "2017-10-11-shanghai.yaml"
 
 
-def test_people_are_counted_across_briefings(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE)
+def test_people_are_counted_across_briefings(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE)
     speakers = {p.key: (p.name, p.count, p.briefings) for p in index.people("speaker")}
     assert speakers == {
         "li jun": ("Li Jun", 2, 2),
@@ -50,8 +55,8 @@ def test_people_are_counted_across_briefings(tmp_path: Path) -> None:
     }
 
 
-def test_exchanges_of_a_speaker_keep_each_briefings_role_oldest_first(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE)
+def test_exchanges_of_a_speaker_keep_each_briefings_role_oldest_first(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE)
     found = index.exchanges_of("li jun", "speaker")
     assert [c.briefing.id for c in found] == ["2019-03-05-mfa", "2021-06-15-trade"]
     assert [c.exchange.answers[0].role for c in found] == ["spokesperson", "director general"]
@@ -67,8 +72,8 @@ def test_exchanges_of_a_speaker_keep_each_briefings_role_oldest_first(tmp_path: 
     assert index.exchanges_of("nobody", "speaker") == []
 
 
-def test_load_parses_the_file_and_reports_failures(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE)
+def test_load_parses_the_file_and_reports_failures(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE)
     loaded = index.load("2019-03-05-mfa")
     assert loaded.exchanges[0].answers[0].text.startswith("Tariffs hurt")
     with pytest.raises(LoadFailed, match="no briefing 'missing'"):
@@ -81,9 +86,11 @@ def test_load_parses_the_file_and_reports_failures(tmp_path: Path) -> None:
     assert caught.value.problems[0].line is not None
 
 
-def test_problems_name_the_failed_files_with_locations(tmp_path: Path) -> None:
-    root = archive(tmp_path, SAMPLE[:1])
-    write(root, "broken.yaml", "title: Broken\ndate: 2020-01-01\nspeakers: []\nexchanges: [\n")
+def test_problems_name_the_failed_files_with_locations(archive: Archive, tmp_path: Path) -> None:
+    root = archive(SAMPLE[:1])
+    archive.write(
+        root, "broken.yaml", "title: Broken\ndate: 2020-01-01\nspeakers: []\nexchanges: [\n"
+    )
     index = Index(root, tmp_path / "index.sqlite3")
     stats = index.refresh()
     assert (stats.indexed, stats.failed) == (1, 1)
@@ -93,15 +100,15 @@ def test_problems_name_the_failed_files_with_locations(tmp_path: Path) -> None:
     assert [s.id for s in index.summaries()] == ["2017-10-11-shanghai"]
 
 
-def test_refresh_rereads_only_changed_new_and_deleted_files(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE)
+def test_refresh_rereads_only_changed_new_and_deleted_files(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE)
     root = index.root
     changed = briefing(
         "2019-03-05-mfa", "2019-03-05", [("Li Jun", "Quotas replace the old duties entirely.")]
     )
-    write(root, "2019-03-05-mfa.yaml", changed)
+    archive.write(root, "2019-03-05-mfa.yaml", changed)
     (root / "2017-10-11-shanghai.yaml").unlink()
-    write(root, "2022-01-01-new.yaml", briefing("2022-01-01-new", "2022-01-01"))
+    archive.write(root, "2022-01-01-new.yaml", briefing("2022-01-01-new", "2022-01-01"))
     progress: list[tuple[int, int]] = []
     stats = index.refresh(lambda done, total: progress.append((done, total)))
     assert (stats.indexed, stats.unchanged, stats.removed, stats.failed) == (2, 1, 1, 0)
@@ -121,19 +128,21 @@ def test_refresh_rereads_only_changed_new_and_deleted_files(tmp_path: Path) -> N
     assert index.refresh().unchanged == 3
 
 
-def test_a_file_whose_id_changes_leaves_no_rows_under_the_old_id(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE[:1])
-    write(index.root, "2017-10-11-shanghai.yaml", briefing("renamed", "2017-10-11"))
+def test_a_file_whose_id_changes_leaves_no_rows_under_the_old_id(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE[:1])
+    archive.write(index.root, "2017-10-11-shanghai.yaml", briefing("renamed", "2017-10-11"))
     index.refresh()
     assert [s.id for s in index.summaries()] == ["renamed"]
     assert index.search("briefing:2017-10-11-shanghai") == []
     assert index.exchanges_of("tang zhiping", "speaker") == []
 
 
-def test_a_duplicate_id_is_a_problem_until_the_first_file_goes(tmp_path: Path) -> None:
-    root = archive(tmp_path, SAMPLE[:1])
+def test_a_duplicate_id_is_a_problem_until_the_first_file_goes(
+    archive: Archive, tmp_path: Path
+) -> None:
+    root = archive(SAMPLE[:1])
     copy = briefing("2017-10-11-shanghai", "2017-10-11", [("Li Jun", "The copy speaks.")])
-    write(root, "z-copy.yaml", copy)
+    archive.write(root, "z-copy.yaml", copy)
     index = Index(root, tmp_path / "index.sqlite3")
     index.refresh()
     assert [p.code for p in index.problems()] == ["duplicate-id"]
@@ -144,16 +153,18 @@ def test_a_duplicate_id_is_a_problem_until_the_first_file_goes(tmp_path: Path) -
     assert [h.person for h in index.search("copy")] == ["Li Jun"]
 
 
-def test_rebuild_reads_every_file_again(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE)
+def test_rebuild_reads_every_file_again(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE)
     stats = index.refresh(rebuild=True)
     assert (stats.indexed, stats.unchanged) == (3, 0)
     assert len(index.summaries()) == 3
 
 
-def test_queries_run_from_another_thread_while_a_refresh_is_under_way(tmp_path: Path) -> None:
+def test_queries_run_from_another_thread_while_a_refresh_is_under_way(
+    archive: Archive, tmp_path: Path
+) -> None:
     docs = [briefing(f"b{i:03d}", f"2020-01-{i % 28 + 1:02d}") for i in range(30)]
-    root = archive(tmp_path, docs)
+    root = archive(docs)
     index = Index(root, tmp_path / "index.sqlite3")
     seen: list[int] = []
 
@@ -168,7 +179,7 @@ def test_queries_run_from_another_thread_while_a_refresh_is_under_way(tmp_path: 
 
 
 def test_the_default_index_lives_in_the_cache_folder_one_per_archive(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "briefing"
@@ -176,7 +187,7 @@ def test_the_default_index_lives_in_the_cache_folder_one_per_archive(
     assert first.parent == tmp_path / "xdg" / "briefing"
     assert first != default_index_path(tmp_path / "b")
     assert first == default_index_path(tmp_path / "x" / ".." / "a")
-    index = Index(archive(tmp_path, SAMPLE[:1]))
+    index = Index(archive(SAMPLE[:1]))
     index.refresh()
     assert index.path is not None and index.path.exists()
     assert index.path.parent == tmp_path / "xdg" / "briefing"
@@ -195,8 +206,8 @@ def test_the_bundled_transcripts_index_without_problems(tmp_path: Path) -> None:
     assert shanghai and index.search(f'"belt and road" briefing:{shanghai[0].id}')
 
 
-def test_a_file_changed_in_place_with_the_same_size_is_seen_by_its_mtime(tmp_path: Path) -> None:
-    index = indexed(tmp_path, SAMPLE[1:2])
+def test_a_file_changed_in_place_with_the_same_size_is_seen_by_its_mtime(archive: Archive) -> None:
+    index = archive.indexed(SAMPLE[1:2])
     path = index.root / "2019-03-05-mfa.yaml"
     text = path.read_text(encoding="utf-8").replace("Tariffs hurt", "Imposts hurt")
     before = path.stat()

@@ -6,29 +6,42 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from index_samples import briefing, write
+from index_samples import briefing
 
 from tui.index.prefetch import CHUNK, Prefetcher
 
+if TYPE_CHECKING:
+    from conftest import Archive
 
-def sample_files(tmp_path: Path, count: int) -> list[str]:
-    paths = []
-    for i in range(count):
-        doc = briefing(f"b{i:03d}", "2020-01-01", [("Li Jun", f"Answer number {i}.")])
-        paths.append(str(write(tmp_path, f"b{i:03d}.yaml", doc)))
-    paths.append(str(write(tmp_path, "broken.yaml", "title: [unclosed\n")))
-    return paths
+
+@pytest.fixture
+def sample_files(archive: Archive, tmp_path: Path) -> Callable[[int], list[str]]:
+    """``sample_files(count)``: that many small briefings and one broken file."""
+
+    def write(count: int) -> list[str]:
+        paths = []
+        for i in range(count):
+            doc = briefing(f"b{i:03d}", "2020-01-01", [("Li Jun", f"Answer number {i}.")])
+            paths.append(str(archive.write(tmp_path, f"b{i:03d}.yaml", doc)))
+        paths.append(str(archive.write(tmp_path, "broken.yaml", "title: [unclosed\n")))
+        return paths
+
+    return write
 
 
 def summary(loaded: list[tuple[str, object, list[object]]]) -> list[tuple[str, bool, int]]:
     return [(path, b is not None, len(problems)) for path, b, problems in loaded]
 
 
-def test_the_helper_process_returns_the_same_briefings_in_order(tmp_path: Path) -> None:
-    paths = sample_files(tmp_path, 3 * CHUNK + 2)
+def test_the_helper_process_returns_the_same_briefings_in_order(
+    sample_files: Callable[[int], list[str]],
+) -> None:
+    paths = sample_files(3 * CHUNK + 2)
     here = Prefetcher(paths, parallel=False)
     assert not here.parallel
     expected = list(here)
@@ -43,8 +56,10 @@ def test_the_helper_process_returns_the_same_briefings_in_order(tmp_path: Path) 
     assert summary(got)[-1] == (paths[-1], False, 1)
 
 
-def test_a_helper_that_dies_is_replaced_by_parsing_in_process(tmp_path: Path) -> None:
-    paths = sample_files(tmp_path, 12 * CHUNK)
+def test_a_helper_that_dies_is_replaced_by_parsing_in_process(
+    sample_files: Callable[[int], list[str]],
+) -> None:
+    paths = sample_files(12 * CHUNK)
     helper = Prefetcher(paths, parallel=True)
     try:
         items = iter(helper)
@@ -60,9 +75,9 @@ def test_a_helper_that_dies_is_replaced_by_parsing_in_process(tmp_path: Path) ->
 
 @pytest.mark.parametrize("executable", ["/nonexistent/python", shutil.which("false") or "false"])
 def test_a_helper_that_cannot_start_or_run_leaves_parsing_in_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, executable: str
+    sample_files: Callable[[int], list[str]], monkeypatch: pytest.MonkeyPatch, executable: str
 ) -> None:
-    paths = sample_files(tmp_path, 3 * CHUNK)
+    paths = sample_files(3 * CHUNK)
     monkeypatch.setattr(sys, "executable", executable)
     helper = Prefetcher(paths, parallel=True)
     try:

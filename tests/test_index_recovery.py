@@ -10,12 +10,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from index_samples import SAMPLE, archive, briefing, write
+from index_samples import SAMPLE, briefing
 
 from tui.index import Index
 from tui.index.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from conftest import Archive
+
 
 EXPECTED_IDS = ["2021-06-15-trade", "2019-03-05-mfa", "2017-10-11-shanghai"]
 
@@ -31,8 +36,8 @@ def assert_correct(index: Index) -> None:
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    return archive(tmp_path, SAMPLE)
+def root(archive: Archive) -> Path:
+    return archive(SAMPLE)
 
 
 @pytest.fixture
@@ -151,10 +156,12 @@ def test_a_database_locked_by_another_program_falls_back_to_memory(root: Path, b
         other.close()
 
 
-def test_a_lock_taken_during_a_refresh_moves_the_index_to_memory(root: Path, built: Path) -> None:
+def test_a_lock_taken_during_a_refresh_moves_the_index_to_memory(
+    archive: Archive, root: Path, built: Path
+) -> None:
     index = Index(root, built, busy_timeout=0.05)
     assert not index.in_memory
-    write(root, "2022-01-01-new.yaml", briefing("2022-01-01-new", "2022-01-01"))
+    archive.write(root, "2022-01-01-new.yaml", briefing("2022-01-01-new", "2022-01-01"))
     other = sqlite3.connect(built, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:

@@ -139,15 +139,12 @@ async def test_actions_run_on_the_main_screen_from_the_palette() -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"Scope")
-        for _ in range(50):  # wait for the palette's search to fill its list
-            await pilot.pause(0.05)
-            if app.screen.query_one("CommandList").option_count:  # type: ignore[attr-defined]
-                break
+        await app.workers.wait_for_complete()  # the palette's search fills its list
+        await pilot.pause()
+        assert app.screen.query_one("CommandList").option_count  # type: ignore[attr-defined]
         await pilot.press("down", "enter")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.main.calls:
-                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.main.calls == [("action", "toggle_scope")]
         assert app.screen is app.main
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 import stat
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from quoting_samples import A1, BRIEFING_ID, Q2_A1, REMARK_OPENING, sample_briefing
-from screen_apps import ScreenApp
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from tui.export import render
 from tui.screens.export import PREVIEW_LINES, ExportScreen, copy_quote
+
+if TYPE_CHECKING:
+    from conftest import ScreenApp, ScreenAppFactory
+
 
 DEFAULT_MD = Path("exports") / f"{BRIEFING_ID}-q1-a1-gao-feng.md"
 
@@ -24,8 +28,10 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _app() -> ScreenApp:
-    return ScreenApp(ExportScreen(sample_briefing(), A1))
+@pytest.fixture
+def app(screen_app: ScreenAppFactory) -> ScreenApp:
+    """The export dialog on the first answer of the sample briefing."""
+    return screen_app(ExportScreen(sample_briefing(), A1))
 
 
 async def _settle(app: ScreenApp, pilot: Pilot[None]) -> None:
@@ -37,8 +43,7 @@ def _message(app: ScreenApp) -> str:
     return str(app.dialog.query_one("#message", Static).content)
 
 
-async def test_defaults_and_preview() -> None:
-    app = _app()
+async def test_defaults_and_preview(app: ScreenApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.dialog
@@ -51,8 +56,7 @@ async def test_defaults_and_preview() -> None:
         assert app.focused is screen.query_one("#destination", Input)
 
 
-async def test_enter_writes_the_markdown_and_notifies(in_tmp: Path) -> None:
-    app = _app()
+async def test_enter_writes_the_markdown_and_notifies(app: ScreenApp, in_tmp: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -64,8 +68,9 @@ async def test_enter_writes_the_markdown_and_notifies(in_tmp: Path) -> None:
         assert app.notes == [f"Exported {BRIEFING_ID}#q1.a1 to {DEFAULT_MD}"]
 
 
-async def test_format_switch_changes_the_extension_and_preview(in_tmp: Path) -> None:
-    app = _app()
+async def test_format_switch_changes_the_extension_and_preview(
+    app: ScreenApp, in_tmp: Path
+) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.click("#json")
@@ -84,8 +89,7 @@ async def test_format_switch_changes_the_extension_and_preview(in_tmp: Path) -> 
         assert written.read_text(encoding="utf-8") == render(sample_briefing(), A1, "txt")
 
 
-async def test_an_edited_path_is_kept_across_format_changes(in_tmp: Path) -> None:
-    app = _app()
+async def test_an_edited_path_is_kept_across_format_changes(app: ScreenApp, in_tmp: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         destination = app.dialog.query_one("#destination", Input)
@@ -104,11 +108,10 @@ async def test_an_edited_path_is_kept_across_format_changes(in_tmp: Path) -> Non
         )
 
 
-async def test_existing_file_asks_before_overwriting(in_tmp: Path) -> None:
+async def test_existing_file_asks_before_overwriting(app: ScreenApp, in_tmp: Path) -> None:
     target = in_tmp / DEFAULT_MD
     target.parent.mkdir()
     target.write_text("my notes\n", encoding="utf-8")
-    app = _app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -132,12 +135,11 @@ async def test_existing_file_asks_before_overwriting(in_tmp: Path) -> None:
         assert target.read_text(encoding="utf-8") == render(sample_briefing(), A1, "md")
 
 
-async def test_enter_at_the_overwrite_question_keeps_the_file(in_tmp: Path) -> None:
+async def test_enter_at_the_overwrite_question_keeps_the_file(app: ScreenApp, in_tmp: Path) -> None:
     """``e``, Enter, Enter must not replace an earlier export: the safe choice is the default."""
     target = in_tmp / DEFAULT_MD
     target.parent.mkdir()
     target.write_text("my notes\n", encoding="utf-8")
-    app = _app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -151,9 +153,10 @@ async def test_enter_at_the_overwrite_question_keeps_the_file(in_tmp: Path) -> N
         assert _message(app) == "Kept the existing file: choose another name."
 
 
-async def test_unwritable_destination_is_reported_in_the_dialog(in_tmp: Path) -> None:
+async def test_unwritable_destination_is_reported_in_the_dialog(
+    app: ScreenApp, in_tmp: Path
+) -> None:
     (in_tmp / "report.txt").write_text("x", encoding="utf-8")
-    app = _app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         destination = app.dialog.query_one("#destination", Input)
@@ -168,8 +171,7 @@ async def test_unwritable_destination_is_reported_in_the_dialog(in_tmp: Path) ->
         assert sorted(p.name for p in in_tmp.iterdir()) == ["report.txt"]
 
 
-async def test_empty_destination_is_asked_for(in_tmp: Path) -> None:
-    app = _app()
+async def test_empty_destination_is_asked_for(app: ScreenApp, in_tmp: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.dialog.query_one("#destination", Input).value = "  "
@@ -179,8 +181,7 @@ async def test_empty_destination_is_asked_for(in_tmp: Path) -> None:
         assert list(in_tmp.iterdir()) == []
 
 
-async def test_escape_cancels_without_writing(in_tmp: Path) -> None:
-    app = _app()
+async def test_escape_cancels_without_writing(app: ScreenApp, in_tmp: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("escape")
@@ -189,8 +190,7 @@ async def test_escape_cancels_without_writing(in_tmp: Path) -> None:
         assert list(in_tmp.iterdir()) == []
 
 
-async def test_cancel_button(in_tmp: Path) -> None:
-    app = _app()
+async def test_cancel_button(app: ScreenApp, in_tmp: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.click("#cancel")
@@ -200,7 +200,7 @@ async def test_cancel_button(in_tmp: Path) -> None:
 
 
 async def test_copy_sends_osc52_and_the_platform_command(
-    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bin_dir = in_tmp / "bin"
     bin_dir.mkdir()
@@ -212,7 +212,7 @@ async def test_copy_sends_osc52_and_the_platform_command(
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("WSL_DISTRO_NAME", raising=False)
-    app = ScreenApp(ExportScreen(sample_briefing(), Q2_A1))
+    app = screen_app(ExportScreen(sample_briefing(), Q2_A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         copy_quote(app, sample_briefing(), Q2_A1)
@@ -226,12 +226,12 @@ async def test_copy_sends_osc52_and_the_platform_command(
 
 
 async def test_copy_without_a_command_says_osc52_only(
-    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(in_tmp))
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    app = ScreenApp(ExportScreen(sample_briefing(), A1))
+    app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         copy_quote(app, sample_briefing(), A1)
@@ -243,14 +243,14 @@ async def test_copy_without_a_command_says_osc52_only(
 
 
 async def test_an_answer_too_large_for_osc52_is_not_sent_there_and_the_user_is_told(
-    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A 1 MB answer through OSC 52 is dropped by every terminal: never claim that copy."""
     monkeypatch.setenv("PATH", str(in_tmp))
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     huge = replace(A1, text="word " * 200_000)
-    app = ScreenApp(ExportScreen(sample_briefing(), A1))
+    app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         copy_quote(app, sample_briefing(), huge)
@@ -264,7 +264,7 @@ async def test_an_answer_too_large_for_osc52_is_not_sent_there_and_the_user_is_t
 
 
 async def test_a_large_answer_goes_by_the_platform_command_alone(
-    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bin_dir = in_tmp / "bin"
     bin_dir.mkdir()
@@ -277,7 +277,7 @@ async def test_a_large_answer_goes_by_the_platform_command_alone(
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("WSL_DISTRO_NAME", raising=False)
     huge = replace(A1, text="word " * 200_000)
-    app = ScreenApp(ExportScreen(sample_briefing(), A1))
+    app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         copy_quote(app, sample_briefing(), huge)
@@ -290,8 +290,10 @@ async def test_a_large_answer_goes_by_the_platform_command_alone(
         ]
 
 
-async def test_a_remark_can_be_exported_from_the_dialog(in_tmp: Path) -> None:
-    app = ScreenApp(ExportScreen(sample_briefing(), REMARK_OPENING))
+async def test_a_remark_can_be_exported_from_the_dialog(
+    screen_app: ScreenAppFactory, in_tmp: Path
+) -> None:
+    app = screen_app(ExportScreen(sample_briefing(), REMARK_OPENING))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         expected = Path("exports") / f"{BRIEFING_ID}-r1-gao-feng.md"
@@ -303,9 +305,8 @@ async def test_a_remark_can_be_exported_from_the_dialog(in_tmp: Path) -> None:
         assert text == render(sample_briefing(), REMARK_OPENING, "md")
 
 
-async def test_the_chosen_format_is_marked_without_colour() -> None:
+async def test_the_chosen_format_is_marked_without_colour(app: ScreenApp) -> None:
     """Only the chosen format's button has the dot, so NO_COLOR still tells them apart."""
-    app = _app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
 

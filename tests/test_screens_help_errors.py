@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from screen_apps import ScreenApp
 from textual.widgets import Label, Static
 
 from tui.keymap import KEYS
@@ -11,13 +12,18 @@ from tui.model import Problem
 from tui.screens.errors import ErrorsScreen, summary
 from tui.screens.help import HelpScreen, help_groups, key_label
 
+if TYPE_CHECKING:
+    from conftest import ScreenApp, ScreenAppFactory
+
 
 def _labels(app: ScreenApp, selector: str) -> list[str]:
     return [str(label.content) for label in app.dialog.query(selector).results(Label)]
 
 
-async def test_help_lists_every_key_of_the_table_and_the_palette() -> None:
-    app = ScreenApp(HelpScreen())
+async def test_help_lists_every_key_of_the_table_and_the_palette(
+    screen_app: ScreenAppFactory,
+) -> None:
+    app = screen_app(HelpScreen())
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.pause()
         keys = _labels(app, ".key")
@@ -40,8 +46,8 @@ def test_key_labels_are_written_for_people() -> None:
 
 
 @pytest.mark.parametrize("key", ["escape", "q", "question_mark"])
-async def test_help_closes(key: str) -> None:
-    app = ScreenApp(HelpScreen())
+async def test_help_closes(screen_app: ScreenAppFactory, key: str) -> None:
+    app = screen_app(HelpScreen())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press(key)
@@ -64,8 +70,8 @@ PROBLEMS = [
 ]
 
 
-async def test_errors_are_listed_as_plain_text() -> None:
-    app = ScreenApp(ErrorsScreen(PROBLEMS))
+async def test_errors_are_listed_as_plain_text(screen_app: ScreenAppFactory) -> None:
+    app = screen_app(ErrorsScreen(PROBLEMS))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         title = str(app.dialog.query_one("#errors-title", Label).content)
@@ -85,8 +91,8 @@ async def test_errors_are_listed_as_plain_text() -> None:
 
 
 @pytest.mark.parametrize("key", ["escape", "q", "!"])
-async def test_errors_close(key: str) -> None:
-    app = ScreenApp(ErrorsScreen(PROBLEMS))
+async def test_errors_close(screen_app: ScreenAppFactory, key: str) -> None:
+    app = screen_app(ErrorsScreen(PROBLEMS))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press(key)
@@ -94,9 +100,9 @@ async def test_errors_close(key: str) -> None:
         assert app.results == [None]
 
 
-async def test_many_errors_scroll() -> None:
+async def test_many_errors_scroll(screen_app: ScreenAppFactory) -> None:
     many = [Problem(f"f{i}.yaml", i, 1, "x", f"problem {i}") for i in range(1, 201)]
-    app = ScreenApp(ErrorsScreen(many))
+    app = screen_app(ErrorsScreen(many))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         scroll = app.dialog.query_one("#problems-scroll")
@@ -107,8 +113,8 @@ async def test_many_errors_scroll() -> None:
         assert scroll.scroll_y == scroll.max_scroll_y
 
 
-async def test_no_errors_says_nothing_failed() -> None:
-    app = ScreenApp(ErrorsScreen([]))
+async def test_no_errors_says_nothing_failed(screen_app: ScreenAppFactory) -> None:
+    app = screen_app(ErrorsScreen([]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         title = str(app.dialog.query_one("#errors-title", Label).content)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from screen_apps import ScreenApp
 
 from tui.cli import bundled_transcripts
 from tui.loader import load_file
 from tui.model import Answer, Briefing
 from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from conftest import ScreenAppFactory
+
 
 SHANGHAI = bundled_transcripts() / "2017-10-11-shanghai-belt-and-road.yaml"
 
@@ -25,28 +28,28 @@ def _shanghai_answer(ref: str) -> tuple[Briefing, Answer]:
     return briefing, answer
 
 
-def test_help_screen(snap_compare: Any) -> None:
-    assert snap_compare(ScreenApp(HelpScreen()), terminal_size=(100, 40))
+def test_help_screen(screen_app: ScreenAppFactory, snap_compare: Any) -> None:
+    assert snap_compare(screen_app(HelpScreen()), terminal_size=(100, 40))
 
 
-def test_export_dialog(snap_compare: Any) -> None:
+def test_export_dialog(screen_app: ScreenAppFactory, snap_compare: Any) -> None:
     briefing, answer = _shanghai_answer("2017-10-11-shanghai-belt-and-road#q2.a1")
-    assert snap_compare(ScreenApp(ExportScreen(briefing, answer)), terminal_size=(120, 40))
+    assert snap_compare(screen_app(ExportScreen(briefing, answer)), terminal_size=(120, 40))
 
 
-def test_export_dialog_json_small_terminal(snap_compare: Any) -> None:
+def test_export_dialog_json_small_terminal(screen_app: ScreenAppFactory, snap_compare: Any) -> None:
     briefing, answer = _shanghai_answer("2017-10-11-shanghai-belt-and-road#q1.a1")
 
     async def choose_json(pilot: Any) -> None:
         await pilot.click("#json")
         await pilot.pause()
 
-    app = ScreenApp(ExportScreen(briefing, answer))
+    app = screen_app(ExportScreen(briefing, answer))
     assert snap_compare(app, terminal_size=(80, 24), run_before=choose_json)
 
 
 def test_export_dialog_overwrite_question(
-    snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     briefing, answer = _shanghai_answer("2017-10-11-shanghai-belt-and-road#q2.a1")
     existing = tmp_path / "quote.md"
@@ -60,6 +63,6 @@ def test_export_dialog_overwrite_question(
         await pilot.pause()
 
     monkeypatch.chdir(tmp_path)
-    app = ScreenApp(ExportScreen(briefing, answer))
+    app = screen_app(ExportScreen(briefing, answer))
     assert snap_compare(app, terminal_size=(100, 30), run_before=ask)
     assert existing.read_text(encoding="utf-8") == "already here\n"

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from index_samples import SAMPLE, briefing, indexed
+from index_samples import SAMPLE, briefing
 
 from tui.index import Index
 from tui.library import SearchCancelled, SearchHit
 from tui.query import QueryError
 from tui.textmatch import match_spans, search_form, snippet, spans_by_tokens, term_tokens
 
+if TYPE_CHECKING:
+    from conftest import Archive
+
 
 @pytest.fixture
-def index(tmp_path: Path) -> Index:
-    return indexed(tmp_path, SAMPLE)
+def index(archive: Archive) -> Index:
+    return archive.indexed(SAMPLE)
 
 
 def refs(hits: list[SearchHit]) -> list[str]:
@@ -40,12 +43,12 @@ def test_newest_first_then_reading_order(index: Index) -> None:
     ]
 
 
-def test_relevance_order_ranks_by_bm25(tmp_path: Path) -> None:
+def test_relevance_order_ranks_by_bm25(archive: Archive) -> None:
     docs = [
         briefing("old", "2010-01-01", [("Li Jun", "Tariffs, tariffs and more tariffs.")]),
         briefing("new", "2020-01-01", [("Li Jun", "A long answer " * 30 + "on tariffs.")]),
     ]
-    index = indexed(tmp_path, docs)
+    index = archive.indexed(docs)
     assert refs(index.search("tariffs")) == ["new#q1.a1", "old#q1.a1"]
     assert refs(index.search("tariffs", order="relevance")) == ["old#q1.a1", "new#q1.a1"]
 
@@ -136,17 +139,17 @@ def test_chinese_words_are_found_inside_sentences(index: Index) -> None:
     assert refs(index.search("贸自")) == []
 
 
-def test_case_and_accents_are_ignored_and_word_boundaries_kept(tmp_path: Path) -> None:
+def test_case_and_accents_are_ignored_and_word_boundaries_kept(archive: Archive) -> None:
     text = "The Café reopened; taxi fares rose."
-    index = indexed(tmp_path, [briefing("c", "2020-01-01", [("Li Jun", text)])])
+    index = archive.indexed([briefing("c", "2020-01-01", [("Li Jun", text)])])
     assert [marked(h) for h in index.search("CAFE")] == [["Café"]]
     assert index.search("tax") == []
     assert [marked(h) for h in index.search("tax*")] == [["taxi"]]
 
 
-def test_transcript_markup_stays_plain_text_in_snippets(tmp_path: Path) -> None:
+def test_transcript_markup_stays_plain_text_in_snippets(archive: Archive) -> None:
     text = "[bold red]Tariffs[/] are <b>high</b> \x1b[31m today."
-    index = indexed(tmp_path, [briefing("m", "2020-01-01", [("Li Jun", text)])])
+    index = archive.indexed([briefing("m", "2020-01-01", [("Li Jun", text)])])
     hit = index.search("tariffs")[0]
     assert hit.snippet == text
     assert marked(hit) == ["Tariffs"]
@@ -203,12 +206,12 @@ def test_the_fast_matcher_is_used_for_english_text_with_typographic_punctuation(
     assert [text[a:b] for a, b in match_spans(text, ["tariff*", "we"])] == ["We", "tariffs"]
 
 
-def test_a_query_nobody_waits_for_any_more_is_abandoned(tmp_path: Path) -> None:
+def test_a_query_nobody_waits_for_any_more_is_abandoned(archive: Archive) -> None:
     docs = [
         briefing(f"b{i:03d}", "2020-01-01", [("Li Jun", "Tariffs and budgets. " * 20)])
         for i in range(200)
     ]
-    index = indexed(tmp_path, docs)
+    index = archive.indexed(docs)
     with pytest.raises(SearchCancelled):
         index.search("tariffs", should_stop=lambda: True)  # stale before it starts
     with pytest.raises(SearchCancelled):

@@ -5,17 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from index_samples import SAMPLE, archive, briefing, write
+from index_samples import SAMPLE, briefing
 
 from tui.cli import main
-from tui.subcommands.search import emphasise, visible, wrap
+from tui.safetext import visible
+from tui.subcommands.search import emphasise
+from tui.wrap import wrap_spans
+
+if TYPE_CHECKING:
+    from conftest import Archive
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    return archive(tmp_path, SAMPLE)
+def root(archive: Archive) -> Path:
+    return archive(SAMPLE)
 
 
 @pytest.fixture
@@ -39,9 +45,9 @@ def test_index_reports_what_it_did_and_then_only_changes(
 
 
 def test_index_exits_1_and_lists_files_that_failed(
-    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+    archive: Archive, root: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write(root, "bad.yaml", "title: No date\nspeakers: []\nexchanges: []\n")
+    archive.write(root, "bad.yaml", "title: No date\nspeakers: []\nexchanges: []\n")
     assert main(["index", str(root), "--index", str(db)]) == 1
     out, err = capsys.readouterr()
     assert out.startswith("3 indexed, 0 unchanged, 0 removed, 1 failed")
@@ -121,10 +127,10 @@ def test_search_without_matches_says_so_and_succeeds(
 
 
 def test_search_shows_control_characters_as_symbols(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    archive: Archive, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     doc = briefing("esc", "2020-01-01", [("Li Jun", "Tariffs \x1b]0;pwned\x07 rise.")])
-    root = archive(tmp_path, [doc])
+    root = archive([doc])
     assert main(["search", "tariffs", str(root), "--index", str(tmp_path / "i.sqlite3")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
@@ -136,9 +142,9 @@ def test_terminal_helpers_keep_offsets_and_wrap_at_spaces() -> None:
     text = "one two three four"
     assert emphasise(text, ((4, 7),), 0, len(text)) == "one \x1b[1;4mtwo\x1b[0m three four"
     assert emphasise(text, ((4, 7),), 8, len(text)) == "three four"
-    assert [text[a:b] for a, b in wrap(text, 9)] == ["one two", "three", "four"]
+    assert [text[a:b].rstrip() for a, b in wrap_spans(text, 9)] == ["one two", "three", "four"]
     word = "abcdefghij"
-    assert [word[a:b] for a, b in wrap(word, 4)] == ["abcd", "efgh", "ij"]
+    assert [word[a:b] for a, b in wrap_spans(word, 4)] == ["abcd", "efgh", "ij"]
 
 
 def test_index_draws_a_progress_line_on_a_terminal_and_clears_it(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from index_samples import SAMPLE, indexed
+from index_samples import SAMPLE
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Sparkline, Static
@@ -14,6 +14,9 @@ from textual.widgets import Input, Sparkline, Static
 from tui.index import Index
 from tui.library import Order, SearchHit, Searching, StopCheck
 from tui.widgets.search_results import SearchResults
+
+if TYPE_CHECKING:
+    from conftest import Archive
 
 
 class SearchApp(App[None]):
@@ -47,8 +50,8 @@ def status(app: App[None]) -> str:
     return str(app.query_one("#search-status", Static).render())
 
 
-async def test_typing_shows_hits_and_enter_opens_one(tmp_path: Path) -> None:
-    app = SearchApp(indexed(tmp_path, SAMPLE))
+async def test_typing_shows_hits_and_enter_opens_one(archive: Archive) -> None:
+    app = SearchApp(archive.indexed(SAMPLE))
     async with app.run_test(size=(100, 20)) as pilot:
         await pilot.press(*"budget")
         await settle(pilot)
@@ -63,8 +66,8 @@ async def test_typing_shows_hits_and_enter_opens_one(tmp_path: Path) -> None:
         assert [(e.ref, e.terms) for e in app.opened] == [("2019-03-05-mfa#q1.a1", ("budget",))]
 
 
-async def test_rows_show_heading_and_snippet_with_styled_matches(tmp_path: Path) -> None:
-    app = SearchApp(indexed(tmp_path, SAMPLE))
+async def test_rows_show_heading_and_snippet_with_styled_matches(archive: Archive) -> None:
+    app = SearchApp(archive.indexed(SAMPLE))
     async with app.run_test(size=(100, 20)) as pilot:
         await pilot.press(*"financ*")
         await settle(pilot)
@@ -77,8 +80,8 @@ async def test_rows_show_heading_and_snippet_with_styled_matches(tmp_path: Path)
         assert styled == ["financing"]
 
 
-async def test_a_malformed_query_shows_its_message_and_no_hits(tmp_path: Path) -> None:
-    app = SearchApp(indexed(tmp_path, SAMPLE))
+async def test_a_malformed_query_shows_its_message_and_no_hits(archive: Archive) -> None:
+    app = SearchApp(archive.indexed(SAMPLE))
     async with app.run_test() as pilot:
         await pilot.press(*"tax AND")
         await settle(pilot)
@@ -87,8 +90,8 @@ async def test_a_malformed_query_shows_its_message_and_no_hits(tmp_path: Path) -
         assert app.query_one(SearchResults).hits == []
 
 
-async def test_only_the_newest_query_is_shown_and_o_toggles_the_order(tmp_path: Path) -> None:
-    app = SearchApp(indexed(tmp_path, SAMPLE))
+async def test_only_the_newest_query_is_shown_and_o_toggles_the_order(archive: Archive) -> None:
+    app = SearchApp(archive.indexed(SAMPLE))
     async with app.run_test() as pilot:
         results = app.query_one(SearchResults)
         for text in ("budget", "tariffs", "zebra", "welcome"):
@@ -133,6 +136,6 @@ async def test_a_failing_search_says_why_and_the_reader_goes_on() -> None:
         assert app.query_one(SearchResults).hits == []
 
 
-def test_the_index_satisfies_what_the_widget_calls(tmp_path: Path) -> None:
-    index: Index = indexed(tmp_path, SAMPLE)
+def test_the_index_satisfies_what_the_widget_calls(archive: Archive) -> None:
+    index: Index = archive.indexed(SAMPLE)
     assert callable(index.search) and callable(index.hits_per_month)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from reader_samples import reader, settle
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button
-from textual.widgets._footer import FooterKey
 
 from tui.widgets.footer import SteadyFooter
+
+if TYPE_CHECKING:
+    from conftest import Reader, Settle
 
 
 class Plain(Button):
@@ -32,8 +32,9 @@ class Host(App[None]):
         yield SteadyFooter()
 
 
-def drawn(app: Host) -> list[FooterKey]:
-    return list(app.query(FooterKey))
+def drawn(app: Host) -> list[Any]:
+    """The footer's keys, queried by their CSS type name (the class is not public)."""
+    return list(app.query("FooterKey"))
 
 
 async def test_moving_focus_between_panes_keeps_the_same_keys_on_screen() -> None:
@@ -68,27 +69,28 @@ async def test_a_new_shown_key_rebuilds_the_footer() -> None:
         assert [key.description for key in drawn(app) if key.description] == ["Ring", "palette"]
 
 
-async def test_every_footer_key_fits_at_80_columns(tmp_path: Path) -> None:
-    async with reader(tmp_path, size=(80, 24)) as (app, pilot, _screen):
-        keys = list(app.screen.query(FooterKey))
+async def test_every_footer_key_fits_at_80_columns(reader: Reader, settle: Settle) -> None:
+    async with reader(size=(80, 24)) as (app, pilot, _screen):
+        keys = list(app.screen.query("FooterKey"))
         assert [key.key for key in keys][-1] == "q"
         assert all(key.region.right <= 80 and key.region.width > 0 for key in keys)
         assert [key.description for key in keys][3:5] == ["Next", "Prev"]
         assert "ctrl+p" not in [key.key for key in keys]  # the help screen lists it
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
-        keys = list(app.screen.query(FooterKey))
+        keys = list(app.screen.query("FooterKey"))
         assert [key.description for key in keys][3:5] == ["Next answer", "Prev answer"]
         assert keys[-1].key == "ctrl+p"
 
 
 async def test_the_search_results_key_cuts_the_labels_so_quit_stays_on_screen(
-    tmp_path: Path,
+    reader: Reader,
+    settle: Settle,
 ) -> None:
-    async with reader(tmp_path, size=(120, 40)) as (app, pilot, _screen):
+    async with reader(size=(120, 40)) as (app, pilot, _screen):
         await pilot.press("slash", *"?bonds", "enter")
         await settle(pilot)
-        keys = list(app.screen.query(FooterKey))
+        keys = list(app.screen.query("FooterKey"))
         assert keys[0].key == "o"  # the results' own key came first
         assert [key.key for key in keys][-1] == "q"
         assert all(key.region.right <= 120 and key.region.width > 0 for key in keys)

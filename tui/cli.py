@@ -1,8 +1,8 @@
 """The ``briefing`` command line.
 
 ``briefing [PATH]`` opens the reader; ``briefing <subcommand> ...`` runs one of the
-non-interactive tools. Each subcommand lives in its own module under
-``tui.subcommands`` and is imported only when it is used, so ``briefing check`` never
+non-interactive tools. The parsers are built from the table in :mod:`tui.subcommands`,
+whose entries import their module only when they are used, so ``briefing check`` never
 pays for importing Textual and the reader never pays for the importer.
 
 Exit codes: 0 success, 1 the tool ran and found a problem, 2 usage error.
@@ -11,36 +11,22 @@ Exit codes: 0 success, 1 the tool ran and found a problem, 2 usage error.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 from tui import __version__
-from tui.subcommands import add_archive_argument, add_index_argument
+from tui.subcommands import (
+    PROG,
+    SUBCOMMANDS,
+    UsageError,
+    add_archive_argument,
+    add_index_argument,
+    archive,
+    bundled_transcripts,
+)
 
-# Subcommand name -> module under tui.subcommands. Each module defines HELP (one line),
-# configure(parser) and run(args) -> int.
-SUBCOMMANDS: dict[str, str] = {
-    "check": "check",
-    "export": "export",
-    "import": "imports",
-    "index": "index",
-    "schema": "schema",
-    "search": "search",
-}
-
-PROG = "briefing"
-
-
-def bundled_transcripts() -> Path:
-    """The transcripts shipped with the project (the default archive)."""
-    return Path(__file__).resolve().parent.parent / "transcripts"
-
-
-def _subcommand_module(name: str) -> ModuleType:
-    return importlib.import_module(f"tui.subcommands.{SUBCOMMANDS[name]}")
+__all__ = ["PROG", "bundled_transcripts", "main"]
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -60,6 +46,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _run_reader(args: argparse.Namespace) -> int:
     from tui import gcpause
 
+    path = archive(args.path)
     gcpause.hold_for_start()  # until the first screen is up: see tui.gcpause
     from tui.terminal_encoding import ensure_utf8
 
@@ -68,28 +55,35 @@ def _run_reader(args: argparse.Namespace) -> int:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     from tui.app import run_reader  # Textual is imported only here
 
-    path: Path = args.path if args.path is not None else bundled_transcripts()
-    if not path.exists():
-        print(f"{PROG}: {path}: no such file or folder", file=sys.stderr)
-        return 2
     index_path: Path | None = args.index
     return int(run_reader(path, index_path))
+
+
+def _usage_error(prog: str, error: UsageError) -> int:
+    for line in error.args:
+        print(f"{prog}: {line}", file=sys.stderr)
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and arguments[0] in SUBCOMMANDS:
-        name = arguments[0]
-        module = _subcommand_module(name)
-        parser = argparse.ArgumentParser(prog=f"{PROG} {name}", description=module.HELP)
-        module.configure(parser)
+        command = SUBCOMMANDS[arguments[0]]
+        prog = f"{PROG} {command.name}"
+        parser = argparse.ArgumentParser(prog=prog, description=command.help)
+        command.configure(parser)
         # Options may stand between positional arguments (`search WORD --limit 1 DIR`).
         args = parser.parse_intermixed_args(arguments[1:])
         try:
-            return int(module.run(args))
+            return int(command.run(args))
+        except UsageError as error:
+            return _usage_error(prog, error)
         except KeyboardInterrupt:
             return 130
         except BrokenPipeError:
             return 0
     reader = _reader_parser()
-    return _run_reader(reader.parse_args(arguments))
+    try:
+        return _run_reader(reader.parse_args(arguments))
+    except UsageError as error:
+        return _usage_error(PROG, error)

@@ -27,9 +27,10 @@ from textual.content import Content
 from textual.markup import escape
 from textual.screen import ModalScreen, Screen
 
-from tui.export import visible
 from tui.keymap import KEYS
 from tui.library import BriefingSummary, Person, PersonKind
+from tui.plural import count
+from tui.safetext import visible
 from tui.screens.palette_target import PaletteTarget
 
 MATCH_STYLE = "bold underline"
@@ -114,9 +115,9 @@ class BriefingCommands(Provider):
         entries: list[Entry] = []
         for summary in briefings:
             text = visible(f"Open briefing: {summary.date.isoformat()} {summary.title}")
-            count = f"{summary.questions} question{'s' if summary.questions != 1 else ''}"
+            questions = count(summary.questions, "question")
             where = ", ".join(x for x in (summary.organizer, summary.location) if x)
-            help_text = escape(visible(f"{count}{' · ' + where if where else ''}"))
+            help_text = escape(visible(f"{questions}{' · ' + where if where else ''}"))
             entries.append(Entry(text, help_text, partial(_call, select_briefing, summary.id)))
         entries += self._people(speakers, "speaker", select_person)
         entries += self._people(askers, "asker", select_person)
@@ -129,10 +130,7 @@ class BriefingCommands(Provider):
         label, counted = ("Speaker", "answer") if kind == "speaker" else ("Asker", "question")
         entries = []
         for person in people:
-            help_text = (
-                f"{person.count} {counted}{'s' if person.count != 1 else ''} in "
-                f"{person.briefings} briefing{'s' if person.briefings != 1 else ''}"
-            )
+            help_text = f"{count(person.count, counted)} in {count(person.briefings, 'briefing')}"
             entries.append(
                 Entry(
                     visible(f"{label}: {person.name}"),

@@ -1,289 +1,134 @@
-"""Quotes with citations: what `e`, `y` and ``briefing export`` produce.
+"""Export formats: one table, read by the export dialog, ``briefing export`` and file names.
 
-A quote is only useful to a journalist if it can be checked, so every format carries the
-words exactly as the transcript has them plus everything needed to find them again: who
-said it and in what role, which briefing (title, date held, organizer, location, source),
-the reference, and for an answer the question it answers with its asker. The record's
-fidelity is always stated in words, so a summary ("highlights") is never passed off as a
-verbatim record.
+Each :class:`Format` says everything the rest of the program needs to know about it: the
+key (``--format KEY``, the dialog's radio button), the label the dialog shows, the file
+extensions that imply it (the first one names suggested files) and the function that
+renders it. The export dialog lists :func:`formats`, the command line takes its
+``--format`` choices and help from it, and :func:`format_for_path` reads it, so adding a
+format is one renderer and one :func:`register` call (or one line in :data:`FORMATS`),
+with no list or ``if`` chain to keep in step.
 
-Three formats share one :class:`Quote`:
+``scope`` leaves room for formats of a whole briefing (a transcript as a document, say):
+an ``"answer"`` format renders one answer, question or remark with its citation (the
+dialog, ``briefing export REF``) and receives that element; a ``"briefing"`` format
+receives ``None`` and renders the whole briefing. Dialogs and commands that export one
+element list only ``"answer"`` formats.
 
-* Markdown (the default): the words as a blockquote. Transcript text is escaped so that it
-  renders as the characters it is (``*``, ``[x](y)``, ``<b>``, ``# ``, ``1.`` stay text),
-  and single line breaks become hard breaks so numbered lists keep their lines. Markdown
-  would otherwise renumber a list, which would change the words.
-* Plain text: the words unchanged, then the citation as ``Field: value`` lines.
-* JSON: the same fields, structured, for tools.
-
-Control characters (an ESC in a transcript) are shown as visible symbols in Markdown and
-plain text: these files are printed to terminals and pasted into editors, where a raw
-escape sequence could rewrite the screen. JSON escapes them itself, so it keeps them.
-
-Files are written atomically (temporary file in the target folder, fsync, rename) and an
-existing file is never replaced unless the caller says so.
+Files are written atomically and never over an existing file unasked
+(:func:`tui.export_file.write_export`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from tui.export_file import DestinationExists, ExportError, write_export
-from tui.model import Answer, Briefing, Question, Remark, in_prose
+from tui.ids import safe_id, slug
+from tui.model import Answer, Briefing, Question, Remark
+from tui.quote import (
+    Quote,
+    escape_markdown,
+    fidelity_wording,
+    quote_of,
+    render_json,
+    render_markdown,
+    render_text,
+)
 
 __all__ = [
     "FORMATS",
     "DestinationExists",
     "ExportError",
+    "Format",
     "Quote",
     "default_export_path",
+    "default_format",
+    "escape_markdown",
     "export",
+    "fidelity_wording",
+    "format_for_path",
+    "formats",
+    "quote_of",
+    "register",
     "render",
     "write_export",
 ]
 
-ExportFormat = Literal["md", "txt", "json"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "txt", "json")
-FORMAT_NAMES: dict[ExportFormat, str] = {"md": "Markdown", "txt": "Plain text", "json": "JSON"}
-QuoteKind = Literal["answer", "question", "remark"]
+Element = Answer | Question | Remark
+Scope = Literal["answer", "briefing"]
+Renderer = Callable[[Briefing, Element | None], str]
 
 EXPORT_FOLDER = Path("exports")
 
-FIDELITY_WORDING: dict[str | None, str] = {
-    "verbatim": "verbatim (a word-for-word record)",
-    "edited": "edited (an edited record, not verbatim)",
-    "highlights": "highlights (not a verbatim record)",
-    None: "not stated (the record does not say whether it is verbatim)",
-}
-"""How each fidelity is said in every export; the parenthesis is what a reader must know."""
-
 
 @dataclass(frozen=True, slots=True)
-class Quote:
-    """One quotable element with the citation that goes with it.
+class Format:
+    """One export format; see the module docstring for what each field feeds."""
 
-    ``by`` and ``role`` are who said the words (for a question: the asker as the record
-    gives it, or :data:`~tui.model.UNNAMED_ASKER`). ``question`` is set for answers only.
-    """
-
-    kind: QuoteKind
-    reference: str
-    text: str
-    by: str
-    role: str | None
-    briefing: Briefing
-    question: Question | None = None
-
-    @property
-    def fidelity(self) -> str:
-        return fidelity_wording(self.briefing.fidelity)
+    key: str
+    label: str
+    extensions: tuple[str, ...]
+    render: Renderer
+    scope: Scope = "answer"
 
 
-def fidelity_wording(fidelity: str | None) -> str:
-    return FIDELITY_WORDING.get(fidelity, f"{fidelity} (not known to be verbatim)")
+def of_quote(render_quote: Callable[[Quote], str]) -> Renderer:
+    """An ``"answer"`` renderer from a function of the element's :class:`Quote`."""
+
+    def render_element(briefing: Briefing, element: Element | None) -> str:
+        if element is None:
+            raise ValueError("this format renders one answer, question or remark")
+        return render_quote(quote_of(briefing, element))
+
+    return render_element
 
 
-def quote_of(briefing: Briefing, element: Answer | Question | Remark) -> Quote:
-    """Build the quote of an answer, a question or a remark of ``briefing``."""
-    if isinstance(element, Question):
-        return Quote("question", element.ref, element.text, element.asker, None, briefing)
-    role = element.role
-    if role is None:
-        speaker = briefing.speaker(element.by)
-        role = speaker.role if speaker is not None else None
-    if isinstance(element, Remark):
-        return Quote("remark", element.ref, element.text, element.by, role, briefing)
-    exchange = briefing.exchange_of(element)
-    question = exchange.question if exchange is not None else None
-    return Quote("answer", element.ref, element.text, element.by, role, briefing, question)
+FORMATS: dict[str, Format] = {
+    fmt.key: fmt
+    for fmt in (
+        Format("md", "Markdown", (".md", ".markdown"), of_quote(render_markdown)),
+        Format("txt", "Plain text", (".txt",), of_quote(render_text)),
+        Format("json", "JSON", (".json",), of_quote(render_json)),
+    )
+}
+"""Every export format by key, in the order they are offered; the first is the default."""
 
 
-# --- rendering -------------------------------------------------------------------------
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _visible_control(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"
-    return f"<U+{code:04X}>"
+def register(fmt: Format) -> None:
+    """Add ``fmt`` to :data:`FORMATS` (a key already there is replaced)."""
+    FORMATS[fmt.key] = fmt
 
 
-def visible(text: str) -> str:
-    """Replace control characters (other than tab and newline) with visible symbols."""
-    return _CONTROL.sub(_visible_control, text.replace("\r\n", "\n"))
+def formats(scope: Scope = "answer") -> list[Format]:
+    """The formats of ``scope``, in the order they are offered."""
+    return [fmt for fmt in FORMATS.values() if fmt.scope == scope]
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+def default_format(scope: Scope = "answer") -> str:
+    """The key of the format chosen when nothing says otherwise (Markdown)."""
+    return formats(scope)[0].key
 
 
-def escape_markdown(line: str) -> str:
-    """Escape one line of transcript text so Markdown renders exactly its characters.
-
-    Only what Markdown can give a meaning to is escaped, so the source stays readable
-    when pasted somewhere that does not render it: emphasis, code, links, HTML and
-    tables anywhere (``* _ ` [ ] < > | ~``, entities such as ``&amp;``), and at the start
-    of a line the marks that open a heading, a list or a setext underline (``# - + =``,
-    ``1.``). Leading spaces are dropped: four of them would make a code block.
-    """
-    text = _MD_INLINE.sub(r"\\\1", visible(line).lstrip(" \t"))
-    text = _MD_ENTITY.sub(r"\\&", text)
-    match = _MD_LINE_START.match(text)
-    if match is None:
-        return text
-    if match.group().isdigit():
-        end = match.end()
-        return f"{text[:end]}\\{text[end:]}"
-    return "\\" + text
+def render(briefing: Briefing, element: Element, fmt: str) -> str:
+    """The quote of ``element`` in the format whose key is ``fmt``."""
+    chosen = FORMATS.get(fmt)
+    if chosen is None or chosen.scope != "answer":
+        keys = ", ".join(f.key for f in formats())
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {keys}")
+    return chosen.render(briefing, element)
 
 
-def _blockquote(text: str) -> list[str]:
-    """The text as ``>`` lines: blank lines separate paragraphs, other breaks are hard."""
-    out: list[str] = []
-    paragraphs = re.split(r"\n[ \t]*\n", visible(text).strip("\n"))
-    for index, paragraph in enumerate(p for p in paragraphs if p.strip()):
-        if index:
-            out.append(">")
-        lines = [escape_markdown(line) for line in paragraph.split("\n") if line.strip()]
-        for number, line in enumerate(lines):
-            hard_break = "\\" if number < len(lines) - 1 else ""
-            out.append(f"> {line.rstrip()}{hard_break}")
-    return out
+def format_for_path(path: Path, scope: Scope = "answer") -> str | None:
+    """The key of the format a file name implies (``.md``/``.markdown``, ``.txt`` ...)."""
+    suffix = path.suffix.lower()
+    return next((fmt.key for fmt in formats(scope) if suffix in fmt.extensions), None)
 
 
-_URL = re.compile(r"^https?://[^\s<>]+$")
-
-
-def _md_link(url: str) -> str:
-    return f"<{url}>" if _URL.match(url) else escape_markdown(url)
-
-
-def _attribution(quote: Quote) -> str:
-    if quote.kind == "question":
-        return f"Question from {in_prose(quote.by)}"
-    return f"{quote.by}, {quote.role}" if quote.role else quote.by
-
-
-def _citation_fields(quote: Quote) -> list[tuple[str, str]]:
-    briefing = quote.briefing
-    fields: list[tuple[str, str | None]] = [
-        ("Briefing", briefing.title),
-        ("Held", briefing.date.isoformat()),
-        ("Organizer", briefing.organizer),
-        ("Location", briefing.location),
-        ("Source", briefing.source),
-        ("Fidelity", quote.fidelity),
-        ("Reference", quote.reference),
-    ]
-    return [(name, value) for name, value in fields if value]
-
-
-def render_markdown(quote: Quote) -> str:
-    lines = _blockquote(quote.text)
-    lines += ["", f"— {escape_markdown(_attribution(quote))}", ""]
-    for name, value in _citation_fields(quote):
-        shown = _md_link(value) if name == "Source" else escape_markdown(value)
-        lines.append(f"- {name}: {shown}")
-    if quote.question is not None:
-        asker = escape_markdown(in_prose(quote.question.asker))
-        ref = escape_markdown(quote.question.ref)
-        lines += ["", f"In answer to a question from {asker} ({ref}):", ""]
-        lines += _blockquote(quote.question.text)
-    return "\n".join(lines) + "\n"
-
-
-def render_text(quote: Quote) -> str:
-    lines = [visible(quote.text).strip("\n"), "", f"— {visible(_attribution(quote))}", ""]
-    lines += [f"{name}: {visible(value)}" for name, value in _citation_fields(quote)]
-    if quote.question is not None:
-        asker = visible(in_prose(quote.question.asker))
-        lines += ["", f"In answer to a question from {asker} ({quote.question.ref}):", ""]
-        lines.append(visible(quote.question.text).strip("\n"))
-    return "\n".join(lines) + "\n"
-
-
-def quote_to_json(quote: Quote) -> dict[str, object]:
-    briefing = quote.briefing
-    question: dict[str, object] | None = None
-    if quote.question is not None:
-        question = {
-            "reference": quote.question.ref,
-            "asker": quote.question.asker,
-            "by": quote.question.by,
-            "text": quote.question.text,
-        }
-    return {
-        "kind": quote.kind,
-        "reference": quote.reference,
-        "text": quote.text,
-        "by": quote.by,
-        "role": quote.role,
-        "fidelity": briefing.fidelity,
-        "fidelity_note": quote.fidelity,
-        "briefing": {
-            "id": briefing.id,
-            "title": briefing.title,
-            "date": briefing.date.isoformat(),
-            "published": briefing.published.isoformat() if briefing.published else None,
-            "organizer": briefing.organizer,
-            "location": briefing.location,
-            "language": briefing.language,
-            "source": briefing.source,
-        },
-        "question": question,
-    }
-
-
-def render_json(quote: Quote) -> str:
-    return json.dumps(quote_to_json(quote), ensure_ascii=False, indent=2) + "\n"
-
-
-_RENDERERS = {"md": render_markdown, "txt": render_text, "json": render_json}
-
-
-def render(briefing: Briefing, element: Answer | Question | Remark, fmt: ExportFormat) -> str:
-    """The quote of ``element`` in ``fmt`` (``md``, ``txt`` or ``json``)."""
-    if fmt not in _RENDERERS:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return _RENDERERS[fmt](quote_of(briefing, element))
-
-
-# --- file names ------------------------------------------------------------------------
-
-
-def slug(name: str, *, limit: int = 40) -> str:
-    """An ASCII file-name form of a person's name ("Wang Sizheng" -> "wang-sizheng").
-
-    Accents are dropped, nothing is transliterated: a name with no Latin letters
-    ("李军") becomes ``speaker-`` plus a short hash of the name, so it stays ASCII-safe
-    and two such speakers still get different names.
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    result = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
-    if result:
-        return result
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"speaker-{digest}"
-
-
-def _safe_id(briefing_id: str) -> str:
-    cleaned = re.sub(r"[^\w.-]+", "-", briefing_id).lstrip(".")
-    return cleaned or "briefing"
-
-
-def _element_part(element: Answer | Question | Remark) -> str:
+def _element_part(element: Element) -> str:
     tail = element.ref.rpartition("#")[2]
     if isinstance(element, Answer):
         match = re.fullmatch(r"q(\d+)\.a(\d+)", tail)
@@ -293,34 +138,16 @@ def _element_part(element: Answer | Question | Remark) -> str:
 
 
 def default_export_path(
-    briefing: Briefing,
-    answer: Answer | Question | Remark,
-    fmt: ExportFormat,
-    folder: Path = EXPORT_FOLDER,
+    briefing: Briefing, answer: Element, fmt: str, folder: Path = EXPORT_FOLDER
 ) -> Path:
     """``exports/<briefing id>-q<N>-a<M>-<speaker slug>.<ext>`` (``r<N>`` for a remark)."""
     who = answer.asker if isinstance(answer, Question) else answer.by
-    name = f"{_safe_id(briefing.id)}-{_element_part(answer)}-{slug(who)}.{fmt}"
-    return folder / name
-
-
-def format_for_path(path: Path) -> ExportFormat | None:
-    """The format a file name implies (``.md``/``.markdown``, ``.txt``, ``.json``)."""
-    suffix = path.suffix.lower()
-    if suffix in (".md", ".markdown"):
-        return "md"
-    if suffix in (".txt", ".json"):
-        return "txt" if suffix == ".txt" else "json"
-    return None
+    extension = FORMATS[fmt].extensions[0]
+    return folder / f"{safe_id(briefing.id)}-{_element_part(answer)}-{slug(who)}{extension}"
 
 
 def export(
-    briefing: Briefing,
-    element: Answer | Question | Remark,
-    fmt: ExportFormat,
-    path: Path,
-    *,
-    overwrite: bool = False,
+    briefing: Briefing, element: Element, fmt: str, path: Path, *, overwrite: bool = False
 ) -> Path:
     """Render the quote of ``element`` and write it to ``path``."""
     return write_export(path, render(briefing, element, fmt), overwrite=overwrite)

@@ -4,10 +4,9 @@ reader starts.
 Parsing a briefing allocates hundreds of thousands of short-lived objects (YAML nodes,
 strings, marks), and every few hundred allocations start a collection. In a bare script
 those are cheap; in the reader, whose heap holds Textual's widgets, styles and caches,
-a collection that reaches the oldest generation walks all of it. Opening the
-300-exchange benchmark briefing spent 50–95 ms in ``load_file`` inside the reader,
-against 16 ms in a script, and 35–39 ms of it with the collector off (timed around
-``load_file`` in the headless reader, five runs each).
+a collection that reaches the oldest generation walks all of it, which made parsing in
+the reader several times slower than in a script (the figures are in
+docs/benchmarks.md, "Measurements behind the design").
 
 Nothing the parser builds forms a reference cycle (checked: ``gc.collect()`` finds
 nothing after a parsed briefing is dropped), so reference counting frees all of it and
@@ -16,12 +15,11 @@ workers, the indexer), so the pause is counted: the collector resumes when the l
 pause ends, and only if it was running when the first began.
 
 The reader's start is the same story at a larger scale: importing Textual and building
-the first screen create ~60,000 long-lived objects, and the collections they trigger
-cost ~80 ms before the first frame (``bench/run.py --only start``: 464 ms to the first
-screen with them, 384 ms without). So the command pauses the collector before it
+the first screen create tens of thousands of long-lived objects, and the collections
+they trigger delay the first frame. So the command pauses the collector before it
 imports Textual (:func:`hold_for_start`), and the reader ends the pause once its first
 screen is up (:func:`start_finished`): one collection then frees the start's garbage
-cycles (~11,000 objects, ~45 ms, after the first paint), and the survivors are frozen
+cycles (after the first paint), and the survivors are frozen
 (``gc.freeze``), so later collections, during a parse or a scroll, no longer walk them.
 """
 

@@ -13,28 +13,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from tui.safetext import name_key
 
 FORMAT_VERSION = "briefing-transcript/1"
 SUPPORTED_FORMATS = (FORMAT_VERSION,)
 FIDELITIES = ("verbatim", "edited", "highlights")
 Fidelity = Literal["verbatim", "edited", "highlights"]
 
-_WS = re.compile(r"\s+")
+normalise_name = name_key
+"""Return the key two spellings of one name share (see :func:`tui.safetext.name_key`).
 
-
-def normalise_name(name: str) -> str:
-    """Return the key two spellings of one name share.
-
-    The format compares speaker names case-insensitively with runs of whitespace
-    collapsed; every lookup (``by`` fields, the corpus speaker index, search filters)
-    goes through this one function so they can never disagree.
-    """
-    return _WS.sub(" ", name).strip().casefold()
+Every lookup (``by`` fields, the corpus speaker index, search filters) goes through this
+one function so they can never disagree.
+"""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from typing import cast
 
 from yaml.nodes import Node
 
+from tui.ids import ID_PATTERN, ID_RULE
 from tui.model import (
     FIDELITIES,
     SUPPORTED_FORMATS,
@@ -57,7 +58,6 @@ STATEMENT_KEYS = ("by", "text")
 ENTRY_KEYS = ("question", "answers", "remark")
 
 _FIDELITY = re.compile("|".join(FIDELITIES))
-ID_PATTERN = re.compile(r"[A-Za-z0-9._-]+")
 LANGUAGE_PATTERN = re.compile(
     r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
 )
@@ -268,7 +268,7 @@ def build(root: Node, path: str, stem: str, data: bytes = b"") -> Document:
     if "id" in fields:
         mark = fields["id"][1].start_mark
         document.id_line, document.id_column = mark.line + 1, mark.column + 1
-        briefing_id = checked("id", ID_PATTERN, "ASCII letters, digits, '-', '_' and '.' only")
+        briefing_id = checked("id", ID_PATTERN, ID_RULE)
     elif ID_PATTERN.fullmatch(stem):
         briefing_id = stem
     else:

@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.export import visible
 from tui.model import Problem
 from tui.plural import count
+from tui.safetext import visible
 
 
 def summary(problems: Sequence[Problem]) -> str:

@@ -32,12 +32,12 @@ from textual.worker import Worker, WorkerState
 
 from tui.clipboard import CopyReport, copy_report, copy_text, fits_osc52
 from tui.export import (
-    FORMAT_NAMES,
     FORMATS,
     DestinationExists,
     ExportError,
-    ExportFormat,
     default_export_path,
+    default_format,
+    formats,
     render,
     write_export,
 )
@@ -99,7 +99,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.briefing = briefing
         self.answer = answer
-        self.format: ExportFormat = "md"
+        self.format: str = default_format()
         self._suggested = str(default_export_path(briefing, answer, self.format))
         self._writing = False
 
@@ -107,8 +107,8 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(id="dialog"):
             yield Label(Text(f"Export {self.answer.ref}"), id="heading")
             with RadioSet(id="format"):
-                for fmt in FORMATS:
-                    yield MarkedRadioButton(FORMAT_NAMES[fmt], value=fmt == self.format, id=fmt)
+                for fmt in formats():
+                    yield MarkedRadioButton(fmt.label, value=fmt.key == self.format, id=fmt.key)
             yield Label("Save to:")
             yield Input(self._suggested, id="destination", select_on_focus=False)
             yield Static(self._preview(), id="preview", markup=False)
@@ -139,7 +139,7 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
         chosen = event.pressed.id
-        if chosen not in FORMATS:
+        if chosen is None or chosen not in FORMATS:
             return
         self.format = chosen
         suggested = str(default_export_path(self.briefing, self.answer, self.format))

@@ -27,6 +27,7 @@ from textual.widgets import ContentSwitcher, Input, Label, ProgressBar, Static
 from tui.keymap import KEYS
 from tui.library import Library, PersonKind
 from tui.model import Briefing
+from tui.safetext import clean_line
 from tui.screens.main_actions import Actions, ProblemsRead, QuoteRead
 from tui.screens.main_loading import (
     BriefingFailed,
@@ -47,7 +48,6 @@ from tui.widgets.qa_view import QAView
 from tui.widgets.query_input import QueryInput
 from tui.widgets.search_results import SearchResults
 from tui.widgets.speaker_filter import Choice, SpeakerFilter
-from tui.widgets.text import clean_line
 
 Scope = Literal["briefing", "all"]
 

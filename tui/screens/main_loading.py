@@ -23,6 +23,7 @@ from textual.widgets import ProgressBar
 from tui import gcpause
 from tui.library import BriefingSummary, CrossExchange, LoadFailed, Person, PersonKind
 from tui.model import Briefing
+from tui.plural import count
 from tui.widgets.qa_document import Document, briefing_document, cross_document
 from tui.widgets.speaker_filter import Choice
 
@@ -209,9 +210,10 @@ class Loading:
             self.screen.post_message(FailedFilesCounted(failed))
 
     def say_files_failed(self, event: FailedFilesCounted) -> None:
-        files = "1 file" if event.count == 1 else f"{event.count} files"
         self.screen.notify(
-            f"{files} failed to load — press ! to see them", severity="warning", timeout=10
+            f"{count(event.count, 'file')} failed to load — press ! to see them",
+            severity="warning",
+            timeout=10,
         )
 
     # --- the lists ----------------------------------------------------------------------

@@ -1,13 +1,120 @@
-"""Non-interactive subcommands of ``briefing``; one module each, imported on demand.
+"""The non-interactive subcommands of ``briefing``: one table, one module each.
 
-The arguments several commands share (the archive to read, the index file) are defined
-here once, so they are spelled and explained the same way in every ``--help``.
+:data:`SUBCOMMANDS` is the registry :mod:`tui.cli` builds its argument parsers from. An
+entry names the subcommand, says in one line what it does (the ``--help`` description),
+and gives ``configure(parser)`` and ``run(args) -> int``. The built-in entries import
+their module only when they are used, so ``briefing check`` never pays for importing
+Textual and the reader never pays for the importer. Adding a subcommand is one module
+with ``configure`` and ``run`` and one :func:`lazy` line below.
+
+The arguments several commands share (the archive to read, the index file) and the rule
+for the archive (given, or the bundled transcripts; one that does not exist is a usage
+error, exit 2) are defined here once, so every command spells and applies them alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+PROG = "briefing"
+
+
+class UsageError(Exception):
+    """A mistake on the command line; each argument is one line of the message (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subcommand:
+    """One ``briefing NAME ...`` command."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def lazy(name: str, module: str, help: str) -> Subcommand:
+    """The subcommand whose ``configure`` and ``run`` are those of ``tui.subcommands.<module>``,
+    imported on first use."""
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        importlib.import_module(f"tui.subcommands.{module}").configure(parser)
+
+    def run(args: argparse.Namespace) -> int:
+        return int(importlib.import_module(f"tui.subcommands.{module}").run(args))
+
+    return Subcommand(name, help, configure, run)
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    command.name: command
+    for command in (
+        lazy(
+            "check",
+            "check",
+            "Check transcripts (default: the bundled ones) and report every problem as "
+            "file:line:col.",
+        ),
+        lazy(
+            "export",
+            "export",
+            "Print or save a quote of an answer (or question, or remark) with its citation.",
+        ),
+        lazy(
+            "import",
+            "imports",
+            "Import briefing transcripts (text, HTML, PDF, URLs, folders) into checked "
+            "transcripts.",
+        ),
+        lazy(
+            "index",
+            "index",
+            "Build or update the search index of an archive (only changed files are re-read).",
+        ),
+        lazy(
+            "schema",
+            "schema",
+            "Print the JSON Schema (draft 2020-12) of the transcript format, for editor "
+            "validation.",
+        ),
+        lazy(
+            "search",
+            "search",
+            'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).',
+        ),
+    )
+}
+
+
+def register(command: Subcommand) -> None:
+    """Add ``command`` to :data:`SUBCOMMANDS` (a name already there is replaced)."""
+    SUBCOMMANDS[command.name] = command
+
+
+def bundled_transcripts() -> Path:
+    """The transcripts shipped with the project (the default archive)."""
+    return Path(__file__).resolve().parent.parent.parent / "transcripts"
+
+
+def existing(paths: Iterable[Path]) -> list[Path]:
+    """``paths``, all of which exist; else :class:`UsageError` naming each one missing."""
+    paths = list(paths)
+    missing = [path for path in paths if not path.exists() and not path.is_symlink()]
+    if missing:
+        raise UsageError(*(f"{path}: no such file or folder" for path in missing))
+    return paths
+
+
+def archive(path: Path | None) -> Path:
+    """The archive a command reads: ``path``, or the bundled transcripts when it is None.
+
+    One that does not exist raises :class:`UsageError`.
+    """
+    return existing([path if path is not None else bundled_transcripts()])[0]
 
 
 def add_archive_argument(parser: argparse.ArgumentParser, metavar: str = "path") -> None:

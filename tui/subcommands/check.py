@@ -14,14 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from pathlib import Path
 
-from tui.cli import bundled_transcripts
 from tui.loader import load_paths
 from tui.plural import count
-
-HELP = "Check transcripts (default: the bundled ones) and report every problem as file:line:col."
+from tui.subcommands import bundled_transcripts, existing
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,12 +39,7 @@ def _readable(path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths: list[Path] = list(args.paths) or [_readable(bundled_transcripts())]
-    missing = [path for path in paths if not os.path.lexists(path)]
-    if missing:
-        for path in missing:
-            print(f"briefing check: {path}: no such file or folder", file=sys.stderr)
-        return 2
+    paths = existing(list(args.paths) or [_readable(bundled_transcripts())])
     result = load_paths(paths)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
     if args.json:

@@ -19,21 +19,28 @@ import sys
 from pathlib import Path
 
 from tui.export import (
-    FORMATS,
     DestinationExists,
     ExportError,
-    ExportFormat,
+    default_format,
     format_for_path,
+    formats,
     render,
     write_export,
 )
+from tui.ids import ID_CHARACTERS
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
-from tui.subcommands import add_archive_argument
-
-HELP = "Print or save a quote of an answer (or question, or remark) with its citation."
+from tui.subcommands import add_archive_argument, archive
 
 PROG = "briefing export"
 Element = Answer | Question | Remark
+
+
+def _format_help() -> str:
+    """``md (Markdown, the default), txt (Plain text) or json (JSON); ...``, from the table."""
+    named = [f"{fmt.key} ({fmt.label})" for fmt in formats()]
+    named[0] = named[0][:-1] + ", the default)"
+    listed = ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0]
+    return f"{listed}; with -o, the file's extension chooses when this is not given"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,10 +54,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        choices=FORMATS,
+        choices=[fmt.key for fmt in formats()],
         default=None,
-        help="md (Markdown, the default), txt or json; with -o, the file's extension "
-        "chooses when this is not given",
+        help=_format_help(),
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=Path, default=None, help="write to FILE"
@@ -60,7 +66,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 # A top-level ``id:`` line; read from the raw bytes so that finding a briefing whose id
 # is not its file name needs no YAML parse of the whole archive.
-_ID_LINE = re.compile(rb"""^id:[ \t]*['"]?([A-Za-z0-9._-]+)['"]?[ \t]*(?:#.*)?$""", re.M)
+_ID_LINE = re.compile(
+    rb"""^id:[ \t]*['"]?([""" + ID_CHARACTERS.encode() + rb"""]+)['"]?[ \t]*(?:#.*)?$""", re.M
+)
 
 
 def _ids(files: list[Path]) -> dict[str, list[Path]]:
@@ -82,8 +90,8 @@ def _find(path: Path, reference: str) -> tuple[Corpus, Element | None, list[Prob
 
     Only the files that can hold the briefing (named like its id, or declaring it) are
     parsed; when none holds it, only the files of the few nearest ids are, to suggest
-    references from. On 2,000 briefings a mistyped id used to mean parsing every file
-    (5.5 s); now it is a read of the raw bytes and a handful of parses.
+    references from, so a mistyped id costs a read of the raw bytes and a handful of
+    parses, never a parse of the whole archive.
     """
     from tui.loader import iter_transcript_files, load_file
 
@@ -161,23 +169,18 @@ def _not_found(reference: str, path: Path, corpus: Corpus, problems: list[Proble
     return "\n".join(lines)
 
 
-def _choose_format(args: argparse.Namespace) -> ExportFormat:
+def _choose_format(args: argparse.Namespace) -> str:
     if args.format is not None:
-        chosen: ExportFormat = args.format
+        chosen: str = args.format
         return chosen
     if args.output is not None:
-        return format_for_path(args.output) or "md"
-    return "md"
+        return format_for_path(args.output) or default_format()
+    return default_format()
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.cli import bundled_transcripts
-
-    path: Path = args.path if args.path is not None else bundled_transcripts()
+    path = archive(args.path)
     reference: str = args.reference.strip()
-    if not path.exists():
-        print(f"{PROG}: {path}: no such file or folder", file=sys.stderr)
-        return 2
     corpus, element, problems = _find(path, reference)
     briefing = corpus.get(reference.partition("#")[0])
     if element is None or briefing is None:

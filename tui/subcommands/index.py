@@ -11,12 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli import PROG, bundled_transcripts
 from tui.index import Index
 from tui.library import Reading, Refreshing, RefreshStats
-from tui.subcommands import add_archive_argument, add_index_argument
-
-HELP = "Build or update the search index of an archive (only changed files are re-read)."
+from tui.subcommands import PROG, add_archive_argument, add_index_argument, archive
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -84,11 +81,7 @@ def report(library: Reading, stats: RefreshStats, where: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    root: Path = args.path if args.path is not None else bundled_transcripts()
-    if not root.exists():
-        print(f"{PROG} index: {root}: no such file or folder", file=sys.stderr)
-        return 2
-    index, stats = open_index(root, args.index, "index", rebuild=args.rebuild)
+    index, stats = open_index(archive(args.path), args.index, "index", rebuild=args.rebuild)
     try:
         return report(index, stats, "in memory" if index.in_memory else str(index.path))
     finally:

@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.atomic import write_atomic
 from tui.schema import schema_text
-
-HELP = "Print the JSON Schema (draft 2020-12) of the transcript format, for editor validation."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text)
     except OSError as error:
         print(f"briefing schema: cannot write {output}: {error.strerror or error}", file=sys.stderr)
         return 1

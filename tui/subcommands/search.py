@@ -13,16 +13,14 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from tui.cli import PROG, bundled_transcripts
 from tui.library import Order, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
-from tui.subcommands import add_archive_argument, add_index_argument
+from tui.safetext import visible
+from tui.subcommands import PROG, add_archive_argument, add_index_argument, archive
 from tui.subcommands.index import open_index
-
-HELP = 'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).'
+from tui.wrap import wrap_spans
 
 EPILOG = """query language:
   budget deficit          both words (AND is implied)
@@ -52,22 +50,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_index_argument(parser)
 
 
-def visible(text: str) -> str:
-    """Control characters as visible symbols, one for one (match offsets stay valid)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code < 0x20:
-            out.append(chr(0x2400 + code))
-        elif code == 0x7F:
-            out.append("\u2421")
-        elif 0x80 <= code < 0xA0:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def emphasise(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> str:
     """``text[start:end]`` with the parts inside ``spans`` wrapped in ANSI emphasis."""
     out: list[str] = []
@@ -81,19 +63,6 @@ def emphasise(text: str, spans: tuple[tuple[int, int], ...], start: int, end: in
         position = b
     out.append(text[position:end])
     return "".join(out)
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line when ``text`` is wrapped at spaces to ``width``."""
-    lines: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > width:
-        cut = text.rfind(" ", start, start + width + 1)
-        cut = cut if cut > start else start + width
-        lines.append((start, cut))
-        start = cut + 1 if cut < len(text) and text[cut] == " " else cut
-    lines.append((start, len(text)))
-    return lines
 
 
 def _person(hit: SearchHit) -> str:
@@ -110,7 +79,8 @@ def print_table(hits: Sequence[SearchHit], terminal: bool) -> None:
         head = f"{hit.date.isoformat()}  {hit.ref}  {_person(hit)}"
         print(visible(head))
         snippet = visible(hit.snippet)
-        for start, end in wrap(snippet, width - 4):
+        for start, end in wrap_spans(snippet, width - 4):
+            end = start + len(snippet[start:end].rstrip(" "))
             body = emphasise(snippet, hit.spans, start, end) if terminal else snippet[start:end]
             print("    " + body)
 
@@ -142,11 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print(f"{PROG} search: --limit must be at least 1", file=sys.stderr)
         return 2
-    root: Path = args.path if args.path is not None else bundled_transcripts()
-    if not root.exists():
-        print(f"{PROG} search: {root}: no such file or folder", file=sys.stderr)
-        return 2
-    index, _ = open_index(root, args.index, "search")
+    index, _ = open_index(archive(args.path), args.index, "search")
     try:
         order: Order = "relevance" if args.relevance else "newest"
         return show(index, args.query, limit=args.limit, order=order, as_json=args.json)

@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from tui.library import BriefingSummary
-from tui.widgets.text import cells, clean_line, truncate
+from tui.safetext import clean_line
 from tui.widgets.virtual_list import VirtualList
+from tui.wrap import cells, truncate
 
 
 def haystack(summary: BriefingSummary) -> str:
@@ -74,8 +75,8 @@ class BriefingList(VirtualList[BriefingSummary]):
     def set_summaries(self, summaries: Sequence[BriefingSummary]) -> None:
         """Replace the briefings (the archive changed or a person narrowed it)."""
         self._all = summaries
-        # Both caches fill on demand: building them for 10,000 rows here cost 40 ms of
-        # the UI thread on every (re)list, for rows most sessions never filter or show.
+        # Both caches fill on demand: building them for every row here costs the UI
+        # thread on every (re)list, for rows most sessions never filter or show.
         self._hay = {}
         self._titles = {}
         self._apply_filter()

@@ -3,8 +3,8 @@
 Textual's Footer removes and mounts all its key widgets whenever the screen's bindings
 are updated, which happens on every focus change. In the reader every key the footer
 shows belongs to the screen, so moving between the panes changes nothing on it, yet
-each rebuild cost 25–30 ms of the UI thread, twice after Enter opens a briefing (the
-list gives the focus to the Q&A view). That work ran while the briefing was being
+each rebuild takes the UI thread for tens of milliseconds, twice after Enter opens a
+briefing (the list gives the focus to the Q&A view). That work ran while the briefing was being
 parsed in its worker and laid out for its first paint, and competed with both for the
 interpreter; skipping the rebuilds that change nothing takes it out of the way.
 
@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from tui.widgets.text import cells
+from tui.wrap import cells
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[object, ...]:

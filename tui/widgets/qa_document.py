@@ -5,7 +5,7 @@ belongs to. Building blocks is a single cheap pass over a briefing; wrapping the
 pane's width is left to the view, which does it lazily. Keeping this step free of
 widgets makes "which answers are visible for this speaker" a plain function to test.
 
-Every string taken from a transcript passes through :func:`tui.widgets.text.clean` here,
+Every string taken from a transcript passes through :func:`tui.safetext.clean` here,
 so nothing downstream can receive a control character.
 
 Each element is labelled in words (QUESTION, ANSWER, REMARK) as well as by colour, so the
@@ -22,8 +22,8 @@ from typing import NamedTuple
 from tui.library import CrossExchange, PersonKind
 from tui.model import Answer, Briefing, Exchange, Remark, normalise_name
 from tui.plural import count
+from tui.safetext import clean, clean_line
 from tui.textmatch import match_spans
-from tui.widgets.text import clean, clean_line
 
 Person = tuple[str, PersonKind] | None
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from tui.widgets.qa_document import Block, Document
-from tui.widgets.text import wrap_lines
+from tui.wrap import wrap_lines
 
 
 def estimate(block: Block, width: int) -> int:

@@ -29,8 +29,8 @@ from textual.strip import Strip
 
 from tui.widgets.qa_document import Document, mark_matches
 from tui.widgets.qa_layout import Layout, answer_in_view
-from tui.widgets.text import wrap_lines
 from tui.widgets.user_scroll import UserScrollView
+from tui.wrap import wrap_lines
 
 GUTTER = 2
 CONTEXT_LINES = 2
@@ -179,8 +179,8 @@ class QAView(UserScrollView, can_focus=True):
         self._cache.clear()
         self._update_size()
         # The first background step waits a little: each step resizes the view, and a
-        # step run straight after the first refresh pushed the first paint of a long
-        # briefing back by ~70 ms (measured in tmux with bench/run.py --only open).
+        # step run straight after the first refresh delays the first paint of a long
+        # briefing (docs/benchmarks.md, "Measurements behind the design").
         self._schedule(FIRST_STEP_DELAY)
         self.refresh()
 

@@ -35,9 +35,11 @@ from textual.widgets import Sparkline, Static
 
 from tui.library import Order, SearchCancelled, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
+from tui.plural import noun_for
 from tui.query import QueryError
-from tui.widgets.text import cells, clean, clean_line, truncate
+from tui.safetext import clean, clean_line
 from tui.widgets.virtual_list import VirtualList
+from tui.wrap import cells, truncate
 
 CAP = 200
 KIND_LABEL = {"question": "Q", "answer": "A", "remark": "R"}
@@ -278,7 +280,7 @@ class SearchResults(Vertical):
         else:
             more = "+" if len(found.hits) >= CAP else ""
             order = "newest first" if self.order == "newest" else "by relevance"
-            noun = "hit" if len(found.hits) == 1 else "hits"
+            noun = noun_for(len(found.hits), "hit")
             self._status(f"{len(found.hits)}{more} {noun}, {order} (ctrl+o: switch order)")
 
     @on(Months)

@@ -25,9 +25,10 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from tui.library import Person, PersonKind
+from tui.safetext import clean_line, name_key
 from tui.widgets.query_input import QueryInput
-from tui.widgets.text import cells, clean_line, truncate
 from tui.widgets.virtual_list import VirtualList
+from tui.wrap import cells, truncate
 
 RowKind = Literal["all", "heading", "person"]
 Choice = tuple[str, PersonKind] | None
@@ -43,8 +44,9 @@ class PersonRow:
 def build_rows(
     speakers: Sequence[Person], askers: Sequence[Person], text: str = ""
 ) -> list[PersonRow]:
-    """The rows for people whose name contains every word of ``text``."""
-    words = text.casefold().split()
+    """The rows for people whose name contains every word of ``text`` (compared as
+    :func:`tui.safetext.name_key` compares names, like the people's keys)."""
+    words = name_key(text).split()
 
     def keep(person: Person) -> bool:
         return all(word in person.key for word in words)

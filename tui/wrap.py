@@ -1,16 +1,15 @@
-"""Making transcript text safe to draw, and wrapping it by terminal cells.
-
-Transcript text comes from files anyone can write. Rich/Textual never interpret a plain
-string we hand them as markup here (everything goes through ``Segment``/``Text``), but a
-raw ESC, BEL or C1 control would still reach the terminal and could move the cursor, set
-the window title or write the clipboard (OSC 52). :func:`clean` replaces every such
-character with a visible stand-in, so a hostile transcript shows as the characters it is.
+"""Wrapping and cutting text by terminal columns (cells), for the screen and the CLI.
 
 :func:`wrap_spans` breaks text into lines of at most ``width`` terminal cells. It returns
 offsets into the original string instead of new strings, so a wrapped paragraph costs a
-few integers and its lines are only materialised when they are drawn. Wide (CJK) characters
-count two cells and are never split; text without spaces (Chinese) breaks between
-characters; a word longer than the line is folded.
+few integers and its lines are only materialised when they are drawn, and a caller that
+highlights spans of the text (search matches) can cut the same offsets. Wide (CJK)
+characters count two cells and are never split; text without spaces (Chinese) breaks
+between characters; a word longer than the line is folded; and as Chinese and Japanese
+typesetting require, a line never starts with closing punctuation.
+
+The reader (:mod:`tui.widgets.qa_layout`) and ``briefing search`` both wrap with this
+module, so a snippet breaks at the same places on screen and in a terminal.
 """
 
 from __future__ import annotations
@@ -19,39 +18,9 @@ import re
 
 from rich.cells import cell_len, get_character_cell_size
 
-# C0 controls (except newline and tab, handled below) become the Unicode "control pictures"
-# (U+2400 + code: ESC shows as ␛), DEL as ␡, and C1 controls as a replacement character.
-_CONTROL_MAP: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
-_CONTROL_MAP[0x7F] = "\u2421"
-_CONTROL_MAP.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-_CONTROL_MAP[0x0A] = "\n"
-_CONTROL_MAP[0x09] = "    "
-# Bidirectional overrides and isolates could reorder what follows them on screen.
-_CONTROL_MAP.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-# Line and paragraph separators are line breaks in spirit; keep the layout predictable.
-_CONTROL_MAP[0x2028] = "\n"
-_CONTROL_MAP[0x2029] = "\n"
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\r]")
 _WORD = re.compile(r"\s*\S+\s*|\s+")
 # closing punctuation that must not begin a line (the CJK line-breaking rule, kinsoku)
 _NO_LINE_START = frozenset("。，、；：？！）」』》〉】〕］｝”’…·・.,;:?!)]}")
-
-
-def clean(text: str) -> str:
-    """Return ``text`` with every control character replaced by a visible stand-in.
-
-    ``\\r\\n`` is treated as one line break first so Windows files read normally.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if _UNSAFE.search(text) is None and "\t" not in text:
-        return text
-    return text.translate(_CONTROL_MAP)
-
-
-def clean_line(text: str) -> str:
-    """:func:`clean`, then fold line breaks into spaces (titles, names, list rows)."""
-    return " ".join(clean(text).split("\n"))
 
 
 def cells(text: str) -> int:

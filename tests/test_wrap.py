@@ -1,4 +1,5 @@
-"""Control characters made visible, and wrapping by terminal cells (wide text too)."""
+"""Wrapping and cutting by terminal cells, wide (CJK) text too: what the reader and
+``briefing search`` both use."""
 
 from __future__ import annotations
 
@@ -8,31 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.widgets.text import clean, clean_line, truncate, wrap_lines, wrap_spans
-
-
-def test_clean_replaces_every_control_with_a_visible_character() -> None:
-    assert clean("a\x1b[31mb") == "a␛[31mb"
-    assert clean("bell\x07") == "bell␇"
-    assert clean("osc\x1b]52;c;ZXZpbA==\x07") == "osc␛]52;c;ZXZpbA==␇"
-    assert clean("csi\x9b2J") == "csi\ufffd2J"
-    assert clean("del\x7f") == "del␡"
-    assert clean("rtl\u202eevil") == "rtl\ufffdevil"
-    assert clean("tab\there") == "tab    here"
-    assert clean("crlf\r\nnext") == "crlf\nnext"
-    assert clean("lone\rreturn") == "lone␍return"
-    assert clean("plain text, 中文") == "plain text, 中文"
-
-
-@given(st.text())
-def test_clean_never_leaves_a_control_character(text: str) -> None:
-    cleaned = clean(text)
-    for char in cleaned:
-        assert char == "\n" or not (ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0)
-
-
-def test_clean_line_folds_breaks() -> None:
-    assert clean_line("two\nlines\x1b") == "two lines␛"
+from tui.wrap import truncate, wrap_lines, wrap_spans
 
 
 def test_truncate_ends_with_an_ellipsis_and_respects_wide_characters() -> None:

@@ -1,0 +1,217 @@
+"""Quotes with citations: the text of what `e`, `y` and ``briefing export`` produce.
+
+A quote is only useful to a journalist if it can be checked, so every format carries the
+words exactly as the transcript has them plus everything needed to find them again: who
+said it and in what role, which briefing (title, date held, organizer, location, source),
+the reference, and for an answer the question it answers with its asker. The record's
+fidelity is always stated in words, so a summary ("highlights") is never passed off as a
+verbatim record.
+
+Three formats share one :class:`Quote` (the table that names them, with their labels and
+file extensions, is :data:`tui.export.FORMATS`):
+
+* Markdown (the default): the words as a blockquote. Transcript text is escaped so that it
+  renders as the characters it is (``*``, ``[x](y)``, ``<b>``, ``# ``, ``1.`` stay text),
+  and single line breaks become hard breaks so numbered lists keep their lines. Markdown
+  would otherwise renumber a list, which would change the words.
+* Plain text: the words unchanged, then the citation as ``Field: value`` lines.
+* JSON: the same fields, structured, for tools.
+
+Control, bidi and zero-width characters are shown in Markdown and plain text exactly as the
+reader shows them (:func:`tui.safetext.visible`): these files are printed to terminals and
+pasted into editors, where a raw escape sequence could rewrite the screen. JSON escapes
+them itself, so it keeps them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.model import Answer, Briefing, Question, Remark, in_prose
+from tui.safetext import visible_lines
+
+QuoteKind = Literal["answer", "question", "remark"]
+
+FIDELITY_WORDING: dict[str | None, str] = {
+    "verbatim": "verbatim (a word-for-word record)",
+    "edited": "edited (an edited record, not verbatim)",
+    "highlights": "highlights (not a verbatim record)",
+    None: "not stated (the record does not say whether it is verbatim)",
+}
+"""How each fidelity is said in every export; the parenthesis is what a reader must know."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotable element with the citation that goes with it.
+
+    ``by`` and ``role`` are who said the words (for a question: the asker as the record
+    gives it, or :data:`~tui.model.UNNAMED_ASKER`). ``question`` is set for answers only.
+    """
+
+    kind: QuoteKind
+    reference: str
+    text: str
+    by: str
+    role: str | None
+    briefing: Briefing
+    question: Question | None = None
+
+    @property
+    def fidelity(self) -> str:
+        return fidelity_wording(self.briefing.fidelity)
+
+
+def fidelity_wording(fidelity: str | None) -> str:
+    return FIDELITY_WORDING.get(fidelity, f"{fidelity} (not known to be verbatim)")
+
+
+def quote_of(briefing: Briefing, element: Answer | Question | Remark) -> Quote:
+    """Build the quote of an answer, a question or a remark of ``briefing``."""
+    if isinstance(element, Question):
+        return Quote("question", element.ref, element.text, element.asker, None, briefing)
+    role = element.role
+    if role is None:
+        speaker = briefing.speaker(element.by)
+        role = speaker.role if speaker is not None else None
+    if isinstance(element, Remark):
+        return Quote("remark", element.ref, element.text, element.by, role, briefing)
+    exchange = briefing.exchange_of(element)
+    question = exchange.question if exchange is not None else None
+    return Quote("answer", element.ref, element.text, element.by, role, briefing, question)
+
+
+# --- rendering -------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+
+
+def escape_markdown(line: str) -> str:
+    """Escape one line of transcript text so Markdown renders exactly its characters.
+
+    Only what Markdown can give a meaning to is escaped, so the source stays readable
+    when pasted somewhere that does not render it: emphasis, code, links, HTML and
+    tables anywhere (``* _ ` [ ] < > | ~``, entities such as ``&amp;``), and at the start
+    of a line the marks that open a heading, a list or a setext underline (``# - + =``,
+    ``1.``). Leading spaces are dropped: four of them would make a code block.
+    """
+    text = _MD_INLINE.sub(r"\\\1", visible_lines(line).lstrip(" \t"))
+    text = _MD_ENTITY.sub(r"\\&", text)
+    match = _MD_LINE_START.match(text)
+    if match is None:
+        return text
+    if match.group().isdigit():
+        end = match.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return "\\" + text
+
+
+def _blockquote(text: str) -> list[str]:
+    """The text as ``>`` lines: blank lines separate paragraphs, other breaks are hard."""
+    out: list[str] = []
+    paragraphs = re.split(r"\n[ \t]*\n", visible_lines(text).strip("\n"))
+    for index, paragraph in enumerate(p for p in paragraphs if p.strip()):
+        if index:
+            out.append(">")
+        lines = [escape_markdown(line) for line in paragraph.split("\n") if line.strip()]
+        for number, line in enumerate(lines):
+            hard_break = "\\" if number < len(lines) - 1 else ""
+            out.append(f"> {line.rstrip()}{hard_break}")
+    return out
+
+
+_URL = re.compile(r"^https?://[^\s<>]+$")
+
+
+def _md_link(url: str) -> str:
+    return f"<{url}>" if _URL.match(url) else escape_markdown(url)
+
+
+def _attribution(quote: Quote) -> str:
+    if quote.kind == "question":
+        return f"Question from {in_prose(quote.by)}"
+    return f"{quote.by}, {quote.role}" if quote.role else quote.by
+
+
+def _citation_fields(quote: Quote) -> list[tuple[str, str]]:
+    briefing = quote.briefing
+    fields: list[tuple[str, str | None]] = [
+        ("Briefing", briefing.title),
+        ("Held", briefing.date.isoformat()),
+        ("Organizer", briefing.organizer),
+        ("Location", briefing.location),
+        ("Source", briefing.source),
+        ("Fidelity", quote.fidelity),
+        ("Reference", quote.reference),
+    ]
+    return [(name, value) for name, value in fields if value]
+
+
+def render_markdown(quote: Quote) -> str:
+    lines = _blockquote(quote.text)
+    lines += ["", f"— {escape_markdown(_attribution(quote))}", ""]
+    for name, value in _citation_fields(quote):
+        shown = _md_link(value) if name == "Source" else escape_markdown(value)
+        lines.append(f"- {name}: {shown}")
+    if quote.question is not None:
+        asker = escape_markdown(in_prose(quote.question.asker))
+        ref = escape_markdown(quote.question.ref)
+        lines += ["", f"In answer to a question from {asker} ({ref}):", ""]
+        lines += _blockquote(quote.question.text)
+    return "\n".join(lines) + "\n"
+
+
+def render_text(quote: Quote) -> str:
+    lines = [
+        visible_lines(quote.text).strip("\n"),
+        "",
+        f"— {visible_lines(_attribution(quote))}",
+        "",
+    ]
+    lines += [f"{name}: {visible_lines(value)}" for name, value in _citation_fields(quote)]
+    if quote.question is not None:
+        asker = visible_lines(in_prose(quote.question.asker))
+        lines += ["", f"In answer to a question from {asker} ({quote.question.ref}):", ""]
+        lines.append(visible_lines(quote.question.text).strip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def quote_to_json(quote: Quote) -> dict[str, object]:
+    briefing = quote.briefing
+    question: dict[str, object] | None = None
+    if quote.question is not None:
+        question = {
+            "reference": quote.question.ref,
+            "asker": quote.question.asker,
+            "by": quote.question.by,
+            "text": quote.question.text,
+        }
+    return {
+        "kind": quote.kind,
+        "reference": quote.reference,
+        "text": quote.text,
+        "by": quote.by,
+        "role": quote.role,
+        "fidelity": briefing.fidelity,
+        "fidelity_note": quote.fidelity,
+        "briefing": {
+            "id": briefing.id,
+            "title": briefing.title,
+            "date": briefing.date.isoformat(),
+            "published": briefing.published.isoformat() if briefing.published else None,
+            "organizer": briefing.organizer,
+            "location": briefing.location,
+            "language": briefing.language,
+            "source": briefing.source,
+        },
+        "question": question,
+    }
+
+
+def render_json(quote: Quote) -> str:
+    return json.dumps(quote_to_json(quote), ensure_ascii=False, indent=2) + "\n"

@@ -21,21 +21,26 @@ ID_PATTERN = re.compile(f"[{ID_CHARACTERS}]+")
 ID_RULE = "ASCII letters, digits, '-', '_' and '.' only"
 """:data:`ID_PATTERN` in words, for error messages."""
 
+NEW_ID_PATTERN = re.compile(f"[A-Za-z0-9_][{ID_CHARACTERS}]*")
+"""An id the project gives a new file (the importer's output): :data:`ID_PATTERN`, but
+not starting with '.' (a hidden file) or '-' (read as an option on a command line)."""
 
-def slug(name: str, *, limit: int = 40) -> str:
-    """An ASCII file-name form of a person's name ("Wang Sizheng" -> "wang-sizheng").
+
+def slug(name: str, *, limit: int = 40, fallback: str | None = "speaker") -> str:
+    """An ASCII file-name form of a name or title ("Wang Sizheng" -> "wang-sizheng").
 
     Accents are dropped, nothing is transliterated: a name with no Latin letters
-    ("李军") becomes ``speaker-`` plus a short hash of the name, so it stays ASCII-safe
-    and two such speakers still get different names.
+    ("李军") becomes ``<fallback>-`` plus a short hash of the name, so it stays ASCII-safe
+    and two such names still get different forms; with ``fallback=None`` it becomes ""
+    (for callers that try another source next).
     """
     decomposed = unicodedata.normalize("NFKD", name)
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     result = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
-    if result:
+    if result or fallback is None:
         return result
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"speaker-{digest}"
+    return f"{fallback}-{digest}"
 
 
 def safe_id(briefing_id: str) -> str:

@@ -21,6 +21,7 @@ import re
 
 from tui.importer.attribute import _SENTENCE
 from tui.importer.common import DraftExchange, Note, Para, Part
+from tui.model import UNNAMED_ASKER, in_prose
 
 _THANKS = re.compile(r"(?:Thank you|Thanks)\b.*[.!]")
 _CLOSERS = "”\")’' "
@@ -90,7 +91,7 @@ def embedded_questions(items: list[DraftExchange], split: bool) -> list[Note]:
                 continue
             message = (
                 f"a question printed inside {where}: it is split into its own exchange, "
-                "asked by an unnamed journalist"
+                f"asked by {in_prose(UNNAMED_ASKER)}"
             )
             notes.append(Note(last.line, message))
             answer.paras[-1] = Para(last.line, last.text[:start].rstrip(), last.label)

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from tui import ids
 from tui.importer import bilingual
 from tui.importer.attribute import attribute
 from tui.importer.clean import Dropped, clean, decode
@@ -73,14 +74,13 @@ class Imported:
 
 _READ_BACK = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 """libyaml's loader when there is one: reading the output back was half the import's time."""
-_SLUG = re.compile(r"[^a-z0-9]+")
-VALID_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
-"""What the format allows in an id (and so in a file name): no path separators."""
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def slug(text: str) -> str:
-    return _SLUG.sub("-", text.casefold()).strip("-")[:60].strip("-")
+    """A part of a derived id: :func:`tui.ids.slug`, longer, and empty when nothing
+    ASCII is left (so the next source of a name is tried)."""
+    return ids.slug(text, limit=60, fallback=None)
 
 
 def derive_id(name: str, date: dt.date, title: str | None) -> str:
@@ -163,7 +163,7 @@ def _run(text: str, notes: list[Note], name: str, options: Options) -> Imported:
         meta.language = "zh"
     draft = Draft(meta, speakers, remarks, items)
     ident = options.id or derive_id(name, meta.date, meta.title)
-    if not VALID_ID.fullmatch(ident):
+    if not ids.NEW_ID_PATTERN.fullmatch(ident):
         raise ImportFailed(f"id {ident!r}: use only letters, digits, '-', '_' and '.'")
     source = "standard input" if name in ("", "-") else PurePath(name).name
     origin = [f"Imported with `briefing import` from {source}."]

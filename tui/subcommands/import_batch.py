@@ -17,7 +17,6 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from tui.atomic import write_atomic
 from tui.importer import Imported, ImportFailed, Options
 from tui.importer.sources import MAX_BYTES, Raw, choose, import_raw, read
 from tui.importer.sources.text import too_large
@@ -197,36 +197,6 @@ def run_tasks(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
         yield from pool.map(import_one, tasks, chunksize=chunk)
     finally:  # stopped early (an interrupt, an output folder that cannot be made)
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside ``target``, fsync it and rename it into place."""
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the renames durable too (where a folder can be opened)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 class FolderError(Exception):

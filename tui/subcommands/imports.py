@@ -17,8 +17,8 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from tui.ids import NEW_ID_PATTERN
 from tui.importer import Hint, ImportFailed, Options
-from tui.importer.pipeline import VALID_ID
 from tui.importer.sources import MAX_BYTES, extract, read
 from tui.importer.sources.url import TIMEOUT
 from tui.subcommands import import_report as report
@@ -32,11 +32,8 @@ from tui.subcommands.import_batch import (
     expand,
     progress_for,
     run_tasks,
-    sync_folder,
     usable_cores,
 )
-
-HELP = "Import briefing transcripts (text, HTML, PDF, URLs, folders) into checked transcripts."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -123,7 +120,7 @@ def _options(args: argparse.Namespace) -> Options | None:
     except ValueError:
         _error("briefing import", f"--date {args.date!r}: expected a date as YYYY-MM-DD")
         return None
-    if args.id is not None and not VALID_ID.fullmatch(args.id):
+    if args.id is not None and not NEW_ID_PATTERN.fullmatch(args.id):
         _error("briefing import", f"--id {args.id!r}: use only letters, digits, '-', '_' and '.'")
         return None
     if (args.jobs is not None and args.jobs < 1) or not args.timeout > 0:
@@ -173,9 +170,6 @@ def run(args: argparse.Namespace) -> int:
         _error(str(args.output), str(exc))
         print("briefing import: nothing was written", file=sys.stderr)
         return 1
-    finally:
-        if writer.ready:
-            sync_folder(writer.folder)
     progress.clear()
     return _finish(outcomes, args, failed_arguments=len(problems))
 

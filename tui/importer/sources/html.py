@@ -34,6 +34,7 @@ from selectolax.lexbor import LexborAttributes, LexborHTMLParser, LexborNode
 from tui.importer.clean import decode
 from tui.importer.common import ImportFailed, Note, words
 from tui.importer.sources.base import Kind, Raw, SourceText
+from tui.safetext import ZERO_WIDTH
 
 _MAGIC = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -110,7 +111,7 @@ _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
 """The published date in a page's structured data (JSON-LD), read without parsing it."""
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+_INVISIBLE = str.maketrans("", "", "\u00ad" + "".join(ZERO_WIDTH))
 """Soft hyphens and zero-width spaces: a browser shows none of them, and a copy has none."""
 
 

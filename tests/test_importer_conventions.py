@@ -5,36 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from importer_support import loaded as load
+from importer_support import shape
 
 from tui.importer import Hint, Imported, ImportFailed, Options, import_text
 from tui.importer.common import DraftExchange, DraftSpeaker, Note, Part
 from tui.importer.speakers import Role
 from tui.importer.turns import Turn
-from tui.loader import load_bytes
-from tui.model import Briefing, Exchange
 
 
 def imported(text: str, *hints: str, name: str = "sample.txt", split: bool = False) -> Imported:
     options = Options(hints=tuple(Hint.parse(h) for h in hints), split_embedded=split)
     return import_text(text, name, options)
-
-
-def load(result: Imported) -> Briefing:
-    briefing, problems = load_bytes(result.text.encode("utf-8"), f"{result.id}.yaml")
-    assert problems == []
-    assert briefing is not None
-    return briefing
-
-
-def shape(briefing: Briefing) -> list[tuple[object, ...]]:
-    out: list[tuple[object, ...]] = [("remark", r.by, r.text) for r in briefing.remarks]
-    for item in briefing.items:
-        if isinstance(item, Exchange):
-            answers = tuple((a.by, a.text) for a in item.answers)
-            out.append(("q", item.question.by, item.question.text, answers))
-        else:
-            out.append(("remark", item.by, item.text))
-    return out
 
 
 def test_chinese_turns_with_full_width_colons() -> None:

@@ -29,6 +29,31 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def no_clipboard_command(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A console session (no display) with no clipboard command on the PATH."""
+    monkeypatch.setenv("PATH", str(in_tmp))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+
+
+@pytest.fixture
+def xsel(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An X11 session whose only clipboard command is an ``xsel`` that saves what it is
+    given; returns the file it saves to."""
+    bin_dir = in_tmp / "bin"
+    bin_dir.mkdir()
+    received = in_tmp / "xsel.received"
+    stub = bin_dir / "xsel"
+    stub.write_text(f'#!/bin/sh\nexec /bin/cat > "{received}"\n', encoding="utf-8")
+    stub.chmod(stub.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("WSL_DISTRO_NAME", raising=False)
+    return received
+
+
+@pytest.fixture
 def app(screen_app: ScreenAppFactory) -> ScreenApp:
     """The export dialog on the first answer of the sample briefing."""
     return screen_app(ExportScreen(sample_briefing(), A1))
@@ -200,18 +225,9 @@ async def test_cancel_button(app: ScreenApp, in_tmp: Path) -> None:
 
 
 async def test_copy_sends_osc52_and_the_platform_command(
-    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, xsel: Path
 ) -> None:
-    bin_dir = in_tmp / "bin"
-    bin_dir.mkdir()
-    received = in_tmp / "xsel.received"
-    stub = bin_dir / "xsel"
-    stub.write_text(f'#!/bin/sh\nexec /bin/cat > "{received}"\n', encoding="utf-8")
-    stub.chmod(stub.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", str(bin_dir))
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("WSL_DISTRO_NAME", raising=False)
+    received = xsel
     app = screen_app(ExportScreen(sample_briefing(), Q2_A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -226,11 +242,8 @@ async def test_copy_sends_osc52_and_the_platform_command(
 
 
 async def test_copy_without_a_command_says_osc52_only(
-    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, no_clipboard_command: None
 ) -> None:
-    monkeypatch.setenv("PATH", str(in_tmp))
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -243,12 +256,9 @@ async def test_copy_without_a_command_says_osc52_only(
 
 
 async def test_an_answer_too_large_for_osc52_is_not_sent_there_and_the_user_is_told(
-    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, no_clipboard_command: None
 ) -> None:
     """A 1 MB answer through OSC 52 is dropped by every terminal: never claim that copy."""
-    monkeypatch.setenv("PATH", str(in_tmp))
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     huge = replace(A1, text="word " * 200_000)
     app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -264,18 +274,9 @@ async def test_an_answer_too_large_for_osc52_is_not_sent_there_and_the_user_is_t
 
 
 async def test_a_large_answer_goes_by_the_platform_command_alone(
-    screen_app: ScreenAppFactory, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+    screen_app: ScreenAppFactory, xsel: Path
 ) -> None:
-    bin_dir = in_tmp / "bin"
-    bin_dir.mkdir()
-    received = in_tmp / "xsel.received"
-    stub = bin_dir / "xsel"
-    stub.write_text(f'#!/bin/sh\nexec /bin/cat > "{received}"\n', encoding="utf-8")
-    stub.chmod(stub.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", str(bin_dir))
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("WSL_DISTRO_NAME", raising=False)
+    received = xsel
     huge = replace(A1, text="word " * 200_000)
     app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(100, 30)) as pilot:

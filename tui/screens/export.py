@@ -241,7 +241,9 @@ def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:
 
     def copy_with_command() -> None:
         route = copy_text(text)
-        app.call_from_thread(_notify_copied, app, copy_report(answer.ref, text, route))
+        # App.notify only posts a message, which is safe from any thread: the worker
+        # reports back the way every worker of the reader does, by a message.
+        _notify_copied(app, copy_report(answer.ref, text, route))
 
     app.run_worker(
         copy_with_command, name="copy", group="clipboard", thread=True, exit_on_error=False

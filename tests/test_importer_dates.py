@@ -198,6 +198,13 @@ def test_front_matter_published_time_is_written_even_on_the_day_held() -> None:
     assert dates(head) == (dt.date(2020, 10, 2), dt.date(2020, 10, 2))
 
 
+def test_a_front_matter_date_the_title_contradicts_is_the_posting_date() -> None:
+    head = "---\ntitle: Harbour Board Briefing on March 30, 2019\ndate: '2019-04-02'\n---\n"
+    assert dates(head) == (dt.date(2019, 3, 30), dt.date(2019, 4, 2))
+    same = "---\ntitle: Harbour Board Briefing on April 2, 2019\ndate: '2019-04-02'\n---\n"
+    assert dates(same) == (dt.date(2019, 4, 2), None)
+
+
 def test_a_page_given_a_published_date_from_outside() -> None:
     result = import_text(
         "Harbour Office Briefing\n12 May 2015" + BODY,

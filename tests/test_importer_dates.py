@@ -300,6 +300,28 @@ def test_a_hard_wrapped_heading_with_a_podium_line_and_an_opening_statement() ->
     assert [line for line, kind in kinds if kind == "introduction"] == [4, 7]
 
 
+def test_a_heading_block_with_name_office_title_place_and_date() -> None:
+    head = (
+        "Tomas Lindgren\nChief Press Officer\nWeekly Harbour Briefing\n"
+        "Kuala Lumpur, Malaysia\n3 March 2017"
+    )
+    result = import_text(head + BODY.replace("OKAFOR", "LINDGREN"), "harbour.txt")
+    briefing = load(result)
+    assert (briefing.title, briefing.date) == ("Weekly Harbour Briefing", dt.date(2017, 3, 3))
+    assert briefing.location == "Kuala Lumpur, Malaysia"
+    speaker = briefing.speaker("Tomas Lindgren")
+    assert speaker is not None and speaker.role == "Chief Press Officer"
+    kinds = [(d.line, d.kind) for d in result.accounting.lines if d.line <= 2]
+    assert kinds == [(1, "heading block"), (2, "heading block")]
+
+
+def test_lines_above_a_title_that_are_no_name_and_office_stay_navigation() -> None:
+    head = "Newsroom\nLatest releases\nWeekly Harbour Briefing\n3 March 2017"
+    result = imported(head)
+    assert load(result).title == "Weekly Harbour Briefing"
+    assert [d.kind for d in result.accounting.lines if d.line <= 2] == ["navigation"] * 2
+
+
 def test_a_location_field_gives_the_place() -> None:
     briefing = load(imported("Doorstop interview\nDate: Tuesday, 21 May 2024\nLocation: Tromsø"))
     assert (briefing.date, briefing.location) == (dt.date(2024, 5, 21), "Tromsø")

@@ -315,6 +315,21 @@ def test_a_heading_block_with_name_office_title_place_and_date() -> None:
     assert kinds == [(1, "heading block"), (2, "heading block")]
 
 
+def test_a_topic_index_in_the_heading_is_navigation_not_a_place() -> None:
+    head = (
+        "Weekly Harbour Briefing\n3 March 2017\nGdansk, Poland\n\nTopics:\nFisheries\n"
+        "Winter ferries"
+    )
+    result = imported(head)
+    assert load(result).location == "Gdansk, Poland"
+    kinds = [(d.text, d.kind) for d in result.accounting.lines if d.line >= 5]
+    assert kinds[:3] == [
+        ("Topics:", "navigation"),
+        ("Fisheries", "navigation"),
+        ("Winter ferries", "navigation"),
+    ]
+
+
 def test_lines_above_a_title_that_are_no_name_and_office_stay_navigation() -> None:
     head = "Newsroom\nLatest releases\nWeekly Harbour Briefing\n3 March 2017"
     result = imported(head)

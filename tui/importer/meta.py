@@ -121,6 +121,11 @@ def read_meta(
         number, text = lines[index]
         if number in skip:
             continue
+        if _INDEX_HEADING.fullmatch(text):
+            for number, text in _topic_index(lines, index):
+                ledger.drop(number, "navigation", text)
+                skip.add(number)
+            continue
         if found.read_line(text, dates[index][1]):
             ledger.drop(number, "title and date", text)
             continue
@@ -222,6 +227,29 @@ _ROLE_TEXT = """spokesperson spokesman spokeswoman secretary minister director a
     president chair chairman chairwoman commissioner governor mayor chief official deputy
     press counselor counsellor envoy representative adviser advisor coordinator"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+
+
+_INDEX_HEADING = re.compile(
+    r"(?:Index|Contents|Table of contents|Topics|Subjects|In this (?:briefing|issue))"
+    r"(?:\s+(?:for|of)\s+[^.?!]{0,40})?\s*:?",
+    re.IGNORECASE,
+)
+"""The heading of a page's list of the briefing's topics (``Index for Today's Briefing``)."""
+TOPIC_WORDS = 6
+"""A topic in such a list is a few words, never a sentence."""
+
+
+def _topic_index(lines: list[Line], start: int) -> list[Line]:
+    """The index heading at ``lines[start]`` and the short topic lines that follow it."""
+    end = start + 1
+    while end < len(lines):
+        text = lines[end][1]
+        if len(words(text)) > TOPIC_WORDS or text.endswith((".", "?", "!", ":")):
+            break
+        if heading_date(text) is not None or _speaker_line(text) is not None:
+            break
+        end += 1
+    return lines[start:end]
 
 
 def _named_with_role(name: str, role: str) -> bool:

@@ -198,6 +198,13 @@ def test_front_matter_published_time_is_written_even_on_the_day_held() -> None:
     assert dates(head) == (dt.date(2020, 10, 2), dt.date(2020, 10, 2))
 
 
+def test_a_front_matter_date_the_title_contradicts_is_the_posting_date() -> None:
+    head = "---\ntitle: Harbour Board Briefing on March 30, 2019\ndate: '2019-04-02'\n---\n"
+    assert dates(head) == (dt.date(2019, 3, 30), dt.date(2019, 4, 2))
+    same = "---\ntitle: Harbour Board Briefing on April 2, 2019\ndate: '2019-04-02'\n---\n"
+    assert dates(same) == (dt.date(2019, 4, 2), None)
+
+
 def test_a_page_given_a_published_date_from_outside() -> None:
     result = import_text(
         "Harbour Office Briefing\n12 May 2015" + BODY,
@@ -291,6 +298,43 @@ def test_a_hard_wrapped_heading_with_a_podium_line_and_an_opening_statement() ->
     kinds = [(d.line, d.kind) for d in result.accounting.lines]
     assert (2, "podium list") in kinds
     assert [line for line, kind in kinds if kind == "introduction"] == [4, 7]
+
+
+def test_a_heading_block_with_name_office_title_place_and_date() -> None:
+    head = (
+        "Tomas Lindgren\nChief Press Officer\nWeekly Harbour Briefing\n"
+        "Kuala Lumpur, Malaysia\n3 March 2017"
+    )
+    result = import_text(head + BODY.replace("OKAFOR", "LINDGREN"), "harbour.txt")
+    briefing = load(result)
+    assert (briefing.title, briefing.date) == ("Weekly Harbour Briefing", dt.date(2017, 3, 3))
+    assert briefing.location == "Kuala Lumpur, Malaysia"
+    speaker = briefing.speaker("Tomas Lindgren")
+    assert speaker is not None and speaker.role == "Chief Press Officer"
+    kinds = [(d.line, d.kind) for d in result.accounting.lines if d.line <= 2]
+    assert kinds == [(1, "heading block"), (2, "heading block")]
+
+
+def test_a_topic_index_in_the_heading_is_navigation_not_a_place() -> None:
+    head = (
+        "Weekly Harbour Briefing\n3 March 2017\nGdansk, Poland\n\nTopics:\nFisheries\n"
+        "Winter ferries"
+    )
+    result = imported(head)
+    assert load(result).location == "Gdansk, Poland"
+    kinds = [(d.text, d.kind) for d in result.accounting.lines if d.line >= 5]
+    assert kinds[:3] == [
+        ("Topics:", "navigation"),
+        ("Fisheries", "navigation"),
+        ("Winter ferries", "navigation"),
+    ]
+
+
+def test_lines_above_a_title_that_are_no_name_and_office_stay_navigation() -> None:
+    head = "Newsroom\nLatest releases\nWeekly Harbour Briefing\n3 March 2017"
+    result = imported(head)
+    assert load(result).title == "Weekly Harbour Briefing"
+    assert [d.kind for d in result.accounting.lines if d.line <= 2] == ["navigation"] * 2
 
 
 def test_a_location_field_gives_the_place() -> None:

@@ -16,9 +16,11 @@ from tui.importer.clean import clean
 from tui.importer.common import words
 from tui.importer.furniture import (
     classify,
+    footer_kind,
     is_breadcrumb,
     is_editors_note,
     is_share_row,
+    is_sign_off_place,
     running_headers,
 )
 from tui.importer.meta import read_meta
@@ -341,6 +343,49 @@ def test_closing_fields_after_the_last_words_said() -> None:
         ("Tags: ferries, harbour", "footer"),
         ("Source: Harbour Office", "footer"),
     ]
+
+
+def test_a_concluding_mark_and_a_signed_off_place_and_date_close_the_page() -> None:
+    text = (
+        "Ferry hearing\nMay 2, 2021\n\nMS. LINDQVIST: Opening.\n\nQ: Why?\n\n"
+        "MS. LINDQVIST: Because the harbour is full.\n\nThank you all.\n\n(Concludes)\n\n"
+        "Port of Spain\nMay 3, 2021\n"
+    )
+    result = imported(text)
+    assert said(load(result)).endswith("Because the harbour is full.\n\nThank you all.")
+    kinds = [(d.text, d.kind) for d in result.accounting.lines if d.line >= 10]
+    assert kinds == [
+        ("(Concludes)", "ends lines"),
+        ("Port of Spain", "footer"),
+        ("May 3, 2021", "footer"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["[End of transcript]", "End of the briefing", "(CONCLUDED)"])
+def test_closing_marks(line: str) -> None:
+    assert footer_kind(line) == "ends lines"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Vila Nova de Gaia", True),
+        ("Washington, D.C.", True),
+        ("Thanks.", False),
+        ("Goodbye everyone", False),
+        ("See you in 2022", False),
+    ],
+)
+def test_a_sign_off_place(line: str, place: bool) -> None:
+    assert is_sign_off_place(line) is place
+
+
+def test_closing_words_said_above_a_date_line_are_kept() -> None:
+    text = (
+        "Ferry hearing\nMay 2, 2021\n\nMS. LINDQVIST: Opening.\n\nQ: Why?\n\n"
+        "MS. LINDQVIST: It is late.\n\nThanks.\nMay 3, 2021\n"
+    )
+    assert said(load(imported(text))).endswith("Thanks.")
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])

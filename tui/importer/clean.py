@@ -26,6 +26,7 @@ from tui.importer.furniture import (
     Dropped,
     Ledger,
     classify,
+    is_sign_off_place,
     running_headers,
     see_also,
     split_counter,
@@ -216,12 +217,15 @@ def _line_kind(text: str, in_body: bool) -> str | None:
 def _tail_footer(lines: list[Line], known: set[str], ledger: Ledger) -> list[Line]:
     """The closing block of a page: after the last words said, a date alone or a site
     name with an empty colon (``Harbour Newsroom:``, shaped like a label but followed by
-    nothing) is part of the footer too, unless it is the text of a label printed alone
-    just before it."""
+    nothing), or a place on the line just above a closing date (``Port Louis``, ``May 3, 2019``)
+    is part of the footer too, unless it is the text of a label printed alone just
+    before it."""
     end = len(lines)
     while end > 0:
         number, text = lines[end - 1]
-        if text and (not tail_footer(text) or _upper_label(text, known)):
+        below = lines[end][1] if end < len(lines) else ""
+        signed = is_sign_off_place(text) and parse_date_line(below) is not None
+        if text and (not (tail_footer(text) or signed) or _upper_label(text, known)):
             break
         end -= 1
     spoken = [i for i in range(end) if lines[i][1]]

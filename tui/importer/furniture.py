@@ -70,7 +70,10 @@ _DIRECT_LINK = re.compile(
 )
 _SITE_LABEL = re.compile(r"(?P<name>[^:：]{2,60}?)\s*[:：]\s*(?P<rest>.*)")
 _CLOSING = re.compile(
-    r"(?:#\s*){3}|N{4}|\*\s*\*\s*\*|-\s*30\s*-|[(\[]\s*(?:END|End|ENDS|Ends)\s*[)\]]"
+    r"(?:#\s*){3}|N{4}|\*\s*\*\s*\*|-\s*30\s*-"
+    r"|[(\[]\s*(?:END|End|ENDS|Ends|Concludes?|CONCLUDES?|Concluded|CONCLUDED)\s*\.?\s*[)\]]"
+    r"|[(\[]?\s*(?:End|END) of (?:the )?(?:transcript|briefing|press conference|"
+    r"news conference|press briefing|TRANSCRIPT|BRIEFING)\s*\.?\s*[)\]]?"
 )
 _SEE_ALSO = re.compile(
     r"(?:(?:See|SEE)\s+(?:also|ALSO)|Related(?:\s+(?:[Aa]rticles?|[Ss]tories|[Ll]inks|[Nn]ews"
@@ -250,6 +253,20 @@ def tail_footer(text: str) -> bool:
         return True
     site = _SITE_LABEL.fullmatch(text)
     return site is not None and not site.group("rest") and len(words(site.group("name"))) <= 6
+
+
+_PLACE = re.compile(r"[A-Z][\w’'.\-]*(?:,?\s+(?:[A-Z][\w’'.\-]*|of|de|la|du|da|al|el)){0,4}")
+"""A place as a release signs off with it: capitalised words (``New Delhi``,
+``Port of Spain``, ``Washington, DC``), no digits, no sentence."""
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
+"""A place may end with initials (``Washington, D.C.``); a sentence ends otherwise."""
+
+
+def is_sign_off_place(text: str) -> bool:
+    """A short line naming a place, which a release prints above its closing date."""
+    if text.endswith(("!", "?")) or (text.endswith(".") and not _INITIALS_END.search(text)):
+        return False
+    return _PLACE.fullmatch(text) is not None and not any(ch.isdigit() for ch in text)
 
 
 def see_also(lines: list[Line], start: int) -> int:

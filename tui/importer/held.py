@@ -11,8 +11,9 @@ the day the record was posted; a year the record does not print is never used.
 
 The posting date goes to ``published``: the front matter's ``published_time``, a line
 that says so (``Posted on ...``, ``Updated: ...``) and is always written; a numeric stamp
-(``2010-10-27 17:48``, ``2010/10/27``), or a date line when the title or introduction
-gives another day held, is written when it differs from the day held. When the record
+(``2010-10-27 17:48``, ``2010/10/27``), or a date line or the front matter's ``date``
+when the title or introduction gives another day held, is written when it differs from
+the day held. When the record
 gives only a posting date, it is used as the day held, with a check.
 """
 
@@ -159,5 +160,8 @@ class Dates:
         implicit = next(iter(self.stamps), None)
         if implicit is None and from_text and self.lines:
             implicit = self.lines[0]
+        if implicit is None and from_text:
+            # A scraper dates a page by when it went up; the text says when it was held.
+            implicit = self.front
         if implicit is not None and implicit != held:
             meta.published = implicit

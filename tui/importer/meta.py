@@ -91,6 +91,7 @@ def read_meta(
             is_posting_line(lines[title_at][1])
             or _FIELD.match(lines[title_at][1])
             or _speaker_line(lines[title_at][1])
+            or _PLACE_LINE.fullmatch(lines[title_at][1])
         ):
             title_at -= 1
         dated = _dated_title(lines, first_date)
@@ -102,7 +103,13 @@ def read_meta(
                 skip.add(number)
         if title_at >= 0 and first_date != 0:
             meta.title, meta.title_line = plain(lines[title_at][1]), lines[title_at][0]
-            for number, text in lines[:title_at]:
+            above = lines[:title_at]
+            if len(above) >= 2 and _named_with_role(above[-2][1], above[-1][1]):
+                meta.podium.append(DraftSpeaker(plain(above[-2][1]), plain(above[-1][1])))
+                for number, text in above[-2:]:
+                    ledger.drop(number, "heading block", text)
+                above = above[:-2]
+            for number, text in above:
                 ledger.drop(number, "navigation", text)
             ledger.drop(lines[title_at][0], "title and date", lines[title_at][1])
             start = title_at + 1
@@ -113,6 +120,11 @@ def read_meta(
     for index in range(start, len(lines)):
         number, text = lines[index]
         if number in skip:
+            continue
+        if _INDEX_HEADING.fullmatch(text):
+            for number, text in _topic_index(lines, index):
+                ledger.drop(number, "navigation", text)
+                skip.add(number)
             continue
         if found.read_line(text, dates[index][1]):
             ledger.drop(number, "title and date", text)
@@ -203,6 +215,54 @@ def _dated_title(lines: list[Line], first_date: int | None) -> int | None:
         if any(f.date == date for f in find_dates(lines[index][1])):
             return index
     return None
+
+
+_PLACE_LINE = re.compile(
+    r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3},\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}"
+)
+"""``Washington, DC``, ``Kuala Lumpur, Malaysia``: the place line of a heading block,
+printed between the title and the date."""
+_NAME_LINE = re.compile(r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]*){1,3}")
+_ROLE_TEXT = """spokesperson spokesman spokeswoman secretary minister director ambassador
+    president chair chairman chairwoman commissioner governor mayor chief official deputy
+    press counselor counsellor envoy representative adviser advisor coordinator"""
+_ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+
+
+_INDEX_HEADING = re.compile(
+    r"(?:Index|Contents|Table of contents|Topics|Subjects|In this (?:briefing|issue))"
+    r"(?:\s+(?:for|of)\s+[^.?!]{0,40})?\s*:?",
+    re.IGNORECASE,
+)
+"""The heading of a page's list of the briefing's topics (``Index for Today's Briefing``)."""
+TOPIC_WORDS = 6
+"""A topic in such a list is a few words, never a sentence."""
+
+
+def _topic_index(lines: list[Line], start: int) -> list[Line]:
+    """The index heading at ``lines[start]`` and the short topic lines that follow it."""
+    end = start + 1
+    while end < len(lines):
+        text = lines[end][1]
+        if len(words(text)) > TOPIC_WORDS or text.endswith((".", "?", "!", ":")):
+            break
+        if heading_date(text) is not None or _speaker_line(text) is not None:
+            break
+        end += 1
+    return lines[start:end]
+
+
+def _named_with_role(name: str, role: str) -> bool:
+    """A heading block's two lines above the title: a name alone (``Laura Bennett``)
+    then an office (``Deputy Spokesperson``), as department pages print the briefer."""
+    office = [w.casefold() for w in words(role)]
+    return (
+        _NAME_LINE.fullmatch(name) is not None
+        and not set(w.casefold() for w in words(name)) & _ROLE_WORDS
+        and 1 <= len(office) <= 8
+        and bool(set(office) & _ROLE_WORDS)
+        and not role.endswith((".", "?", "!"))
+    )
 
 
 def _within(text: str, title: str) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from reader_samples import long_briefing
-from textual.widgets import ContentSwitcher, Label
+from textual.widgets import ContentSwitcher, Label, Static
 
 from tui.app import BriefingApp
 from tui.cli import bundled_transcripts
@@ -215,3 +215,14 @@ async def test_a_remark_or_question_hit_lands_on_its_own_match(
         assert words in shown
         assert "We discussed tariffs briefly." not in shown  # not the briefing's first match
         assert screen.qa.match_index > 0
+
+
+async def test_no_matches_shows_no_empty_sparkline(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
+        await pilot.press("slash", *"?zzyzxq")
+        await settle(pilot, 0.5)
+        assert "No matches." in str(screen.query_one("#search-status", Static).content)
+        assert not screen.query_one("#search-months").display
+        await pilot.press(*["backspace"] * 6, *"financing")
+        await settle(pilot, 0.5)
+        assert screen.query_one("#search-months").display

@@ -288,6 +288,8 @@ class SearchResults(Vertical):
         if months.generation != self._generation:
             return
         self.months = months.months
+        # No hits, no bar: an empty sparkline draws as a full-width line under "No matches."
+        self.query_one("#search-months").display = bool(months.months)
         self.query_one(Sparkline).data = [float(count) for _, count in months.months]
         label = self.query_one("#search-range", Static)
         if months.months:

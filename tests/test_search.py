@@ -228,3 +228,15 @@ def test_a_query_nobody_waits_for_any_more_is_abandoned(archive: Archive) -> Non
     assert len(index.search("tariffs", limit=500, should_stop=lambda: False)) == 200
     assert index.hits_per_month("tariffs", should_stop=lambda: False) == [("2020-01", 200)]
     assert not index.in_memory and index.notice is None  # a cancelled query is not a failure
+
+
+def test_a_cut_where_the_text_trails_off_is_marked_once() -> None:
+    before = "padding " * 40
+    text = before + "The rule has been… well, it has been debated. tariff " + "more words " * 30
+    excerpt, _ = snippet(text, ["tariff"], width=60)
+    assert "……" not in excerpt
+    assert excerpt.count("…") <= 3
+    trailing = "opening words " + "tariff talk has been... " + "rest of it " * 40
+    short, _ = snippet(trailing, ["tariff"], width=40)
+    assert not short.endswith("....") and "...…" not in short
+    assert short.endswith(("…", "..."))

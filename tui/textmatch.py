@@ -189,8 +189,9 @@ def snippet(
         space = text.rfind(" ", start + width // 2, end)
         end = space if space > 0 else end
     excerpt = _WS.sub(" ", text[start:end]).strip()
-    if start > 0:
+    # A cut is marked once: not again where the text itself trails off there ("been…").
+    if start > 0 and not excerpt.startswith(("…", "...")):
         excerpt = "…" + excerpt
-    if end < len(text):
+    if end < len(text) and not excerpt.endswith(("…", "...")):
         excerpt += "…"
     return excerpt, tuple(match_spans(excerpt, terms))

@@ -212,3 +212,17 @@ def test_options_may_stand_between_positional_arguments(
     assert main(["export", f"{ID}#r1", str(archive), "--format", "txt"]) == 0
     assert capsys.readouterr().out == between
     assert between.strip()
+
+
+def test_an_extension_no_format_writes_is_refused_and_nothing_is_written(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "quote.docx"
+    assert main(["export", f"{ID}#q1.a1", str(archive), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "no export format writes '.docx' files" in err
+    assert "--format md|txt|json" in err
+    assert not target.exists()
+    assert main(["export", f"{ID}#q1.a1", str(archive), "-o", str(target), "--format", "txt"]) == 0
+    written = target.read_text(encoding="utf-8")
+    assert written.strip() and not written.startswith(">")  # the plain-text form, as asked

@@ -29,7 +29,7 @@ from tui.export import (
 )
 from tui.ids import ID_CHARACTERS
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
-from tui.subcommands import add_archive_argument, archive
+from tui.subcommands import UsageError, add_archive_argument, archive
 
 PROG = "briefing export"
 Element = Answer | Question | Remark
@@ -174,7 +174,16 @@ def _choose_format(args: argparse.Namespace) -> str:
         chosen: str = args.format
         return chosen
     if args.output is not None:
-        return format_for_path(args.output) or default_format()
+        implied = format_for_path(args.output)
+        if implied is None and args.output.suffix:
+            # Writing Markdown into quote.docx would look like success and open as junk.
+            known = ", ".join(ext for fmt in formats() for ext in fmt.extensions)
+            keys = "|".join(fmt.key for fmt in formats())
+            raise UsageError(
+                f"{args.output}: no export format writes '{args.output.suffix}' files "
+                f"(known: {known}); name the file with one of those, or give --format {keys}"
+            )
+        return implied or default_format()
     return default_format()
 
 

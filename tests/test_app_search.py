@@ -226,3 +226,27 @@ async def test_no_matches_shows_no_empty_sparkline(reader: Reader, settle: Settl
         await pilot.press(*["backspace"] * 6, *"financing")
         await settle(pilot, 0.5)
         assert screen.query_one("#search-months").display
+
+
+async def test_after_N_then_p_the_status_names_no_match_in_an_answer_without_one(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (_app, pilot, screen):
+        await pilot.press("slash", *"?tariffs", "enter")
+        await settle(pilot, 0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        qa = screen.qa
+        assert qa.cursor_ref == f"{SHANGHAI}#q3.a1"
+        await pilot.press("N")
+        status = str(screen.query_one("#status", Static).content)
+        assert f"match {qa.match_index + 1}/{qa.match_count}" in status
+        await pilot.press("p")  # to q2.a2, which says nothing of tariffs
+        await settle(pilot, 0)
+        assert qa.cursor_ref == f"{SHANGHAI}#q2.a2"
+        status = str(screen.query_one("#status", Static).content)
+        assert f"{qa.match_count} matches" in status and "match 1/" not in status
+        assert "match 2/" not in status
+        await pilot.press("n")  # the next match is found from where the user is
+        assert qa.match_index >= 0
+        assert qa.cursor_ref == f"{SHANGHAI}#q3.a1"

@@ -27,6 +27,7 @@ from textual.widgets import ContentSwitcher, Input, Label, ProgressBar, Static
 from tui.keymap import KEYS
 from tui.library import Library, PersonKind
 from tui.model import Briefing
+from tui.plural import count
 from tui.safetext import clean_line
 from tui.screens.main_actions import Actions, ProblemsRead, QuoteRead
 from tui.screens.main_loading import (
@@ -177,8 +178,10 @@ class MainScreen(Screen[None], PaletteTarget):
         parts = [qa.cursor_ref or "no answer selected"]
         if qa.answers and qa.cursor_ref:
             parts.append(f"answer {qa.answers.index(qa.cursor_ref) + 1}/{len(qa.answers)}")
-        if qa.match_count:
-            parts.append(f"match {max(qa.match_index, 0) + 1}/{qa.match_count}")
+        if qa.match_count and qa.match_index >= 0:
+            parts.append(f"match {qa.match_index + 1}/{qa.match_count}")
+        elif qa.match_count:
+            parts.append(count(qa.match_count, "match", "matches"))
         if self.person is not None:
             kind = "speaker" if self.person[1] == "speaker" else "asker"
             parts.append(f"{kind}: {clean_line(self.person_name())}")

@@ -96,6 +96,25 @@ class Document:
                 return None
         return None
 
+    def first_match_from(self, ref: str | None) -> int:
+        """The first match at or after ``ref``'s own label: an answer, a question or a
+        remark (a search hit may be any of them), else the briefing's first match."""
+        first: int | None = None
+        if ref is not None and ref in self.answer_block:
+            first, _ = self.blocks_of(ref)
+        elif ref is not None:
+            first = self.label_block.get(ref)
+        if first is not None:
+            for number, (block, _start, _end) in enumerate(self.matches):
+                if block >= first:
+                    return number
+        return 0
+
+    def answer_of_match(self, number: int) -> str | None:
+        """The answer a match selects: its own, or the first after its question."""
+        block = self.matches[number][0]
+        return self.blocks[block].answer or self.answer_after(block)
+
     def blocks_of(self, ref: str) -> tuple[int, int]:
         """The first block of an answer and the block after its last one."""
         start = self.answer_block[ref]

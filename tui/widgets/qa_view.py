@@ -143,7 +143,7 @@ class QAView(UserScrollView, can_focus=True):
         self._reset_layout()
         self.scroll_to(y=0, animate=False, immediate=True)
         if doc.matches:
-            first = self._first_match_from(target)
+            first = self._doc.first_match_from(target)
             self._go_to_match(first)
         elif target in doc.answers or doc.narrowed:
             self._scroll_to_answer(top=True)
@@ -360,6 +360,8 @@ class QAView(UserScrollView, can_focus=True):
         if self._doc is None or ref not in self._doc.answers:
             return False
         self._cursor = self._doc.answers.index(ref)
+        if self._match >= 0 and self._doc.answer_of_match(self._match) != ref:
+            self._match = -1  # the selection left the match: no "match 3/17" over another
         self._repaint()
         self._scroll_to_answer()
         self._notify()
@@ -374,26 +376,11 @@ class QAView(UserScrollView, can_focus=True):
         else:
             self._scroll_to_answer()
 
-    def _first_match_from(self, ref: str | None) -> int:
-        """The first match at or after ``ref``'s own label: an answer, a question or a
-        remark (a search hit may be any of them), else the briefing's first match."""
-        assert self._doc is not None
-        first: int | None = None
-        if ref is not None and ref in self._doc.answer_block:
-            first, _ = self._doc.blocks_of(ref)
-        elif ref is not None:
-            first = self._doc.label_block.get(ref)
-        if first is not None:
-            for number, (block, _start, _end) in enumerate(self._doc.matches):
-                if block >= first:
-                    return number
-        return 0
-
     def _go_to_match(self, number: int) -> None:
         assert self._doc is not None
         self._match = number
         block, start, _end = self._doc.matches[number]
-        answer = self._doc.blocks[block].answer or self._doc.answer_after(block)
+        answer = self._doc.answer_of_match(number)
         if answer is not None:
             self._cursor = self._doc.answers.index(answer)
         if not self._layout.usable:
@@ -407,12 +394,20 @@ class QAView(UserScrollView, can_focus=True):
         self._repaint()
 
     def move_match(self, delta: int) -> bool:
-        """Step to the next/previous search match (wrapping); False if there is none."""
+        """Step to the next/previous search match (wrapping); False if there is none.
+
+        With no current match (the user moved to another answer), the step starts from
+        the selected answer: the first match at or after it, or the last one before it.
+        """
         if self._doc is None or not self._doc.matches:
             return False
         count = len(self._doc.matches)
-        current = self._match if self._match >= 0 else (0 if delta > 0 else 1)
-        self._go_to_match((current + delta) % count)
+        if self._match >= 0:
+            target = (self._match + delta) % count
+        else:
+            after = self._doc.first_match_from(self.cursor_ref)
+            target = after if delta > 0 else (after - 1) % count
+        self._go_to_match(target)
         self._notify()
         return True
 

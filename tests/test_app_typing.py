@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tui.app import BriefingApp
 from tui.screens.export import ExportScreen
@@ -101,3 +101,15 @@ async def test_editing_keys_typed_fast_act_in_their_place(reader: Reader, settle
         burst(app, "2017")
         await settle(pilot)
         assert box.value == "2017"
+
+
+async def test_the_status_counts_the_rows_the_list_shows_after_every_key(
+    reader: Reader,
+) -> None:
+    async with reader() as (_app, pilot, screen):
+        await pilot.press("slash")
+        for key in "2018-0":
+            await pilot.press(key)
+            shown = len(screen.query_one(BriefingList).rows)
+            status = str(screen.query_one("#status", Static).content)
+            assert f"filter: {shown} of " in status, (key, status)

@@ -317,7 +317,9 @@ class MainScreen(Screen[None], PaletteTarget):
         self.render_view()
 
     def watch_filter_text(self) -> None:
-        self.update_status()
+        # The list gets the new filter through its data binding, after this watcher has
+        # run: count its rows once it has, or the status lags one key behind the list.
+        self.call_later(self.update_status)
 
     def watch_search_query(self, query: str) -> None:
         self.search.query_changed(query)

@@ -27,11 +27,12 @@ def test_wrap_breaks_at_spaces_and_keeps_words_whole() -> None:
 
 def test_wrap_folds_a_word_longer_than_the_line() -> None:
     url = "https://example.org/a/very/long/path"
+    # after a separator where there is one in the line's second half, else at the edge
     assert [url[a:b] for a, b in wrap_spans(url, 10)] == [
-        "https://ex",
-        "ample.org/",
-        "a/very/lon",
-        "g/path",
+        "https://",
+        "example.",
+        "org/a/very",
+        "/long/path",
     ]
 
 
@@ -85,3 +86,11 @@ def test_wrap_moves_closing_punctuation_off_line_starts(text: str, width: int) -
         # a line starts with punctuation only when it went down with the one after it,
         # or when the line before could not give up its only character
         assert line[0] not in closing or line[1:2] in tuple(closing) or len(before) == 1
+
+
+def test_a_long_address_breaks_after_a_separator_not_inside_a_word() -> None:
+    url = "https://www.federalreserve.gov/mediacenter/files/FOMCpresconf20250319.pdf"
+    lines = [url[a:b] for a, b in wrap_spans(url, 52)]
+    assert "".join(lines) == url
+    assert all(len(line) <= 52 for line in lines)
+    assert all(line[-1] in "/-?&=#_." for line in lines[:-1])

@@ -45,6 +45,19 @@ def truncate(text: str, width: int) -> str:
     return "".join(out).rstrip() + "…"
 
 
+_SEPARATORS = frozenset("/-?&=#_.")
+"""Where a long address or path may break: after one of these, as browsers and mail
+readers break URLs, so no part of a path is split in the middle of a word."""
+
+
+def _after_separator(text: str, line_start: int, cut: int, width: int) -> int:
+    """``cut``, or just after the last separator in the second half of the line."""
+    for index in range(cut - 1, line_start + width // 2, -1):
+        if text[index] in _SEPARATORS:
+            return index + 1
+    return cut
+
+
 def _fold(text: str, start: int, end: int, width: int, used: int) -> tuple[list[int], int]:
     """Break points needed to fit ``text[start:end]`` after ``used`` cells, and cells used
     on the last line. Breaks fall between characters, never inside a wide one.
@@ -65,6 +78,8 @@ def _fold(text: str, start: int, end: int, width: int, used: int) -> tuple[list[
                 and cells(text[cut - 1]) + size <= width
             ):
                 cut -= 1
+            else:
+                cut = _after_separator(text, line_start, cut, width)
             breaks.append(cut)
             line_start = cut
             used = cells(text[cut:index])

@@ -240,3 +240,23 @@ def test_a_cut_where_the_text_trails_off_is_marked_once() -> None:
     short, _ = snippet(trailing, ["tariff"], width=40)
     assert not short.endswith("....") and "...…" not in short
     assert short.endswith(("…", "..."))
+
+
+def test_speaker_filter_matches_a_chinese_name_and_a_short_chinese_prefix(
+    archive: Archive,
+) -> None:
+    docs = [
+        briefing(
+            "mfa",
+            "2022-08-19",
+            [("汪文斌", "王毅国务委员在北京主持会议。")],
+            asker="澎湃新闻",
+        ),
+        briefing("other", "2022-08-20", [("华春莹", "北京的天气很好。")]),
+    ]
+    index = archive.indexed(docs)
+    assert refs(index.search("北京 speaker:汪文斌")) == ["mfa#q1.a1"]
+    assert refs(index.search("asker:澎湃")) == ["mfa#q1", "mfa#q1.a1"]
+    assert refs(index.search("王毅*")) == ["mfa#q1.a1"]
+    with pytest.raises(QueryError, match="too short a prefix"):
+        index.search("ab*")  # Latin prefixes still need three letters

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.textmatch import tokens
+from tui.textmatch import is_ideographic, tokens
 
 MIN_PREFIX = 3
 MAX_DEPTH = 32
@@ -180,6 +180,10 @@ def _term(value: str, pos: int, person: Person | None = None) -> tuple[Term | No
     if "*" in body:
         raise QueryError("'*' can only end a word, as in financ*", pos)
     found = tokens(body)
+    if prefix and found and is_ideographic(found[-1][2]):
+        # Every ideograph is a token of its own, so "王毅*" (words starting with 王毅)
+        # is the phrase 王毅 itself, however short.
+        prefix = False
     if prefix:
         last = found[-1][2] if found else ""
         if len(last) < MIN_PREFIX or not found or found[-1][1] != len(body):

@@ -38,6 +38,11 @@ def search_form(text: str) -> str:
     return " ".join(_CJK.split(text)) if _CJK.search(text) else text
 
 
+def is_ideographic(token: str) -> bool:
+    """Whether ``token`` is made of ideographs or kana (each is a token of its own)."""
+    return bool(token) and _CJK.fullmatch(token[0]) is not None
+
+
 def fold(word: str) -> str:
     """Case- and accent-insensitive form of a token, as ``unicode61 remove_diacritics 2``."""
     if word.isascii():

@@ -19,7 +19,7 @@ import datetime as dt
 
 from tui.textmatch import search_form
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump whenever a table, the tokenizer or :func:`fts_values` changes: old files are rebuilt."""
 
 SEQ_BITS = 24
@@ -109,5 +109,7 @@ def fts_values(kind: str, text: str, by_key: str | None, asker: str | None) -> t
     the question and for the answers to it, so ``asker:reuters`` finds the answers Reuters
     got as well as its questions.
     """
-    speaker = by_key if kind != "question" and by_key else ""
+    # In search form like the text and the asker, so a Chinese name is a phrase of
+    # ideographs that ``speaker:汪文斌`` (compiled the same way) can match.
+    speaker = search_form(by_key) if kind != "question" and by_key else ""
     return search_form(text), speaker, search_form(asker) if asker else ""

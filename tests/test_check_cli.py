@@ -122,14 +122,16 @@ def test_warnings_count_as_problems(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert out[1] == "1 file, 1 briefing, 1 problem"
 
 
-def test_nonexistent_path_is_a_usage_error(
+def test_nonexistent_path_is_a_usage_error_and_the_others_are_still_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "ok.yaml").write_text(GOOD, encoding="utf-8")
     code, out, err = _run(capsys, str(tmp_path), str(tmp_path / "nope"))
     assert code == 2
-    assert out == []
+    assert out == ["1 file, 1 briefing, 0 problems"]
     assert err == f"briefing check: {tmp_path / 'nope'}: no such file or folder\n"
+    code, out, err = _run(capsys, str(tmp_path / "nope"))
+    assert (code, out) == (2, [])
 
 
 def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,10 +102,10 @@ def test_search_json_limit_and_relevance(
     )
 
 
-def test_search_with_a_malformed_query_exits_1_pointing_at_the_mistake(
+def test_search_with_a_malformed_query_exits_2_pointing_at_the_mistake(
     root: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["search", "tax AND", str(root), "--index", str(db)]) == 1
+    assert main(["search", "tax AND", str(root), "--index", str(db)]) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
@@ -116,14 +116,21 @@ def test_search_with_a_malformed_query_exits_1_pointing_at_the_mistake(
     assert not db.exists()  # nothing is indexed for a query that cannot run
 
 
-def test_search_without_matches_says_so_and_succeeds(
+def test_search_without_matches_says_so_and_exits_1_like_grep(
     root: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["search", "zebra", str(root), "--index", str(db)]) == 0
+    assert main(["search", "zebra", str(root), "--index", str(db)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "no matches for zebra" in err
-    assert main(["search", "zebra", str(root), "--index", str(db), "--json"]) == 0
+    assert main(["search", "zebra", str(root), "--index", str(db), "--json"]) == 1
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_an_empty_query_is_a_usage_error(
+    root: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "  ", str(root), "--index", str(db)]) == 2
+    assert "give something to search for" in capsys.readouterr().err
 
 
 def test_search_shows_control_characters_as_symbols(

@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 
 from tui.loader import load_paths
 from tui.plural import count
-from tui.subcommands import bundled_transcripts, existing
+from tui.subcommands import PROG, bundled_transcripts
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +40,15 @@ def _readable(path: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = existing(list(args.paths) or [_readable(bundled_transcripts())])
+    given = list(args.paths) or [_readable(bundled_transcripts())]
+    # A path that does not exist is a usage error (exit 2), but the others are still
+    # checked: one mistyped name must not hide the problems of the rest.
+    missing = [path for path in given if not path.exists() and not path.is_symlink()]
+    for path in missing:
+        print(f"{PROG} check: {path}: no such file or folder", file=sys.stderr)
+    paths = [path for path in given if path not in missing]
+    if not paths:
+        return 2
     result = load_paths(paths)
     problems = sorted(result.problems, key=lambda p: (p.path, p.line or 0, p.column or 0))
     if args.json:
@@ -54,4 +63,4 @@ def run(args: argparse.Namespace) -> int:
             print(problem)
         totals = [count(result.files, "file"), count(result.briefings, "briefing")]
         print(", ".join([*totals, count(len(problems), "problem")]))
-    return 1 if problems else 0
+    return 2 if missing else 1 if problems else 0

@@ -103,12 +103,15 @@ def to_json(hit: SearchHit) -> dict[str, object]:
 def run(args: argparse.Namespace) -> int:
     from tui.query import parse
 
+    if not args.query.strip():
+        print(f"{PROG} search: give something to search for", file=sys.stderr)
+        return 2
     try:
         parse(args.query)
-    except QueryError as error:
+    except QueryError as error:  # a usage error, like a bad option: exit 2
         print(f"{PROG} search: {error}", file=sys.stderr)
         print(f"    {visible(args.query)}\n    {' ' * error.position}^", file=sys.stderr)
-        return 1
+        return 2
     if args.limit < 1:
         print(f"{PROG} search: --limit must be at least 1", file=sys.stderr)
         return 2
@@ -121,7 +124,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def show(library: Searching, query: str, *, limit: int, order: Order, as_json: bool) -> int:
-    """Print the hits of ``query`` as a table or JSON; say so on stderr when there are none."""
+    """Print the hits of ``query`` as a table or JSON; with none, say so on stderr and
+    return 1 (as grep does, so a script can tell "found" from "not found")."""
     hits = library.search(query, limit=limit, order=order)
     if as_json:
         print(json.dumps([to_json(hit) for hit in hits], ensure_ascii=False, indent=2))
@@ -129,4 +133,5 @@ def show(library: Searching, query: str, *, limit: int, order: Order, as_json: b
         print_table(hits, sys.stdout.isatty())
     if not hits:
         print(f"{PROG} search: no matches for {visible(query)}", file=sys.stderr)
+        return 1
     return 0

@@ -113,3 +113,21 @@ async def test_the_status_counts_the_rows_the_list_shows_after_every_key(
             shown = len(screen.query_one(BriefingList).rows)
             status = str(screen.query_one("#status", Static).content)
             assert f"filter: {shown} of " in status, (key, status)
+
+
+async def test_escape_hands_the_keys_back_from_a_text_box(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
+        await pilot.press("/", *"2017")
+        await settle(pilot)
+        box = screen.query_one("#filter", Input)
+        await pilot.press("escape")  # first the text goes
+        assert box.value == "" and screen.focused is box
+        await pilot.press("escape")  # then the box gives the keys back
+        assert screen.focused is screen.query_one(BriefingList)
+        await pilot.press("s", *"li")
+        await pilot.press("escape", "escape")
+        assert screen.focused is screen.speaker_filter.people
+        await pilot.press("a")  # a single-key command again, not a letter typed
+        await settle(pilot)
+        assert screen.scope == "all"
+        assert screen.speaker_filter.find_box.value == ""

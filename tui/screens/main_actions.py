@@ -108,6 +108,15 @@ class Actions:
         if focused is box and box.value:
             box.value = ""
             return
+        # An empty text box gives the keys back: Escape leaves it for the list below it,
+        # so the single-key commands work again instead of being typed as text.
+        if focused is box:
+            screen.set_focus(screen.briefing_list)
+            return
+        finder = screen.speaker_filter.find_box
+        if focused is finder and not finder.value:
+            screen.set_focus(screen.speaker_filter.people)
+            return
         in_speakers = focused is not None and focused in screen.speaker_filter.query("*")
         if in_speakers and screen.speaker_filter.clear():
             return

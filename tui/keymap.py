@@ -95,6 +95,12 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("!", "show_errors", "Errors", "List the files that failed to load.", group="Other"),
     Key("question_mark", "show_help", "Help", "Show this help.", footer=True, group="Other"),
-    Key("escape", "clear", "Clear", "Clear the current filter, or close a dialog.", group="Other"),
+    Key(
+        "escape",
+        "clear",
+        "Clear",
+        "Clear the current filter; in an empty text box, leave it; or close a dialog.",
+        group="Other",
+    ),
     Key("q", "quit", "Quit", "Quit the reader.", footer=True, group="Other"),
 )

@@ -90,7 +90,8 @@ async def test_enter_writes_the_markdown_and_notifies(app: ScreenApp, in_tmp: Pa
         assert (in_tmp / DEFAULT_MD).read_text(encoding="utf-8") == render(
             sample_briefing(), A1, "md"
         )
-        assert app.notes == [f"Exported {BRIEFING_ID}#q1.a1 to {DEFAULT_MD}"]
+        # the full path: the user must be able to find the file whatever folder they are in
+        assert app.notes == [f"Exported {BRIEFING_ID}#q1.a1 to {(in_tmp / DEFAULT_MD).resolve()}"]
 
 
 async def test_format_switch_changes_the_extension_and_preview(

@@ -212,7 +212,7 @@ class ExportScreen(ModalScreen[Path | None]):
         error = event.worker.error
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
             written = event.worker.result
-            self.app.notify(f"Exported {self.answer.ref} to {written}", markup=False)
+            self.app.notify(f"Exported {self.answer.ref} to {written.resolve()}", markup=False)
             self.dismiss(written)
         elif isinstance(error, DestinationExists):
             self.add_class("-confirming")

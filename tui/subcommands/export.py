@@ -208,5 +208,5 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return 1
-    print(f"{PROG}: wrote {written}", file=sys.stderr)
+    print(f"{PROG}: wrote {written.resolve()}", file=sys.stderr)
     return 0

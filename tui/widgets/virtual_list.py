@@ -30,6 +30,19 @@ from tui.widgets.scrolling import SteadyScrollView
 RowT = TypeVar("RowT")
 
 
+class RowMessage(Message):
+    """A message about row ``index`` of ``list``, which is the message's ``control``."""
+
+    def __init__(self, sender: VirtualList[Any], index: int) -> None:
+        super().__init__()
+        self.list = sender
+        self.index = index
+
+    @property
+    def control(self) -> VirtualList[Any]:
+        return self.list
+
+
 class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
     """A cursor over ``rows``, painted lazily. ``cursor`` is -1 when there is no row."""
 
@@ -56,29 +69,11 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
 
     cursor: reactive[int] = reactive(-1, init=False)
 
-    class Highlighted(Message):
+    class Highlighted(RowMessage):
         """The cursor moved to row ``index`` of ``list`` (the message's ``control``)."""
 
-        def __init__(self, sender: VirtualList[Any], index: int) -> None:
-            super().__init__()
-            self.list = sender
-            self.index = index
-
-        @property
-        def control(self) -> VirtualList[Any]:
-            return self.list
-
-    class Selected(Message):
+    class Selected(RowMessage):
         """Row ``index`` of ``list`` (the message's ``control``) was chosen (Enter, click)."""
-
-        def __init__(self, sender: VirtualList[Any], index: int) -> None:
-            super().__init__()
-            self.list = sender
-            self.index = index
-
-        @property
-        def control(self) -> VirtualList[Any]:
-            return self.list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

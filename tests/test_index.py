@@ -217,3 +217,16 @@ def test_a_file_changed_in_place_with_the_same_size_is_seen_by_its_mtime(archive
     assert index.refresh().indexed == 1
     assert [h.ref for h in index.search("tariffs")] == ["2019-03-05-mfa#q1"]
     assert [h.ref for h in index.search("imposts")] == ["2019-03-05-mfa#q1.a1"]
+
+
+def test_a_speaker_counts_the_briefings_where_they_answered_not_only_attended(
+    archive: Archive,
+) -> None:
+    """The palette and the all-briefings view must agree: a briefing where someone sat
+    on the podium but answered nothing is not one of "their" briefings."""
+    answered = briefing("one", "2020-01-01", [("Li Jun", "Yes.")])
+    attended = briefing("two", "2020-01-02", [("Wang Sizheng", "No.")])
+    attended["speakers"].append({"name": "Li Jun"})
+    index = archive.indexed([answered, attended])
+    li_jun = next(p for p in index.people("speaker") if p.key == "li jun")
+    assert (li_jun.count, li_jun.briefings) == (1, 1)

@@ -247,7 +247,7 @@ class Index:
             sql = (
                 "SELECT s.key, (SELECT name FROM speakers s2 JOIN briefings b "
                 "ON b.id = s2.briefing_id WHERE s2.key = s.key ORDER BY b.date DESC LIMIT 1), "
-                "sum(s.answers), count(*) FROM speakers s GROUP BY s.key"
+                "sum(s.answers), sum(s.answers > 0) FROM speakers s GROUP BY s.key"
             )
         else:
             sql = (

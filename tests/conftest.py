@@ -1,5 +1,7 @@
 """Fixtures shared by the tests: archives written to tmp_path, apps, a settled pilot.
 
+* ``user_dirs`` (autouse): the user's config and data folders, inside tmp_path, so no
+  test reads or writes a real home folder (returns ``(config, data)``).
 * ``archive``: a factory that writes small transcript archives as YAML under the test's
   temporary folder (``archive(docs)``, ``archive.corpus({id: doc})``,
   ``archive.write(folder, name, doc)``) and opens a refreshed index on one
@@ -37,6 +39,7 @@ from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
 import tui.app
+from tui import userdirs
 from tui.app import BriefingApp
 from tui.index import Index
 
@@ -80,6 +83,15 @@ class Archive:
         index = Index(self(docs), self.tmp_path / "cache" / "index.sqlite3")
         index.refresh()
         return index
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Every test gets its own config and data folders, never the real home's."""
+    config, data = tmp_path / "user-config", tmp_path / "user-data"
+    monkeypatch.setenv(userdirs.CONFIG_ENV, str(config))
+    monkeypatch.setenv(userdirs.DATA_ENV, str(data))
+    return config, data
 
 
 @pytest.fixture

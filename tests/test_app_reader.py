@@ -380,3 +380,24 @@ async def test_a_refresh_that_removed_a_file_reads_the_lists_again(
     settle: Settle, archive: Archive, tmp_path: Path
 ) -> None:
     assert await _people_reads(settle, archive, tmp_path, change=True) == 4
+
+
+async def test_a_newer_briefing_found_while_reading_never_replaces_the_open_one(
+    reader: Reader, settle: Settle, archive: Archive
+) -> None:
+    # What a cold index does every second: it finds newer briefings and the list is read
+    # again. The briefing on screen, and the answer selected, stay what the user sees.
+    async with reader() as (_app, pilot, screen):
+        assert screen.briefing_id == FINANCE
+        screen.qa.select(f"{FINANCE}#q2.a1")
+        newer = {**CORPUS[FINANCE], "date": "2024-06-01"}
+        newer["title"] = "A newer briefing"
+        archive.write(screen.library.root, "2024-06-01-newer.yaml", newer)
+        screen.library.refresh()
+        screen.loader.load_summaries()
+        await settle(pilot)
+        assert screen.briefing_list.rows[0].id == "2024-06-01-newer"
+        assert screen.briefing_id == FINANCE
+        assert screen.qa.cursor_ref == f"{FINANCE}#q2.a1"
+        highlighted = screen.briefing_list.highlighted
+        assert highlighted is not None and highlighted.id == FINANCE

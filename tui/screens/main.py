@@ -292,7 +292,6 @@ class MainScreen(Screen[None], PaletteTarget):
 
     def open_briefing(self, briefing_id: str, target: str | None = None) -> None:
         """Make ``briefing_id`` the open briefing (loading it if needed), scope unchanged."""
-        self.loader.auto_opened = False
         if briefing_id == self.briefing_id and self.briefing is not None:
             if target is not None:
                 self.qa.select(target)

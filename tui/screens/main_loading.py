@@ -127,7 +127,6 @@ class Loading:
         self.refreshing = False
         self.last_relist = 0.0
         self.cross: tuple[Choice, Sequence[CrossExchange]] | None = None
-        self.auto_opened = False  # True while the open briefing was picked for the reader
         self.background_started = False
 
     def _run(self, work: Callable[[], None], group: str, *, exclusive: bool = True) -> None:
@@ -248,16 +247,11 @@ class Loading:
             if not self.refreshing and screen.briefing is None:
                 screen.qa.show_message("No briefings here. Press ! to see files that failed.")
             return
-        gone = all(row.id != screen.briefing_id for row in rows)
-        if (
-            screen.briefing_id is None
-            or gone
-            or (self.auto_opened and rows[0].id != screen.briefing_id)
-        ):
-            # until the reader picks one, the newest briefing (which a cold index keeps
-            # finding as it goes) is the one on screen
+        if screen.briefing_id is None or all(row.id != screen.briefing_id for row in rows):
+            # the newest briefing opens when nothing is open (or the open one is gone);
+            # one found later (a cold index finds them as it goes) joins the list but
+            # never replaces what the user is reading: only a key of theirs does that
             screen.open_briefing(rows[0].id)
-            self.auto_opened = True
 
     def load_people(self) -> None:
         self._run(self._people, "people")

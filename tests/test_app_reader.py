@@ -12,6 +12,7 @@ from reader_samples import CORPUS
 from tui.app import BriefingApp
 from tui.index import Index
 from tui.library import Person, PersonKind
+from tui.screens.main_loading import Progressed, Refreshed
 
 if TYPE_CHECKING:
     from conftest import Archive, Reader, Settle, ViewText
@@ -401,3 +402,40 @@ async def test_a_newer_briefing_found_while_reading_never_replaces_the_open_one(
         assert screen.qa.cursor_ref == f"{FINANCE}#q2.a1"
         highlighted = screen.briefing_list.highlighted
         assert highlighted is not None and highlighted.id == FINANCE
+
+
+async def test_index_progress_never_covers_the_open_briefing(
+    reader: Reader, settle: Settle, view_text: ViewText
+) -> None:
+    # A filter that hides every row leaves the briefing open; a refresh reporting its
+    # progress then (a warm one reports "0 of 0") must not replace it, nor linger.
+    async with reader() as (_app, pilot, screen):
+        await pilot.press("slash", *"zzzz")
+        await settle(pilot)
+        assert not screen.briefing_list.rows
+        screen.post_message(Progressed(0, 0))
+        screen.post_message(Refreshed(changed=False))
+        await settle(pilot)
+        text = view_text(screen.qa)
+        assert "Indexing" not in text
+        assert "Financial opening of the free trade zone" in text
+
+
+@pytest.mark.parametrize("files", [{}, {"broken.yaml": "title: [unclosed\n"}], ids=["empty", "bad"])
+async def test_a_warm_archive_with_nothing_to_show_says_so_not_indexing(
+    settle: Settle, archive: Archive, tmp_path: Path, view_text: ViewText, files: dict[str, str]
+) -> None:
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name, text in files.items():
+        archive.write(root, name, text)
+    index = Index(root, tmp_path / "index.sqlite")
+    index.refresh()  # warm: the reader's refresh reads no file and removes none
+    try:
+        async with BriefingApp(index).run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            text = view_text(pilot.app.main.qa)
+            assert "Indexing" not in text
+            assert "No briefings here" in text
+    finally:
+        index.close()

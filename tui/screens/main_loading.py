@@ -182,7 +182,9 @@ class Loading:
         done, total = event.done, event.total
         bar = screen.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        if not screen.briefing_list.rows:
+        if screen.briefing_id is None and not screen.briefing_list.summaries:
+            # only an empty reader shows the count: a filter hiding every row still
+            # leaves a briefing open, and the count would cover it
             screen.qa.show_message(f"Indexing transcripts… {done} of {total}")
         now = time.monotonic()
         if now - self.last_relist > RELIST_SECONDS:

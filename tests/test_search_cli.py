@@ -54,6 +54,18 @@ def test_index_exits_1_and_lists_files_that_failed(
     assert "bad.yaml:" in err and "problem(s) above" in err
 
 
+def test_index_that_cannot_be_kept_is_a_failure_not_a_success(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # /proc refuses new files even to root: a place where nothing can be written
+    where = Path("/proc/briefing-index.sqlite3")
+    assert main(["index", str(root), "--index", str(where)]) == 1
+    out, err = capsys.readouterr()
+    assert "index: in memory" not in out
+    assert f"briefing index: nothing was kept: {where} cannot be written" in err
+    assert not where.exists()
+
+
 def test_index_of_a_missing_folder_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -83,6 +83,13 @@ def report(library: Reading, stats: RefreshStats, where: str) -> int:
 def run(args: argparse.Namespace) -> int:
     index, stats = open_index(archive(args.path), args.index, "index", rebuild=args.rebuild)
     try:
-        return report(index, stats, "in memory" if index.in_memory else str(index.path))
+        if index.in_memory:
+            # the files were read (and their problems are worth listing), but the point
+            # of this command is an index kept for later: without one it failed
+            report(index, stats, "not kept")
+            kept = f"{PROG} index: nothing was kept: {index.path} cannot be written"
+            print(kept, file=sys.stderr)
+            return 1
+        return report(index, stats, str(index.path))
     finally:
         index.close()

@@ -132,6 +132,16 @@ def load_file(path: Path) -> tuple[Briefing | None, list[Problem]]:
     return document.briefing, document.problems
 
 
+WALK_CODES = frozenset({"unreadable-folder", "symlink-loop", "not-found"})
+
+
+def left_out(problem: Problem) -> bool:
+    """True for a problem of the walk itself (a folder it cannot open, a path that does
+    not exist, a link loop): a place whose transcripts, if any, were never seen. A result
+    that leaves them out must say so, whatever the command."""
+    return problem.line is None and problem.code in WALK_CODES
+
+
 def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """Every ``*.yaml``/``*.yml`` under ``paths`` (files given directly are taken as they
     are), in sorted order, plus problems met while walking (missing paths, unreadable
@@ -156,9 +166,8 @@ def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Probl
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
             reason = error.strerror or str(error)
-            problems.append(
-                Problem(str(folder), None, None, "unreadable", f"cannot open folder: {reason}")
-            )
+            message = f"cannot open folder: {reason}"
+            problems.append(Problem(str(folder), None, None, "unreadable-folder", message))
             return
         for entry in entries:
             if entry.name.startswith("."):

@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.model import Problem
 
 PROG = "briefing"
 
@@ -115,6 +120,17 @@ def archive(path: Path | None) -> Path:
     One that does not exist raises :class:`UsageError`.
     """
     return existing([path if path is not None else bundled_transcripts()])[0]
+
+
+def warn_left_out(command: str, problems: Iterable[Problem]) -> None:
+    """On stderr, every place of the archive the command could not look into (a folder
+    it cannot open, a link loop): a result without them must never pass for the whole
+    archive. ``check`` and ``index`` list every problem anyway; the others call this."""
+    from tui.loader import left_out
+
+    for problem in problems:
+        if left_out(problem):
+            print(f"{PROG} {command}: {problem}; its transcripts are not searched", file=sys.stderr)
 
 
 def add_archive_argument(parser: argparse.ArgumentParser, metavar: str = "path") -> None:

@@ -29,7 +29,7 @@ from tui.export import (
 )
 from tui.ids import ID_CHARACTERS
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
-from tui.subcommands import UsageError, add_archive_argument, archive
+from tui.subcommands import UsageError, add_archive_argument, archive, warn_left_out
 
 PROG = "briefing export"
 Element = Answer | Question | Remark
@@ -96,7 +96,8 @@ def _find(path: Path, reference: str) -> tuple[Corpus, Element | None, list[Prob
     from tui.loader import iter_transcript_files, load_file
 
     briefing_id = reference.partition("#")[0]
-    files, _ = iter_transcript_files([path])
+    files, walk_problems = iter_transcript_files([path])
+    warn_left_out("export", walk_problems)
     ids = _ids([Path(file) for file in files])
     wanted = ids.get(briefing_id)
     if wanted is None:

@@ -18,7 +18,13 @@ from tui.library import Order, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.query import QueryError
 from tui.safetext import visible
-from tui.subcommands import PROG, add_archive_argument, add_index_argument, archive
+from tui.subcommands import (
+    PROG,
+    add_archive_argument,
+    add_index_argument,
+    archive,
+    warn_left_out,
+)
 from tui.subcommands.index import open_index
 from tui.wrap import wrap_spans
 
@@ -117,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     index, _ = open_index(archive(args.path), args.index, "search")
     try:
+        warn_left_out("search", index.problems())
         order: Order = "relevance" if args.relevance else "newest"
         return show(index, args.query, limit=args.limit, order=order, as_json=args.json)
     finally:

@@ -108,3 +108,20 @@ def test_a_failed_overwrite_keeps_the_old_file(
         write_export(target, "new\n", overwrite=True)
     assert target.read_text(encoding="utf-8") == "old\n"
     assert _leftovers(tmp_path) == ["quote.md"]
+
+
+def test_a_folder_that_refuses_new_folders_is_named_with_the_real_reason() -> None:
+    # /proc exists and refuses every new entry, even to root, with "No such file or
+    # directory": the message names the folder that could not be made, and where
+    with pytest.raises(ExportError) as caught:
+        write_export(Path("/proc/briefing-missing/deeper/quote.md"), "text")
+    assert str(caught.value) == (
+        "cannot create folder /proc/briefing-missing in /proc: "
+        "/proc does not accept new files or folders"
+    )
+
+
+def test_a_folder_that_refuses_new_files_says_so() -> None:
+    with pytest.raises(ExportError) as caught:
+        write_export(Path("/proc/briefing-quote.md"), "text")
+    assert str(caught.value) == "cannot write in /proc: /proc does not accept new files or folders"

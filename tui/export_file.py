@@ -8,6 +8,7 @@ its failures into messages that name the path and the reason.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from tui.atomic import TemporaryFileError, write_atomic
@@ -25,7 +26,12 @@ class DestinationExists(ExportError):
         super().__init__(f"{path} already exists (choose another name, or overwrite it)")
 
 
-def _reason(error: OSError) -> str:
+def _reason(error: OSError, folder: Path | None = None) -> str:
+    """Why an OS call failed, in words. "No such file or directory" while creating an
+    entry in a folder that exists means the folder refuses new entries (``/proc``,
+    ``/sys``, some network mounts), which is what the user needs to hear."""
+    if error.errno == errno.ENOENT and folder is not None and folder.is_dir():
+        return f"{folder} does not accept new files or folders"
     return error.strerror or str(error)
 
 
@@ -52,13 +58,20 @@ def write_export(path: Path, text: str, *, overwrite: bool = False) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"cannot create folder {folder}: {_reason(error)}") from error
+        # name the first folder that could not be made, in the one that exists
+        missing = folder
+        while not missing.parent.exists() and missing.parent != missing:
+            missing = missing.parent
+        where = missing.parent
+        raise ExportError(
+            f"cannot create folder {missing} in {where}: {_reason(error, where)}"
+        ) from error
     try:
         write_atomic(path, text, overwrite=overwrite)
     except FileExistsError as error:
         raise DestinationExists(path) from error
     except TemporaryFileError as error:
-        raise ExportError(f"cannot write in {folder}: {_reason(error)}") from error
+        raise ExportError(f"cannot write in {folder}: {_reason(error, folder)}") from error
     except OSError as error:
         raise ExportError(f"cannot write {path}: {_reason(error)}") from error
     return path

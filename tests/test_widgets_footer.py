@@ -95,3 +95,24 @@ async def test_the_search_results_key_cuts_the_labels_so_quit_stays_on_screen(
         assert [key.key for key in keys][-1] == "q"
         assert all(key.region.right <= 120 and key.region.width > 0 for key in keys)
         assert "Next" in [key.description for key in keys]
+
+
+async def test_in_a_text_box_the_footer_shows_the_keys_that_work_there(
+    reader: Reader, settle: Settle
+) -> None:
+    # Inside a box the letter keys type text, so showing "e Export" there would lie: the
+    # footer shows how to finish and leave the box instead, and the letters come back
+    # once the focus leaves it.
+    async with reader() as (app, pilot, screen):
+        letters = {key.key for key in app.screen.query("FooterKey")}
+        assert {"e", "y", "n"} <= letters
+        await pilot.press("slash")
+        await settle(pilot)
+        in_box = {key.key: key.description for key in app.screen.query("FooterKey")}
+        assert not {"e", "y", "n", "p", "s", "q"} & set(in_box)
+        assert in_box["escape"] == "Leave box"
+        assert "enter" in in_box
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.focused is screen.briefing_list
+        assert {key.key for key in app.screen.query("FooterKey")} == letters

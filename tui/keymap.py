@@ -104,3 +104,22 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("q", "quit", "Quit", "Quit the reader.", footer=True, group="Other"),
 )
+
+
+TEXT_BOX_KEYS: tuple[Key, ...] = (
+    Key(
+        "enter",
+        "submit",
+        "Open",
+        "In a text box: open the first briefing listed, or go to the search results.",
+    ),
+    Key("down", "cursor_down", "To list", "In a text box: go down to the list below it."),
+    Key(
+        "escape",
+        "clear",
+        "Leave box",
+        "In a text box: clear the text; when it is empty, leave the box.",
+    ),
+)
+"""What works while a text box has the focus, where every letter types itself: the
+footer shows these instead of the letter keys, which would not do what they say."""

@@ -13,6 +13,10 @@ when the search results add their own key) each description is cut to its first 
 ("Next answer" becomes "Next") and the command palette's key, which the help screen
 lists, is left out; at 80 columns every other key, the quit key included, then fits
 instead of running off the end of the line.
+
+In a text box every letter types itself, so the footer there shows
+:data:`tui.keymap.TEXT_BOX_KEYS` (how to finish and how to leave) instead of letter keys
+that would not do what they say; they come back when the focus leaves the box.
 """
 
 from __future__ import annotations
@@ -20,21 +24,30 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
+from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
+from tui.keymap import TEXT_BOX_KEYS
 from tui.wrap import cells
+
+
+def typing(screen: Screen[Any]) -> bool:
+    """True while a text box has the focus (its letters type text, not commands)."""
+    return isinstance(screen.focused, Input)
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[object, ...]:
     """What the footer would draw for ``screen``: its shown bindings and their state."""
     palette = screen.app.COMMAND_PALETTE_BINDING
-    return tuple(
+    shown = tuple(
         (key, binding.action, binding.description, binding.key_display, binding.group, on, tip)
         for key, (_node, binding, on, tip) in screen.active_bindings.items()
         if binding.show or key == palette
     )
+    return (typing(screen), *shown)
 
 
 class SteadyFooter(Footer):
@@ -54,6 +67,10 @@ class SteadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
+        if self._bindings_ready and typing(self.screen):
+            palette = [w for w in widgets if w.has_class("-command-palette")]
+            widgets = [*self._text_box_keys(), *palette]
+            self.styles.grid_size_columns = len(TEXT_BOX_KEYS)
         keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
         self._full_cells = sum(self._cells(key) for key in keys)
         self._short = self._full_cells > self.app.size.width
@@ -64,6 +81,18 @@ class SteadyFooter(Footer):
                 if widget.description:
                     widget.description = widget.description.split(maxsplit=1)[0]
             yield widget
+
+    def _text_box_keys(self) -> list[Widget]:
+        """The keys of :data:`~tui.keymap.TEXT_BOX_KEYS`, drawn as the footer draws any."""
+        return [
+            FooterKey(
+                key.keys,
+                self.app.get_key_display(Binding(key.keys, key.action)),
+                key.description,
+                key.action,
+            ).data_bind(compact=Footer.compact)
+            for key in TEXT_BOX_KEYS
+        ]
 
     def _cells(self, key: FooterKey) -> int:
         """Cells ``key`` takes with its full label (paddings as in Textual's footer CSS)."""

@@ -250,3 +250,17 @@ async def test_after_N_then_p_the_status_names_no_match_in_an_answer_without_one
         await pilot.press("n")  # the next match is found from where the user is
         assert qa.match_index >= 0
         assert qa.cursor_ref == f"{SHANGHAI}#q3.a1"
+
+
+async def test_clicking_a_hits_snippet_line_opens_that_hit(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
+        await pilot.press("slash", *"?insurers OR insurance", "enter")
+        await settle(pilot, 0.3)
+        results = screen.query_one("#search", SearchResults)
+        refs = [hit.ref for hit in results.hits]
+        third = refs.index(f"{SHANGHAI}#q2.a2")
+        # two rows per hit: its heading, then its snippet
+        await pilot.click(results.hit_list, offset=(10, 2 * third + 1))
+        await settle(pilot)
+        assert screen.briefing_id == SHANGHAI
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q2.a2"

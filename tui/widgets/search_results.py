@@ -75,6 +75,12 @@ class HitList(VirtualList[_Row]):
     def selectable(self, index: int) -> bool:
         return self.rows[index].head
 
+    def click_target(self, index: int) -> int | None:
+        """A click on a snippet opens its hit, as a click on the heading does."""
+        if self.rows[index].head:
+            return index
+        return index - 1 if index > 0 else None
+
     def row_style(self, index: int) -> Style:
         if not self.rows[index].head and index - 1 == self.cursor:
             name = "list--cursor" if self.has_focus else "list--cursor-blurred"

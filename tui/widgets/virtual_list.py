@@ -207,8 +207,16 @@ class VirtualList(SteadyScrollView, Generic[RowT], can_focus=True):
         if 0 <= self.cursor < len(self._rows):
             self.post_message(self.Selected(self, self.cursor))
 
+    def click_target(self, index: int) -> int | None:
+        """The row a click on row ``index`` selects: itself when selectable. A subclass
+        whose items span several rows sends a click on any of them to the item's row."""
+        return index if self.selectable(index) else None
+
     def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
-        if 0 <= index < len(self._rows) and self.selectable(index):
-            self.cursor = index
+        if not 0 <= index < len(self._rows):
+            return
+        target = self.click_target(index)
+        if target is not None:
+            self.cursor = target
             self.action_select()

@@ -89,6 +89,7 @@ def test_metadata_from_the_heading_and_meta_tags() -> None:
         "title": "Daily Press Briefing",
         "published": "2019-04-10",
         "source_url": "https://ports.example/press/2019/04/09/briefing",
+        "site_name": "Ministry of Ports",
     }
 
 
@@ -336,3 +337,19 @@ def test_a_page_made_of_a_sample_imports_as_the_sample_does(sample: Path) -> Non
     actual = import_raw(Raw(f"{sample.stem}.html", _as_page(sample.read_text("utf-8")), ".html"))
     assert actual.text.split("\n", 1)[1] == expected.text.split("\n", 1)[1]
     assert actual.accounting == expected.accounting
+
+
+def test_the_publisher_is_what_the_page_says_it_is() -> None:
+    og = '<meta property="og:site_name" content="Office of the Harbour  Master"><title>x</title>'
+    assert extract(html(page(TRANSCRIPT, head=og))).front["site_name"] == (
+        "Office of the Harbour Master"
+    )
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+        '{"@type": "Organization", "name": "Lune City Hall"}}</script>'
+    )
+    assert extract(html(page(TRANSCRIPT, head=ld))).front["site_name"] == "Lune City Hall"
+    titled = page(TRANSCRIPT, head="<title>Remarks on the Toll Road Budget | Tolls Board</title>")
+    assert extract(html(titled)).front["site_name"] == "Tolls Board"
+    untitled = page(TRANSCRIPT, head="<title>Remarks on the Toll Road Budget</title>")
+    assert "site_name" not in extract(html(untitled)).front

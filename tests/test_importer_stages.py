@@ -172,8 +172,16 @@ def test_meta_reads_front_matter_and_location() -> None:
     assert meta.title == "Press Gaggle by Press Secretary"
     assert (meta.date, meta.published) == (dt.date(2021, 7, 7), dt.date(2021, 7, 8))
     assert meta.location == "Aboard Air Force One En Route Crystal Lake, Illinois"
-    assert (meta.organizer, meta.fidelity) == ("The White House", "verbatim")
+    # an address says where the page was, not who held the briefing nor how faithful
+    # the record is: neither is guessed from it
+    assert (meta.organizer, meta.fidelity) == (None, None)
     assert meta.podium == []
+
+
+def test_meta_takes_the_publisher_a_page_names() -> None:
+    front = {"title": "Weekly briefing", "site_name": "Harbour\u00a0Authority  of Lune"}
+    meta, _, _ = read_meta(front, [(1, "Weekly briefing")])
+    assert meta.organizer == "Harbour Authority of Lune"
 
 
 def test_speaker_hints_parse() -> None:

@@ -44,17 +44,9 @@ _FIELD = re.compile(
 """A heading's field line (``From: Ministry of Harbours``): never the title."""
 _PLACE_FIELD = re.compile(r"(?:Location|Venue|Place)\s*[:：]\s*")
 _FOLLOWING = re.compile(r"\s*Following (?:are|is) (?:the )?(?:highlights|excerpts)[^.]*[:.]?\s*$")
-_DOMAINS = {
-    "whitehouse.gov": "The White House",
-    "whitehouse.archives.gov": "The White House",
-    "defense.gov": "U.S. Department of Defense",
-    "state.gov": "U.S. Department of State",
-    "fmprc.gov.cn": "Ministry of Foreign Affairs of the People’s Republic of China",
-}
-_TITLE_ORGS = {"dod": "U.S. Department of Defense", "pentagon": "U.S. Department of Defense"}
 _NOT_NAMES = frozenset({"En", "Aboard", "Via", "At", "In", "On", "From", "The"})
-VERBATIM_ORGANIZERS = frozenset(_DOMAINS.values())
-"""Publishers whose transcripts are official verbatim records."""
+PUBLISHER_KEYS = ("organizer", "publisher", "site_name")
+"""Front-matter keys in which a page or a saved copy names who published it."""
 
 
 def plain(text: object) -> str:
@@ -162,9 +154,11 @@ def read_meta(
         if org:
             meta.organizer = re.sub(r"[’']s\b", "", org.group("org")).strip()
     if meta.organizer is None:
-        meta.organizer = _organizer_from(meta.source, meta.title)
-    if meta.fidelity is None and meta.organizer in VERBATIM_ORGANIZERS:
-        meta.fidelity = "verbatim"
+        # who published the page, when the page says so; never guessed from its address
+        meta.organizer = next(
+            (plain(front[key]) for key in PUBLISHER_KEYS if str(front.get(key) or "").strip()),
+            None,
+        )
     return meta, ledger, notes
 
 
@@ -280,15 +274,3 @@ def _is_speaker_line(match: re.Match[str], text: str) -> bool:
         return False
     first = match.group(1).split()[0]
     return first not in _NOT_NAMES and len(match.group(2).split()) >= 2
-
-
-def _organizer_from(source: str | None, title: str | None) -> str | None:
-    if source:
-        host = re.sub(r"^[a-z]+://", "", source).split("/")[0].casefold()
-        for domain, name in _DOMAINS.items():
-            if host == domain or host.endswith("." + domain) or host.endswith(domain):
-                return name
-    for word in words(title or ""):
-        if word.casefold() in _TITLE_ORGS:
-            return _TITLE_ORGS[word.casefold()]
-    return None

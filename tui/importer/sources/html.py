@@ -109,6 +109,8 @@ PUBLISHED = (
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
 """The published date in a page's structured data (JSON-LD), read without parsing it."""
+_LD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]+)"')
+"""The publisher's name in a page's structured data (JSON-LD), read without parsing it."""
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _INVISIBLE = str.maketrans("", "", "\u00ad" + "".join(ZERO_WIDTH))
@@ -331,6 +333,25 @@ def _site_name_off(title: str) -> str:
     return max(title.split("|"), key=lambda part: len(part.strip()))
 
 
+def _site_name(tree: LexborHTMLParser) -> str:
+    """Who publishes the page, as the page itself says: its ``og:site_name``, the
+    publisher of its structured data, or the shortest part of a ``Title | Site`` title
+    (the part :func:`_site_name_off` leaves out). Empty when the page does not say."""
+    name = _meta(tree, 'meta[property="og:site_name"]')
+    if name:
+        return name
+    for script in tree.css('script[type="application/ld+json"]'):
+        found = _LD_PUBLISHER.search(script.text(deep=True))
+        if found:
+            return " ".join(found.group(1).split())
+    title_node = tree.css_first("title")
+    parts = [p.strip() for p in (title_node.text(deep=True) if title_node else "").split("|")]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2:
+        return " ".join(min(parts, key=len).split())
+    return ""
+
+
 def _front(tree: LexborHTMLParser, found: _Walk, region: int | None, raw: Raw) -> dict[str, str]:
     front: dict[str, str] = {}
     heading = next((text for r, text in found.headings if r == region), None)
@@ -363,6 +384,9 @@ def _front(tree: LexborHTMLParser, found: _Walk, region: int | None, raw: Raw) -
         if url and url.startswith(("http://", "https://")):
             front["source_url"] = url
             break
+    site = _site_name(tree)
+    if site:
+        front["site_name"] = site
     return front
 
 

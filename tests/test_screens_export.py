@@ -207,19 +207,14 @@ async def test_empty_destination_is_asked_for(app: ScreenApp, in_tmp: Path) -> N
         assert list(in_tmp.iterdir()) == []
 
 
-async def test_escape_cancels_without_writing(app: ScreenApp, in_tmp: Path) -> None:
+@pytest.mark.parametrize("how", ["escape", "button"])
+async def test_cancelling_writes_nothing(app: ScreenApp, in_tmp: Path, how: str) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.results == [None]
-        assert list(in_tmp.iterdir()) == []
-
-
-async def test_cancel_button(app: ScreenApp, in_tmp: Path) -> None:
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.click("#cancel")
+        if how == "escape":
+            await pilot.press("escape")
+        else:
+            await pilot.click("#cancel")
         await pilot.pause()
         assert app.results == [None]
         assert list(in_tmp.iterdir()) == []

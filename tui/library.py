@@ -13,7 +13,7 @@ and tested apart, and a screen or a command asks for no more than it uses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -190,5 +190,63 @@ class Searching(Protocol):
         ...
 
 
-class Library(Reading, Refreshing, Searching, Protocol):
-    """An archive the reader can read, refresh and search: what the main screen runs on."""
+@dataclass(frozen=True, slots=True)
+class WatchedHit:
+    """A hit of a saved search, whole: ``text`` is the full remark, question or answer.
+
+    ``key`` is the hit's key (see :class:`WatchScan`); ``person`` and ``role`` are as in
+    :class:`SearchHit`.
+    """
+
+    key: bytes
+    briefing_id: str
+    title: str
+    date: dt.date
+    ref: str
+    kind: str
+    person: str | None
+    role: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class WatchScan:
+    """Every hit of a query, as keys, and the hits whose key was not seen before.
+
+    A key is 8 bytes digested from the hit's reference and text: the same while the
+    remark, question or answer says the same, whatever happens to the index's rows (a
+    re-indexed or rebuilt index), and different once it is edited or renumbered.
+    ``new`` is newest first and holds at most the ``limit`` asked for; ``new_count``
+    counts them all.
+    """
+
+    keys: frozenset[bytes]
+    new: tuple[WatchedHit, ...]
+    new_count: int
+
+
+class Watching(Protocol):
+    """What saved searches need of an archive: its identity and every hit of a query."""
+
+    @property
+    def archive(self) -> str:
+        """What the archive is known by where saved searches keep what was seen (its
+        resolved root folder)."""
+        ...
+
+    def watch(
+        self,
+        query: str,
+        seen: Container[bytes],
+        *,
+        limit: int = 100,
+        should_stop: StopCheck | None = None,
+    ) -> WatchScan:
+        """Every hit of ``query`` as keys, and those not in ``seen``. Raises
+        :class:`tui.query.QueryError` when malformed, :class:`SearchCancelled` as
+        :meth:`Searching.search` does."""
+        ...
+
+
+class Library(Reading, Refreshing, Searching, Watching, Protocol):
+    """An archive the reader can read, refresh, search and watch: what the main screen runs on."""

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +33,7 @@ from tui.library import (
     RefreshStats,
     SearchHit,
     StopCheck,
+    WatchScan,
 )
 from tui.model import Answer, Briefing, Exchange, Problem, Question, problems_from_json
 from tui.sorting import natural_key
@@ -362,6 +363,26 @@ class Index:
         from tui.index.search import hits_per_month
 
         return self._read(lambda c: hits_per_month(c, query, should_stop))
+
+    # -- saved searches ---------------------------------------------------------------
+
+    @property
+    def archive(self) -> str:
+        """The resolved root: saved searches keep what was seen per archive by it."""
+        return str(self.root.resolve())
+
+    def watch(
+        self,
+        query: str,
+        seen: Container[bytes],
+        *,
+        limit: int = 100,
+        should_stop: StopCheck | None = None,
+    ) -> WatchScan:
+        """Every hit of ``query`` as keys, and the newest ``limit`` not in ``seen``."""
+        from tui.index.watch import watch
+
+        return self._read(lambda c: watch(c, query, seen, limit=limit, should_stop=should_stop))
 
 
 def _why(error: sqlite3.OperationalError) -> str:

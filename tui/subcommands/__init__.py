@@ -91,6 +91,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
             "search",
             'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).',
         ),
+        lazy(
+            "watch",
+            "watch",
+            "Saved searches: save a query by name, then list the hits added since last time.",
+        ),
     )
 }
 

@@ -68,6 +68,21 @@ KEYS: tuple[Key, ...] = (
         "Order search results newest first, or by relevance (also o in the results).",
         group="Finding",
     ),
+    # saved searches
+    Key(
+        "w",
+        "save_search",
+        "Save search",
+        "Save the current search under a name, its hits marked seen.",
+        group="Finding",
+    ),
+    Key(
+        "W",
+        "saved_searches",
+        "Saved searches",
+        "List saved searches with their new hits; Enter runs one and marks it seen.",
+        group="Finding",
+    ),
     Key(
         "n",
         "next_answer",

@@ -42,6 +42,7 @@ from tui.screens.main_loading import (
     SummariesRead,
 )
 from tui.screens.main_search import SEARCH_PREFIX, Search
+from tui.screens.main_watch import SavedSearchKeys
 from tui.screens.palette_target import PaletteTarget
 from tui.widgets.briefing_list import BriefingList
 from tui.widgets.footer import SteadyFooter
@@ -61,6 +62,8 @@ PRIORITY_ACTIONS = {
     "export": "e",
     "show_errors": "!",
     "show_help": "?",
+    "save_search": "w",
+    "saved_searches": "W",
 }
 """Actions bound with priority (they move the focus or open a screen), and the character
 they type when a text box has focus.
@@ -88,7 +91,7 @@ def keymap_bindings() -> list[BindingType]:
     ]
 
 
-class MainScreen(Screen[None], PaletteTarget):
+class MainScreen(Screen[None], PaletteTarget, SavedSearchKeys):
     """The reader. ``library`` is what every pane reads from; the palette drives it too.
 
     Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for

@@ -104,8 +104,9 @@ class SaveSearchScreen(ModalScreen[str | None]):
 
     def _save(self, name: str, replace: bool) -> tuple[str, int]:
         """In the worker: save, then record what the search finds now as seen."""
-        if not replace and any(s.name.lower() == name.lower() for s in self.store.all()):
-            raise NameTaken(name)
+        taken = [s.name for s in self.store.all() if s.name.lower() == name.lower()]
+        if taken and not replace:
+            raise NameTaken(taken[0])
         saved = self.store.add(name, self.search_query, replace=replace)
         scan = self.library.watch(saved.query, (), limit=0)
         self.store.mark_seen(saved.name, self.library.archive, scan.keys)

@@ -9,9 +9,10 @@ once per (N, seed, generator version) and reused by later runs.
 
 Groups, in the order they run (``--only`` takes any of them):
 ``load``, ``index`` (cold build; also leaves the warm index the reader starts
-on), ``search``, ``import`` (1,000 generated pages through ``briefing import``),
-``start`` (warm start to first paint), ``open`` (300-exchange briefing), ``scroll``
-(holding ``j`` in the conference list), ``rss`` (peak memory of the reader).
+on), ``search``, ``watch`` (a look at a saved search beside a plain search), ``import``
+(1,000 generated pages through ``briefing import``), ``start`` (warm start to first
+paint), ``open`` (300-exchange briefing), ``scroll`` (holding ``j`` in the conference
+list), ``rss`` (peak memory of the reader).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import import_speed, measures, report, screens
+from bench import import_speed, measures, report, screens, watch_speed
 from bench.report import Row
 from bench.source_cli import use_source
 from bench.workspace import (
@@ -40,7 +41,7 @@ from bench.workspace import (
     working_tree_label,
 )
 
-GROUPS = ("load", "index", "search", "import", "start", "open", "scroll", "rss")
+GROUPS = ("load", "index", "search", "watch", "import", "start", "open", "scroll", "rss")
 TERMINAL_GROUPS = ("start", "open", "scroll", "rss")
 QUICK_N = 300
 TARGET_N = 10_000
@@ -88,6 +89,8 @@ def run_groups(ws: Workspace, groups: Sequence[str], runs: int, terminal: bool) 
                 rows += measures.measure_load(ws)
             elif group == "index":
                 rows += measures.measure_index(ws)
+            elif group == "watch":
+                rows += watch_speed.measure(ws)
             elif group == "import":
                 rows += import_speed.measure(ws)
             elif group == "search":

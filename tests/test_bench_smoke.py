@@ -78,6 +78,7 @@ def test_quick_run_prints_every_row(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "files/s" in measured["load"].ours
     assert "briefings/s" in measured["index"].ours
     assert "ms" in measured["search"].ours
+    assert "ms" in measured["watch"].ours
     assert "files/s" in measured["import"].ours
     assert run.main(["-n", "20", "--no-terminal", "--root", str(tmp_path)]) == 0
     printed = capsys.readouterr().out

@@ -13,8 +13,8 @@ import pytest
 
 from tui.query import QueryError
 from tui.saved_searches import (
-    SavedSearches,
     SavedSearchError,
+    SavedSearches,
     StoreProblem,
     UnknownSearch,
     pack,
@@ -169,13 +169,11 @@ def test_a_file_of_another_version_is_refused_and_kept(store: SavedSearches) -> 
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreProblem, match="another version of briefing.*left as it is"):
+    with pytest.raises(StoreProblem, match=r"another version of briefing.*left as it is"):
         store.add("trade", "trade")
     conn = sqlite3.connect(store.path)
     try:
-        assert conn.execute("SELECT name, query FROM searches").fetchall() == [
-            ("budget", "budget")
-        ]
+        assert conn.execute("SELECT name, query FROM searches").fetchall() == [("budget", "budget")]
     finally:
         conn.close()
 
@@ -196,7 +194,7 @@ def test_a_locked_file_says_so_and_keeps_every_search(store: SavedSearches) -> N
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         quick = SavedSearches(busy_timeout=0.1)
-        with pytest.raises(StoreProblem, match="locked by another program .* try again"):
+        with pytest.raises(StoreProblem, match=r"locked by another program .* try again"):
             quick.add("trade", "trade")
         with pytest.raises(StoreProblem, match="locked"):
             quick.mark_seen("budget", A, KEYS)

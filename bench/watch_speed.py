@@ -75,7 +75,7 @@ def measure(ws: Workspace) -> list[Row]:
 def _looks(
     store: SavedSearches, index: Index, batch: Sequence[Query]
 ) -> tuple[list[float], list[float], list[int]]:
-    from tui.watch import look as look_at
+    from tui.new_hits import look as look_at
 
     ours: list[float] = []
     peers: list[float] = []

@@ -11,11 +11,11 @@ from reader_samples import DEFENSE
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
+from tui.new_hits import count_new
 from tui.saved_searches import SavedSearches
 from tui.screens.main import MainScreen
 from tui.screens.save_search import SaveSearchScreen
 from tui.screens.watches import WatchesScreen
-from tui.watch import count_new
 
 if TYPE_CHECKING:
     from conftest import Reader, Settle

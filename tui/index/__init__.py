@@ -9,7 +9,7 @@ Callers import from here; the modules say what each part does:
 - :mod:`~tui.index.prefetch`: parsing the files of a refresh ahead of writing them;
 - :mod:`~tui.index.parse_helper`: the helper process the prefetcher parses in;
 - :mod:`~tui.index.search`: the SQL of a search and of hits per month;
-- :mod:`~tui.index.watch`: every hit of a saved search as keys, and the new ones;
+- :mod:`~tui.index.hit_keys`: every hit of a saved search as keys, and the new ones;
 - :mod:`~tui.index.fts`: a parsed query as an FTS5 expression.
 
 Only the index, the store and the library's vocabulary are imported with this package: the

@@ -380,7 +380,7 @@ class Index:
         should_stop: StopCheck | None = None,
     ) -> WatchScan:
         """Every hit of ``query`` as keys, and the newest ``limit`` not in ``seen``."""
-        from tui.index.watch import watch
+        from tui.index.hit_keys import watch
 
         return self._read(lambda c: watch(c, query, seen, limit=limit, should_stop=should_stop))
 

@@ -65,7 +65,7 @@ class SavedSearchActions:
         library = screen.library
 
         def work() -> None:
-            from tui.watch import mark_seen
+            from tui.new_hits import mark_seen
 
             try:
                 mark_seen(SavedSearches(), library, search)

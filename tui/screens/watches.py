@@ -21,9 +21,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.library import Library
+from tui.new_hits import count_new
 from tui.safetext import clean_line
 from tui.saved_searches import SavedSearch, SavedSearches, StoreProblem
-from tui.watch import count_new
 
 
 class Counted(Message):

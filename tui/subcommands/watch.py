@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from tui.model import UNNAMED_ASKER
+from tui.new_hits import Report
 from tui.plural import count
 from tui.query import QueryError
 from tui.safetext import visible
@@ -33,7 +34,6 @@ from tui.saved_searches import (
     StoreProblem,
 )
 from tui.subcommands import PROG, UsageError, add_index_argument, archive
-from tui.watch import Report
 
 NAME = f"{PROG} watch"
 USAGE = """briefing watch [NAME] [PATH] [--json] [--peek] [--limit N] [--index FILE]
@@ -148,8 +148,8 @@ def _look(store: SavedSearches, words: list[str], args: argparse.Namespace) -> i
         if args.json:
             print("[]")
         return 1
+    from tui.new_hits import look
     from tui.subcommands.index import open_index
-    from tui.watch import look
 
     index, _ = open_index(root, args.index, "watch")
     try:

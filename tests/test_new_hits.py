@@ -13,8 +13,8 @@ import yaml
 from index_samples import SAMPLE, briefing
 
 from tui.index import Index
+from tui.new_hits import Report, count_new, look, mark_seen
 from tui.saved_searches import SavedSearches, StoreProblem
-from tui.watch import Report, count_new, look, mark_seen
 
 if TYPE_CHECKING:
     from conftest import Archive

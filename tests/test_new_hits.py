@@ -238,7 +238,9 @@ def test_a_look_that_cannot_be_recorded_still_shows_its_hits(
         blocker.execute("ROLLBACK")
         blocker.close()
     assert refs(report) == ["2024-01-09-new#q1.a1"]
-    assert not report.marked and report.problem is not None and "locked" in report.problem
+    assert not report.marked and report.problem is not None
+    assert report.problem.startswith("'budget': not marked as seen: ")
+    assert "locked" in report.problem
     assert count_new(store, index, store.get("budget")) == 1  # still new next time
 
 
@@ -249,3 +251,22 @@ def test_a_damaged_store_stops_the_look_and_is_kept(store: SavedSearches, index:
     with pytest.raises(StoreProblem, match="damaged"):
         look(store, index, searches)
     assert store.path.read_bytes() == b"garbage " * 200
+
+
+def test_a_saved_query_that_no_longer_parses_does_not_stop_the_others(
+    store: SavedSearches, index: Index
+) -> None:
+    import sqlite3
+
+    store.add("budget", "budget")
+    store.add("broken", "placeholder")
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE searches SET query = 'tariffs NOT' WHERE name = 'broken'")
+    conn.commit()
+    conn.close()
+    broken, budget = look(store, index, store.all())
+    assert not broken.ran and not broken.marked
+    assert broken.problem == (
+        "'broken': its query cannot be run: column 9: NOT needs a term after it"
+    )
+    assert budget.ran and budget.marked and budget.hits_now == 2

@@ -186,3 +186,25 @@ def test_a_damaged_store_is_reported_and_kept(root: Path, capsys: Capture) -> No
         assert err.startswith(f"briefing watch: {path}: damaged (")
         assert err.count("\n") == 1
     assert path.read_bytes() == b"not sqlite " * 100
+
+
+def test_a_saved_query_that_no_longer_parses_is_reported_and_the_rest_shown(
+    root: Path, db: Path, capsys: Capture
+) -> None:
+    import sqlite3
+
+    assert main(["watch", "add", "budget", "budget"]) == 0
+    assert main(["watch", "add", "broken", "placeholder"]) == 0
+    conn = sqlite3.connect(SavedSearches().path)
+    conn.execute("UPDATE searches SET query = '(tariffs' WHERE name = 'broken'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["watch", str(root), "--index", str(db)]) == 1
+    out, err = capsys.readouterr()
+    assert "broken  ((tariffs): cannot be run (the reason is below)" in out
+    assert "budget  (budget): first look in this archive, 2 hits recorded as seen" in out
+    assert err == (
+        "briefing watch: 'broken': its query cannot be run: column 1: "
+        "this '(' is never closed; add a ')'\n"
+    )

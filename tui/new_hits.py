@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.library import Library, LoadFailed, WatchedHit
+from tui.query import QueryError
 from tui.saved_searches import SavedSearch, SavedSearches, StoreProblem
 
 
@@ -53,6 +54,7 @@ class Report:
     new_count: int
     marked: bool
     problem: str | None = None
+    ran: bool = True  # False: the query could not be run (``problem`` says why)
 
     @property
     def first_look(self) -> bool:
@@ -70,24 +72,32 @@ def look(
     """Look at each of ``searches`` in ``library``'s archive (refreshed by the caller).
 
     Raises :class:`StoreProblem` when what was seen cannot be read; a failure to record
-    the look is reported in :attr:`Report.problem` instead, after the hits were found.
+    the look, or a query that no longer parses, is reported in :attr:`Report.problem`
+    instead, and the other searches are looked at all the same.
     """
     archive = library.archive
     urls: dict[str, str | None] = {}
     reports = []
     for search in searches:
         last = store.last_look(search.name, archive)
-        scan = library.watch(
-            search.query, _Everything() if last is None else last.seen, limit=limit
-        )
+        try:
+            scan = library.watch(
+                search.query, _Everything() if last is None else last.seen, limit=limit
+            )
+        except QueryError as error:  # saved by a version that read queries otherwise
+            looked = None if last is None else last.looked_at
+            why = f"{search.name!r}: its query cannot be run: {error}"
+            reports.append(Report(search, archive, looked, 0, (), 0, False, why, ran=False))
+            continue
         new = tuple(NewHit(hit, _url(library, hit.briefing_id, urls)) for hit in scan.new)
-        marked, problem = False, None
+        marked = False
+        problem: str | None = None
         if not peek:
             try:
                 store.mark_seen(search.name, archive, scan.keys)
                 marked = True
             except StoreProblem as error:
-                problem = str(error)
+                problem = f"{search.name!r}: not marked as seen: {error}"
         reports.append(
             Report(
                 search,

@@ -162,7 +162,7 @@ def _look(store: SavedSearches, words: list[str], args: argparse.Namespace) -> i
         print_reports(reports, args.peek)
     for report in reports:
         if report.problem is not None:
-            print(f"{NAME}: not marked as seen: {report.problem}", file=sys.stderr)
+            print(f"{NAME}: {report.problem}", file=sys.stderr)
     if any(report.problem for report in reports):
         return 1
     return 0 if any(report.new_count for report in reports) else 1
@@ -178,6 +178,7 @@ def to_json(report: Report) -> dict[str, object]:
         "hits_now": report.hits_now,
         "new_count": report.new_count,
         "marked_seen": report.marked,
+        "problem": report.problem,
         "new": [
             {
                 "date": new.hit.date.isoformat(),
@@ -206,6 +207,9 @@ def print_reports(reports: list[Report], peek: bool) -> None:
         if number:
             print()
         head = f"{visible(report.search.name)}  ({visible(report.search.query)})"
+        if not report.ran:
+            print(f"{head}: cannot be run (the reason is below)")
+            continue
         if report.first_look:
             seen = "recorded as seen" if report.marked else "not recorded (--peek)"
             print(

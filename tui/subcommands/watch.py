@@ -40,8 +40,16 @@ USAGE = """briefing watch [NAME] [PATH] [--json] [--peek] [--limit N] [--index F
        briefing watch add NAME QUERY [--replace]
        briefing watch remove NAME
        briefing watch list [--json]"""
-EPILOG = """Saved searches are kept in the user's data folder; names are the same in every
-archive, and what was seen is kept per archive. Every Monday at 8, by mail:
+EPILOG = """Without add, remove or list: the hits new since the last look at each saved search
+(or NAME) in the archive (default: the bundled transcripts), newest first, then marked
+seen. One word is a saved search's name if there is one, else the archive's path. The
+first look in an archive records what it finds and lists nothing.
+
+Saved searches are kept in the user's data folder; names are the same in every
+archive, and what was seen is kept per archive.
+
+Exit status: 0 when some hit is new, 1 when none is (or the store has a problem),
+2 for a usage mistake. Every Monday at 8, by mail:
   0 8 * * 1  out=$(briefing watch ~/briefings) && echo "$out" | mail -s briefings me"""
 
 

@@ -96,7 +96,7 @@ async def test_w_asks_before_replacing_a_name_and_refuses_a_bad_one(
         assert [(s.name, s.query) for s in SavedSearches().all()] == [("Money", "financing")]
 
 
-async def test_w_in_the_filter_box_is_a_letter(reader: Reader, settle: Settle) -> None:
+async def test_w_and_big_w_in_the_filter_box_are_letters(reader: Reader, settle: Settle) -> None:
     async with reader() as (app, pilot, screen):
         await pilot.press("slash", *"?wage", "W")
         await settle(pilot)

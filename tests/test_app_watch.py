@@ -170,3 +170,21 @@ async def test_big_w_on_a_damaged_store_says_so_and_keeps_it(
         assert isinstance(listing, WatchesScreen)
         assert message(listing, "#watches-message").startswith(f"{path}: damaged (")
     assert path.read_bytes() == b"not sqlite " * 100
+
+
+async def test_w_on_a_malformed_search_says_why_it_is_not_saved(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader() as (app, pilot, _screen):
+        await pilot.press("slash", *"?(tariffs", "enter")
+        await settle(pilot, 0.3)
+        await pilot.press("w", *"tariffs", "enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SaveSearchScreen)
+        assert message(dialog, "#save-message") == (
+            "Not saved: column 1: this '(' is never closed; add a ')'"
+        )
+        assert SavedSearches().all() == []
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)

@@ -48,17 +48,27 @@ class CopyReport:
     copied: bool
 
 
-def copy_report(ref: str, text: str, route: str | None) -> CopyReport:
+def copy_report(ref: str, text: str, route: str | None, *, browser: bool = False) -> CopyReport:
     """What the reader says after a copy: only the routes that were really taken.
 
     ``route`` is the platform command that succeeded, if any. OSC 52 is named only when
     the text fits it; a text too large for it is either copied by the command alone or
-    not copied at all, and the message says which, and what to do instead.
+    not copied at all, and the message says which, and what to do instead. With
+    ``browser`` (the reader served in a web page) OSC 52 reaches the browser's clipboard
+    and is the only route.
     """
+    size = f"{len(text.encode('utf-8')) / 1_000_000:.1f} MB"
+    if browser:
+        if fits_osc52(text):
+            return CopyReport(f"Copied {ref} with its citation via the browser's clipboard", True)
+        return CopyReport(
+            f"Not copied: {ref} is {size}, too large for the browser's clipboard. "
+            "Export it with e.",
+            copied=False,
+        )
     if fits_osc52(text):
         routes = "the terminal (OSC 52)" if route is None else f"{route} and the terminal (OSC 52)"
         return CopyReport(f"Copied {ref} with its citation via {routes}", copied=True)
-    size = f"{len(text.encode('utf-8')) / 1_000_000:.1f} MB"
     if route is not None:
         return CopyReport(
             f"Copied {ref} with its citation via {route} "

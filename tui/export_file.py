@@ -4,11 +4,16 @@ Kept apart from the rendering in :mod:`tui.export` because it is the part that t
 the file system. The writing itself is :func:`tui.atomic.write_atomic` (temporary file in
 the destination folder, fsync, link or rename, fsync of the folder); this module turns
 its failures into messages that name the path and the reason.
+
+When the reader is served in a browser (``briefing serve``), the server's disk is not the
+reader's: the quote is sent to the browser as a download instead, under
+:func:`download_name`.
 """
 
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 from tui.atomic import TemporaryFileError, write_atomic
@@ -75,3 +80,18 @@ def write_export(path: Path, text: str, *, overwrite: bool = False) -> Path:
     except OSError as error:
         raise ExportError(f"cannot write {path}: {_reason(error)}") from error
     return path
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def download_name(path: Path | str) -> str:
+    """The name a quote is offered under when it is downloaded instead of written.
+
+    Only the last part of ``path`` counts (the folders are on the server, not the
+    reader's machine), and it is reduced to letters, digits, ``.``, ``-`` and ``_``: the
+    name travels in an HTTP header, where quotes, semicolons or line breaks would end it
+    early or split it. A name with nothing left is ``quote``.
+    """
+    name = _UNSAFE_IN_NAME.sub("-", Path(path).name).strip("-.")
+    return name or "quote"

@@ -13,10 +13,15 @@ Decisions:
   failing, and an unwritable destination is reported inside the dialog, which stays open
   so the path can be corrected; :func:`tui.export.write_export` guarantees that neither
   case leaves a partial file.
+* Served in a browser (``briefing serve``), the server's disk is not the reader's: the
+  quote goes to the browser as a download (Textual's file delivery) under the name
+  typed, and a copy goes only to the browser's clipboard (OSC 52, which the page's
+  terminal hands to the browser), never to a clipboard command on the server.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -41,6 +46,7 @@ from tui.export import (
     render,
     write_export,
 )
+from tui.export_file import download_name
 from tui.model import Answer, Briefing, Question, Remark
 
 Quotable = Answer | Question | Remark
@@ -109,7 +115,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with RadioSet(id="format"):
                 for fmt in formats():
                     yield MarkedRadioButton(fmt.label, value=fmt.key == self.format, id=fmt.key)
-            yield Label("Save to:")
+            yield Label("Download as:" if self.app.is_web else "Save to:")
             yield Input(self._suggested, id="destination", select_on_focus=False)
             yield Static(self._preview(), id="preview", markup=False)
             yield Static("", id="message", markup=False)
@@ -192,6 +198,9 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         path = Path(value).expanduser()
         text = render(self.briefing, self.answer, self.format)
+        if self.app.is_web:
+            self._deliver(path, text)
+            return
         self._writing = True
         self._say("Writing…", question=True)
         self.run_worker(
@@ -201,6 +210,13 @@ class ExportScreen(ModalScreen[Path | None]):
             thread=True,
             exit_on_error=False,
         )
+
+    def _deliver(self, path: Path, text: str) -> None:
+        """Served in a browser: hand the quote to the browser as a download."""
+        name = download_name(path)
+        self.app.deliver_text(io.StringIO(text), save_filename=name)
+        self.app.notify(f"Sent {self.answer.ref} to the browser as {name}", markup=False)
+        self.dismiss(Path(name))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "export" or event.state not in (
@@ -238,6 +254,10 @@ def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:
     text = render(briefing, answer, "md")
     if fits_osc52(text):
         app.copy_to_clipboard(text)
+    if app.is_web:
+        # served: a command here would copy onto the server's desktop, not the reader's
+        _notify_copied(app, copy_report(answer.ref, text, None, browser=True))
+        return
 
     def copy_with_command() -> None:
         route = copy_text(text)

@@ -92,6 +92,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
             'Search the archive\'s full text (words, "phrases", financ*, AND/OR/NOT, filters).',
         ),
         lazy(
+            "serve",
+            "serve",
+            "Serve the reader to web browsers (needs the web extra: pip install 'briefing[web]').",
+        ),
+        lazy(
             "watch",
             "watch",
             "Saved searches: save a query by name, then list the hits added since last time.",

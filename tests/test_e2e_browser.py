@@ -100,6 +100,19 @@ def wait_for_gone(page: Page, text: str) -> str:
     return screen(page)
 
 
+def wait_for_clipboard(page: Page, text: str) -> str:
+    """The browser's clipboard once it holds ``text`` (reading it is a promise, which
+    ``wait_for_function`` would take for a true value, so it is read until it does)."""
+    end = time.monotonic() + DEADLINE_MS / 1000
+    while True:
+        held = str(page.evaluate("navigator.clipboard.readText()"))
+        if text in held:
+            return held
+        if time.monotonic() > end:
+            raise AssertionError(f"the clipboard never held {text!r}; it holds {held!r}")
+        page.wait_for_timeout(100)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -192,12 +205,7 @@ def test_the_reader_in_a_browser_filters_copies_and_downloads_an_export(
     wait_for(page, f"{SHANGHAI}#q1.a1 · answer 1/")
 
     page.keyboard.press("y")
-    page.wait_for_function(
-        "ref => navigator.clipboard.readText().then(text => text.includes(ref))",
-        arg=f"{SHANGHAI}#q1.a1",
-        timeout=DEADLINE_MS,
-    )
-    copied = str(page.evaluate("navigator.clipboard.readText()"))
+    copied = wait_for_clipboard(page, f"{SHANGHAI}#q1.a1")
     assert "It’s a good question." in copied
     assert "Tang Zhiping" in copied
     assert "via the browser's" in wait_for(page, "Copied ")  # the reader says where it went

@@ -16,7 +16,7 @@ import pytest
 from conftest import ScreenApp
 from quoting_samples import A1, BRIEFING_ID, sample_briefing
 from textual.screen import Screen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, RadioButton
 
 from tui.export import render
 from tui.export_file import download_name
@@ -52,13 +52,28 @@ async def test_export_sends_a_download_and_writes_nothing_on_the_server(in_tmp: 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Download as:" in [str(label.content) for label in app.dialog.query(Label)]
+        name = f"{BRIEFING_ID}-q1-a1-gao-feng.md"
+        # a file name only: the folders of the server mean nothing to the browser
+        assert app.dialog.query_one("#destination", Input).value == name
         await pilot.press("enter")
         await pilot.pause()
-        name = f"{BRIEFING_ID}-q1-a1-gao-feng.md"
         assert app.delivered == [(render(sample_briefing(), A1, "md"), name)]
         assert app.results == [Path(name)]
         assert app.notes == [f"Sent {BRIEFING_ID}#q1.a1 to the browser as {name}"]
     assert list(in_tmp.iterdir()) == []
+
+
+async def test_the_suggested_name_follows_the_format(in_tmp: Path) -> None:
+    app = ServedApp(ExportScreen(sample_briefing(), A1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.dialog.query_one("#json", RadioButton).value = True
+        await pilot.pause()
+        name = f"{BRIEFING_ID}-q1-a1-gao-feng.json"
+        assert app.dialog.query_one("#destination", Input).value == name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.delivered == [(render(sample_briefing(), A1, "json"), name)]
 
 
 async def test_a_typed_name_is_sent_without_its_folders_and_made_safe(in_tmp: Path) -> None:

@@ -106,7 +106,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.briefing = briefing
         self.answer = answer
         self.format: str = default_format()
-        self._suggested = str(default_export_path(briefing, answer, self.format))
+        self._suggested = ""  # set in compose, once it is known whether the app is served
         self._writing = False
 
     def compose(self) -> ComposeResult:
@@ -116,6 +116,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 for fmt in formats():
                     yield MarkedRadioButton(fmt.label, value=fmt.key == self.format, id=fmt.key)
             yield Label("Download as:" if self.app.is_web else "Save to:")
+            self._suggested = self._suggestion()
             yield Input(self._suggested, id="destination", select_on_focus=False)
             yield Static(self._preview(), id="preview", markup=False)
             yield Static("", id="message", markup=False)
@@ -125,6 +126,11 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="confirm", classes="buttons"):
                 yield Button("Overwrite", variant="warning", id="overwrite")
                 yield Button("Keep the file", id="keep")
+
+    def _suggestion(self) -> str:
+        """The suggested destination: a path here, or only a file name for a download."""
+        path = default_export_path(self.briefing, self.answer, self.format)
+        return path.name if self.app.is_web else str(path)
 
     def _preview(self) -> Content:
         lines = render(self.briefing, self.answer, self.format).splitlines()
@@ -148,7 +154,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if chosen is None or chosen not in FORMATS:
             return
         self.format = chosen
-        suggested = str(default_export_path(self.briefing, self.answer, self.format))
+        suggested = self._suggestion()
         if self.destination.value == self._suggested:
             self.destination.value = suggested
         self._suggested = suggested

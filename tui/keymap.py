@@ -3,6 +3,9 @@
 The main screen's bindings, the help screen and the command palette are all built from
 this table, so a key can never be documented in one place and behave differently in
 another. It holds no Textual import: it is plain data the UI turns into ``Binding``s.
+
+Each entry's ``id`` is the stable name the user's ``[keymap]`` (``config.toml``) rebinds it
+by; it is the action's name unless two entries share an action.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ class Key:
     help: str  # one sentence for the help screen
     footer: bool = False  # shown in the footer
     group: str = "Reading"
+    id: str = ""  # the binding's id, what the user's [keymap] names; "" means the action
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.action)
 
 
 KEYS: tuple[Key, ...] = (
@@ -107,6 +115,23 @@ KEYS: tuple[Key, ...] = (
         "Copy the selected answer with its citation to the clipboard.",
         footer=True,
         group="Quoting",
+    ),
+    # --- the archive and the layout ---
+    Key(
+        "ctrl+r",
+        "reload",
+        "Reload",
+        "Read again the files added, changed or removed since the last look "
+        "(this also happens by itself every few seconds).",
+        group="Other",
+    ),
+    Key(
+        "b",
+        "toggle_side",
+        "Side column",
+        "Show or hide the briefing list and speaker filter (on narrow terminals).",
+        footer=True,
+        group="Moving",
     ),
     Key("!", "show_errors", "Errors", "List the files that failed to load.", group="Other"),
     Key("question_mark", "show_help", "Help", "Show this help.", footer=True, group="Other"),

@@ -45,6 +45,40 @@ FIDELITY_WORDING: dict[str | None, str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """The fixed words of a citation in Markdown and plain text (JSON keys never change).
+
+    A user whose newsroom cites in other words sets them in ``config.toml`` (``[citation]``);
+    the reader applies them with :func:`use_wording` at start.
+    """
+
+    question_from: str = "Question from"
+    in_answer_to: str = "In answer to a question from"
+    briefing: str = "Briefing"
+    held: str = "Held"
+    organizer: str = "Organizer"
+    location: str = "Location"
+    source: str = "Source"
+    fidelity: str = "Fidelity"
+    reference: str = "Reference"
+
+
+_wording = Wording()
+
+
+def use_wording(wording: Wording) -> Wording:
+    """Make ``wording`` the words of every citation rendered from now; returns the old."""
+    global _wording
+    old, _wording = _wording, wording
+    return old
+
+
+def wording() -> Wording:
+    """The words citations are rendered with now."""
+    return _wording
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One quotable element with the citation that goes with it.
 
@@ -134,20 +168,20 @@ def _md_link(url: str) -> str:
 
 def _attribution(quote: Quote) -> str:
     if quote.kind == "question":
-        return f"Question from {in_prose(quote.by)}"
+        return f"{_wording.question_from} {in_prose(quote.by)}"
     return f"{quote.by}, {quote.role}" if quote.role else quote.by
 
 
 def _citation_fields(quote: Quote) -> list[tuple[str, str]]:
-    briefing = quote.briefing
+    briefing, words = quote.briefing, _wording
     fields: list[tuple[str, str | None]] = [
-        ("Briefing", briefing.title),
-        ("Held", briefing.date.isoformat()),
-        ("Organizer", briefing.organizer),
-        ("Location", briefing.location),
-        ("Source", briefing.source),
-        ("Fidelity", quote.fidelity),
-        ("Reference", quote.reference),
+        (words.briefing, briefing.title),
+        (words.held, briefing.date.isoformat()),
+        (words.organizer, briefing.organizer),
+        (words.location, briefing.location),
+        (words.source, briefing.source),
+        (words.fidelity, quote.fidelity),
+        (words.reference, quote.reference),
     ]
     return [(name, value) for name, value in fields if value]
 
@@ -156,12 +190,12 @@ def render_markdown(quote: Quote) -> str:
     lines = _blockquote(quote.text)
     lines += ["", f"— {escape_markdown(_attribution(quote))}", ""]
     for name, value in _citation_fields(quote):
-        shown = _md_link(value) if name == "Source" else escape_markdown(value)
-        lines.append(f"- {name}: {shown}")
+        shown = _md_link(value) if name == _wording.source else escape_markdown(value)
+        lines.append(f"- {escape_markdown(name)}: {shown}")
     if quote.question is not None:
         asker = escape_markdown(in_prose(quote.question.asker))
         ref = escape_markdown(quote.question.ref)
-        lines += ["", f"In answer to a question from {asker} ({ref}):", ""]
+        lines += ["", f"{escape_markdown(_wording.in_answer_to)} {asker} ({ref}):", ""]
         lines += _blockquote(quote.question.text)
     return "\n".join(lines) + "\n"
 
@@ -176,7 +210,7 @@ def render_text(quote: Quote) -> str:
     lines += [f"{name}: {visible_lines(value)}" for name, value in _citation_fields(quote)]
     if quote.question is not None:
         asker = visible_lines(in_prose(quote.question.asker))
-        lines += ["", f"In answer to a question from {asker} ({quote.question.ref}):", ""]
+        lines += ["", f"{_wording.in_answer_to} {asker} ({quote.question.ref}):", ""]
         lines.append(visible_lines(quote.question.text).strip("\n"))
     return "\n".join(lines) + "\n"
 

@@ -65,6 +65,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
             "file:line:col.",
         ),
         lazy(
+            "config",
+            "config",
+            "Print the settings file's path (config path) or the settings in effect (config show).",
+        ),
+        lazy(
             "export",
             "export",
             "Print or save a quote of an answer (or question, or remark) with its citation.",

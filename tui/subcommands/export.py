@@ -18,10 +18,10 @@ import re
 import sys
 from pathlib import Path
 
+from tui.config import for_command
 from tui.export import (
     DestinationExists,
     ExportError,
-    default_format,
     format_for_path,
     formats,
     render,
@@ -170,7 +170,7 @@ def _not_found(reference: str, path: Path, corpus: Corpus, problems: list[Proble
     return "\n".join(lines)
 
 
-def _choose_format(args: argparse.Namespace) -> str:
+def _choose_format(args: argparse.Namespace, default: str) -> str:
     if args.format is not None:
         chosen: str = args.format
         return chosen
@@ -184,8 +184,8 @@ def _choose_format(args: argparse.Namespace) -> str:
                 f"{args.output}: no export format writes '{args.output.suffix}' files "
                 f"(known: {known}); name the file with one of those, or give --format {keys}"
             )
-        return implied or default_format()
-    return default_format()
+        return implied or default
+    return default
 
 
 def run(args: argparse.Namespace) -> int:
@@ -196,7 +196,8 @@ def run(args: argparse.Namespace) -> int:
     if element is None or briefing is None:
         print(_not_found(reference, path, corpus, problems), file=sys.stderr)
         return 1
-    text = render(briefing, element, _choose_format(args))
+    config = for_command(PROG)  # the user's default format and citation wording
+    text = render(briefing, element, _choose_format(args, config.export_format))
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

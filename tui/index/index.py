@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Container, Iterator, Sequence
@@ -88,9 +89,13 @@ class Index:
         *,
         memory: bool = False,
         busy_timeout: float = 5.0,
+        more_roots: Sequence[Path] = (),
     ) -> None:
         self.root = root
-        self.path = None if memory else (index_path or default_index_path(root))
+        # more_roots: further folders read into the same index (the settings' archives)
+        self.roots = [root, *more_roots]
+        joined = Path(os.pathsep.join(str(path.resolve()) for path in self.roots))
+        self.path = None if memory else (index_path or default_index_path(joined))
         self.busy_timeout = busy_timeout
         self._swap = threading.Lock()
         self._refreshing = threading.Lock()
@@ -138,7 +143,7 @@ class Index:
 
         for _ in range(2):
             try:
-                return refresh(self._store, [self.root], progress, self._stop.is_set)
+                return refresh(self._store, self.roots, progress, self._stop.is_set)
             except sqlite3.OperationalError as error:
                 self._to_memory(_why(error))
             except sqlite3.DatabaseError:
@@ -147,7 +152,7 @@ class Index:
                 self._recreate("was damaged and has been rebuilt")
         if not self._store.in_memory:
             self._to_memory("the index failed twice")
-        return refresh(self._store, [self.root], progress, self._stop.is_set)
+        return refresh(self._store, self.roots, progress, self._stop.is_set)
 
     def _rebuild_file(self) -> None:
         if self._store.in_memory or self.path is None:

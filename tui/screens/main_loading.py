@@ -127,6 +127,7 @@ class Loading:
         self.refreshing = False
         self.last_relist = 0.0
         self.cross: tuple[Choice, Sequence[CrossExchange]] | None = None
+        self.kept: str | None = None  # the open briefing, kept on screen though its file broke
         self.background_started = False
 
     def _run(self, work: Callable[[], None], group: str, *, exclusive: bool = True) -> None:
@@ -249,7 +250,8 @@ class Loading:
             if not self.refreshing and screen.briefing is None:
                 screen.qa.show_message("No briefings here. Press ! to see files that failed.")
             return
-        if screen.briefing_id is None or all(row.id != screen.briefing_id for row in rows):
+        gone = screen.briefing_id != self.kept and all(row.id != screen.briefing_id for row in rows)
+        if screen.briefing_id is None or gone:
             # the newest briefing opens when nothing is open (or the open one is gone);
             # one found later (a cold index finds them as it goes) joins the list but
             # never replaces what the user is reading: only a key of theirs does that

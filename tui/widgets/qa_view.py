@@ -149,6 +149,32 @@ class QAView(UserScrollView, can_focus=True):
             self._scroll_to_answer(top=True)
         self._notify()
 
+    def reshow(self, doc: Document, terms: Sequence[str] = ()) -> None:
+        """Display ``doc``, a new reading of the document on screen, in place: the same
+        answer stays selected (when it still exists) and the line at the top stays at the
+        top, so a file saved by an editor never moves what is being read."""
+        if self._doc is None:
+            self.show(doc, None, terms)
+            return
+        ref = self.cursor_ref
+        top_block, offset = self._layout.position(round(self.scroll_offset.y))
+        mark_matches(doc, terms)
+        self._doc = doc
+        self._hits = {}
+        for number, (block, start, end) in enumerate(doc.matches):
+            self._hits.setdefault(block, []).append((start, end, number))
+        last = len(doc.answers) - 1
+        self._cursor = doc.answers.index(ref) if ref in doc.answers else min(self._cursor, last)
+        self._match = -1
+        self._reset_layout()
+        if 0 <= top_block < len(doc.blocks):
+            first = self._layout.line_of(top_block)
+            if first is not None:
+                line = min(first + offset, self._layout.end_of(top_block) - 1)
+                self._update_size()
+                self._scroll_exactly(max(line, 0))
+        self._notify()
+
     def restyled(self) -> None:
         self._cache.clear()
         self.refresh()

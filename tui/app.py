@@ -8,16 +8,22 @@ frame is painted before any transcript is read. Tests build :class:`BriefingApp`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.command import Provider
+from textual.theme import Theme
 
+from tui.config import Config, config_path, load_config
 from tui.index import Index
 from tui.library import Library
+from tui.quote import use_wording
+from tui.remembered import problem as remembered_problem
+from tui.remembered import recall, remember
 from tui.screens.main import MainScreen
+from tui.screens.main_reload import POLL_SECONDS
 from tui.timer_guard import guard_timers
 from tui.typeahead import TypeAheadApp
 
@@ -42,13 +48,52 @@ class BriefingApp(TypeAheadApp[int]):
     }
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        config: Config | None = None,
+        watch: Sequence[Path] = (),
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        """``config``: the user's settings (read from ``config.toml`` when None);
+        ``watch``: the archive's folders, polled every ``poll_seconds`` for changes."""
         super().__init__()
         self.library = library
+        self.watch_roots = tuple(watch)
+        self.poll_seconds = poll_seconds
+        self.config = config if config is not None else load_config(themes=self.available_themes)
+        self.set_keymap(dict(self.config.keymap))
+        use_wording(self.config.wording)
+        theme = self.config.theme or recall("theme", "")
+        if theme in self.available_themes:
+            self.theme = theme
 
     def get_default_screen(self) -> MainScreen:
         """The reader's screen is the first one, so no key typed at launch lands elsewhere."""
-        return MainScreen(self.library)
+        return MainScreen(self.library, self.watch_roots, self.poll_seconds)
+
+    def on_mount(self) -> None:
+        for problem in (*self.config.problems, remembered_problem()):
+            if problem:
+                self.notify(problem, title="Settings", severity="warning", timeout=15)
+        self.theme_changed_signal.subscribe(self, self._theme_picked)
+
+    def _theme_picked(self, theme: Theme) -> None:
+        """Remember a theme picked in the palette; the settings file's theme still wins
+        at the next start (it is the user's explicit choice), so say so."""
+        try:
+            remember("theme", theme.name)
+        except OSError as error:
+            self.notify(f"The theme could not be remembered: {error}", severity="warning")
+            return
+        chosen = self.config.theme
+        if chosen is not None and chosen != theme.name:
+            self.notify(
+                f"{config_path()} sets theme = {chosen!r}, which is used at the next start.",
+                title="Theme",
+                timeout=8,
+            )
 
     @property
     def main(self) -> MainScreen:
@@ -59,12 +104,13 @@ class BriefingApp(TypeAheadApp[int]):
         raise LookupError("the main screen is not open")
 
 
-def run_reader(path: Path, index_path: Path | None = None) -> int:
-    """Open the reader on ``path`` (a folder or one file) with its index at ``index_path``
-    (``None``: the user's cache folder); returns the exit status."""
-    index = Index(path.resolve(), index_path)
+def run_reader(path: Path | Sequence[Path], index_path: Path | None = None) -> int:
+    """Open the reader on ``path`` (a folder or one file, or several) with its index at
+    ``index_path`` (``None``: the user's cache folder); returns the exit status."""
+    paths = [p.resolve() for p in ([path] if isinstance(path, Path) else path)]
+    index = Index(paths[0], index_path, more_roots=paths[1:])
     try:
-        result = BriefingApp(index).run()
+        result = BriefingApp(index, watch=paths).run()
     finally:
         index.close()
     return int(result or 0)

@@ -43,10 +43,22 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _archives(given: Path | None) -> list[Path]:
+    """The archive named on the command line, else the settings' archives, else the
+    bundled transcripts."""
+    if given is None:
+        from tui.config import load_config
+
+        configured = load_config().archives  # its problems are the reader's notices
+        if configured:
+            return list(configured)
+    return [archive(given)]
+
+
 def _run_reader(args: argparse.Namespace) -> int:
     from tui import gcpause
 
-    path = archive(args.path)
+    paths = _archives(args.path)
     gcpause.hold_for_start()  # until the first screen is up: see tui.gcpause
     from tui.terminal_encoding import ensure_utf8
 
@@ -56,7 +68,7 @@ def _run_reader(args: argparse.Namespace) -> int:
     from tui.app import run_reader  # Textual is imported only here
 
     index_path: Path | None = args.index
-    return int(run_reader(path, index_path))
+    return int(run_reader(paths, index_path))
 
 
 def _usage_error(prog: str, error: UsageError) -> int:

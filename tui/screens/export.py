@@ -37,6 +37,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.clipboard import CopyReport, copy_report, copy_text, fits_osc52
 from tui.export import (
+    EXPORT_FOLDER,
     FORMATS,
     DestinationExists,
     ExportError,
@@ -101,11 +102,20 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, briefing: Briefing, answer: Quotable) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        answer: Quotable,
+        fmt: str | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        """``fmt`` and ``folder``: the format chosen first and the folder suggested (the
+        user's settings); the defaults are Markdown and ``exports``."""
         super().__init__()
         self.briefing = briefing
         self.answer = answer
-        self.format: str = default_format()
+        self.format: str = fmt if fmt in FORMATS else default_format()
+        self.folder = folder if folder is not None else EXPORT_FOLDER
         self._suggested = ""  # set in compose, once it is known whether the app is served
         self._writing = False
 
@@ -129,7 +139,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _suggestion(self) -> str:
         """The suggested destination: a path here, or only a file name for a download."""
-        path = default_export_path(self.briefing, self.answer, self.format)
+        path = default_export_path(self.briefing, self.answer, self.format, self.folder)
         return path.name if self.app.is_web else str(path)
 
     def _preview(self) -> Content:

@@ -14,6 +14,8 @@ every action, each handed to the collaborator that owns it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from textual import on
@@ -30,6 +32,7 @@ from tui.model import Briefing
 from tui.plural import count
 from tui.safetext import clean_line
 from tui.screens.main_actions import Actions, ProblemsRead, QuoteRead
+from tui.screens.main_layout import LayoutActions, SideColumn
 from tui.screens.main_loading import (
     BriefingFailed,
     BriefingRead,
@@ -41,6 +44,7 @@ from tui.screens.main_loading import (
     Refreshed,
     SummariesRead,
 )
+from tui.screens.main_reload import POLL_SECONDS, ReloadActions, Reloading
 from tui.screens.main_search import SEARCH_PREFIX, Search
 from tui.screens.main_watch import SavedSearchKeys
 from tui.screens.palette_target import PaletteTarget
@@ -64,6 +68,7 @@ PRIORITY_ACTIONS = {
     "show_help": "?",
     "save_search": "w",
     "saved_searches": "W",
+    "toggle_side": "b",
 }
 """Actions bound with priority (they move the focus or open a screen), and the character
 they type when a text box has focus.
@@ -86,12 +91,13 @@ def keymap_bindings() -> list[BindingType]:
             key.description,
             show=key.footer,
             priority=key.action in PRIORITY_ACTIONS,
+            id=key.id,
         )
         for key in KEYS
     ]
 
 
-class MainScreen(Screen[None], PaletteTarget, SavedSearchKeys):
+class MainScreen(LayoutActions, ReloadActions, Screen[None], PaletteTarget, SavedSearchKeys):
     """The reader. ``library`` is what every pane reads from; the palette drives it too.
 
     Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for
@@ -106,15 +112,22 @@ class MainScreen(Screen[None], PaletteTarget, SavedSearchKeys):
     filter_text: reactive[str] = reactive("", init=False)
     search_query: reactive[str] = reactive("", init=False)
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self, library: Library, watch: Sequence[Path] = (), poll_seconds: float = POLL_SECONDS
+    ) -> None:
+        """``watch``: the archive's folders, polled every ``poll_seconds`` for changes."""
         super().__init__()
         self._library = library
+        self._watch = tuple(watch)
+        self._poll_seconds = poll_seconds
         self.briefing: Briefing | None = None
         self.terms: tuple[str, ...] = ()
         self.names: dict[tuple[str, PersonKind], str] = {}
         self.loader = Loading(self)
         self.search = Search(self)
         self.actions = Actions(self)
+        self.reloading = Reloading(self)
+        self.side_column = SideColumn(self)
 
     # --- the panes ----------------------------------------------------------------------
 
@@ -164,11 +177,13 @@ class MainScreen(Screen[None], PaletteTarget, SavedSearchKeys):
         self.qa.show_message("Opening the archive…")
         self.set_focus(self.briefing_list)
         self.call_after_refresh(self.loader.start)
+        self.call_after_refresh(self.reloading.start, self._watch, self._poll_seconds)
 
     def on_resize(self) -> None:
         self.query_one(SteadyFooter).compact = self.size.width < 100
         self.set_class(self.size.width < 100, "-narrow")
         self.set_class(self.size.height < 30, "-short")
+        self.side_column.resized(self.size.width)
 
     def person_name(self) -> str:
         if self.person is None:

@@ -14,9 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.keys import key_to_character
 from textual.message import Message
 from textual.widgets import Input
 
+from tui.config import Config
 from tui.library import LoadFailed
 from tui.model import Answer, Briefing, Problem
 from tui.typeahead import hold_keys, release_keys
@@ -63,6 +65,11 @@ class Actions:
         if callable(method):
             method()
 
+    def config(self) -> Config:
+        """The user's settings, as the app read them (the defaults on another app)."""
+        config = getattr(self.screen.app, "config", None)
+        return config if isinstance(config, Config) else Config()
+
     def typing(self, character: str) -> bool:
         """For the priority keys: in a text box, type the character instead.
 
@@ -71,17 +78,33 @@ class Actions:
         box as a key of its own, behind them: ``ab/cd`` typed fast stays ``ab/cd``.
         """
         focused = self.screen.focused
-        if isinstance(focused, Input):
-            focused.post_message(events.Key(character, character))
-            return True
-        return False
+        if not isinstance(focused, Input):
+            return False
+        character = self._rebound(character)
+        if not character:
+            return False  # rebound to a key that types nothing: it acts, even here
+        focused.post_message(events.Key(character, character))
+        return True
+
+    def _rebound(self, character: str) -> str:
+        """The character the key of a priority action types, once the user's keymap
+        may have given that action another key (the first of its keys)."""
+        from tui.screens.main import PRIORITY_ACTIONS
+
+        action = next((a for a, c in PRIORITY_ACTIONS.items() if c == character), None)
+        keys = self.config().keymap.get(action or "")
+        if keys is None:
+            return character
+        return key_to_character(keys.split(",")[0]) or ""
 
     def focus_filter(self) -> None:
         if not self.typing("/"):
+            self.screen.side_column.reveal()
             self.screen.set_focus(self.screen.filter_box)
 
     def focus_speakers(self) -> None:
         if not self.typing("s"):
+            self.screen.side_column.reveal()
             self.screen.set_focus(self.screen.speaker_filter.find_box)
 
     def toggle_order(self) -> None:
@@ -176,7 +199,10 @@ class Actions:
         if how == "export":
             from tui.screens.export import ExportScreen
 
-            self.screen.app.push_screen(ExportScreen(briefing, answer))
+            config = self.config()
+            self.screen.app.push_screen(
+                ExportScreen(briefing, answer, config.export_format, config.export_folder)
+            )
         else:
             from tui.screens.export import copy_quote
 

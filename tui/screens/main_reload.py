@@ -122,17 +122,21 @@ class Reloading:
             if event.by_hand:
                 screen.notify("No briefing files changed.", timeout=3)
             return
+        briefing = screen.briefing
+        path = None
+        if briefing is not None and briefing.path is not None and briefing.id == screen.briefing_id:
+            path = os.path.abspath(briefing.path)
+            if not changes or path in changes.paths:
+                # kept on screen even if the lists, read next, no longer hold it
+                screen.loader.kept = briefing.id
         screen.loader.load_summaries()
         screen.loader.load_people()
         screen.notify((changes.summary() if changes else "Briefings reloaded") + ".", timeout=5)
-        briefing = screen.briefing
-        if briefing is None or briefing.path is None:
+        if briefing is None or path is None:
             return
-        path = os.path.abspath(briefing.path)
         if not changes:  # refreshed by hand without a poller: read it again to be sure
             self.reread(briefing.id, path)
         elif path in changes.removed:
-            screen.loader.kept = briefing.id
             screen.notify(
                 f"{path}: the file of the open briefing was removed; its text stays "
                 "on screen until you open another.",

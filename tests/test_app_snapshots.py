@@ -1,4 +1,5 @@
-"""Snapshots of the main screen on the bundled transcripts, at 120x40 and 80x24.
+"""Snapshots of the main screen on the bundled transcripts, at 120x40 and 80x24 (where the
+side column is folded away until `b` shows it).
 
 The index lives in the test's temporary folder, so the pictures depend only on the
 bundled transcripts (adding one changes them: review and run with --snapshot-update).
@@ -61,4 +62,19 @@ def test_main_screen_in_a_light_theme(
     bundled_app.theme = "textual-light"
     assert snap_compare(
         bundled_app, terminal_size=(120, 40), run_before=partial(shanghai_li_jun, settle)
+    )
+
+
+async def side_column_shown(settle: Settle, pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+
+
+def test_side_column_over_the_q_and_a_view_at_80_by_24(
+    snap_compare: Any, bundled_app: BriefingApp, settle: Settle
+) -> None:
+    """Below 100 columns the side column is folded away; `b` shows it over the view."""
+    assert snap_compare(
+        bundled_app, terminal_size=(80, 24), run_before=partial(side_column_shown, settle)
     )

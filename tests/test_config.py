@@ -10,13 +10,19 @@ import json
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from quoting_samples import A1, Q2, sample_briefing
+from reader_samples import DEFENSE, FINANCE
 
 from tui import quote
-from tui.cli import main
+from tui.cli import archives_to_open, bundled_transcripts, main
 from tui.config import DEFAULT_EXPORT_FOLDER, config_path, default_keys, key_line, load_config
+from tui.index import Index
+
+if TYPE_CHECKING:
+    from conftest import Archive
 
 THEMES = {"textual-dark", "textual-light", "nord", "gruvbox"}
 
@@ -235,3 +241,27 @@ def test_export_on_the_command_line_takes_the_default_format_from_the_file(
     assert main(["export", "2017-10-11-shanghai-belt-and-road#q2.a1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["reference"] == "2017-10-11-shanghai-belt-and-road#q2.a1"
+
+
+def test_briefing_without_a_path_opens_the_settings_archives(
+    settings: Path, archive: Archive
+) -> None:
+    first = archive.corpus({"2018-01-05-finance": FINANCE})
+    second = archive.tmp_path / "more"
+    archive.write(second, "2008-03-10-defense.yaml", DEFENSE)
+    assert archives_to_open(None) == [bundled_transcripts()]
+    write(settings, f'archives = ["{first}", "{second}"]\n')
+    assert archives_to_open(None) == [first, second]
+    assert archives_to_open(second) == [second]  # a path given wins
+
+
+def test_one_index_reads_every_archive_folder(archive: Archive) -> None:
+    first = archive.corpus({"2018-01-05-finance": FINANCE})
+    second = archive.tmp_path / "more"
+    archive.write(second, "2008-03-10-defense.yaml", DEFENSE)
+    index = Index(first, memory=True, more_roots=[second])
+    try:
+        index.refresh()
+        assert [s.id for s in index.summaries()] == ["2018-01-05-finance", "2008-03-10-defense"]
+    finally:
+        index.close()

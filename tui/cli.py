@@ -26,7 +26,7 @@ from tui.subcommands import (
     bundled_transcripts,
 )
 
-__all__ = ["PROG", "bundled_transcripts", "main"]
+__all__ = ["PROG", "archives_to_open", "bundled_transcripts", "main"]
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -43,7 +43,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _archives(given: Path | None) -> list[Path]:
+def archives_to_open(given: Path | None) -> list[Path]:
     """The archive named on the command line, else the settings' archives, else the
     bundled transcripts."""
     if given is None:
@@ -58,7 +58,7 @@ def _archives(given: Path | None) -> list[Path]:
 def _run_reader(args: argparse.Namespace) -> int:
     from tui import gcpause
 
-    paths = _archives(args.path)
+    paths = archives_to_open(args.path)
     gcpause.hold_for_start()  # until the first screen is up: see tui.gcpause
     from tui.terminal_encoding import ensure_utf8
 

@@ -15,6 +15,7 @@ from tui.config import config_path
 from tui.index import Index
 from tui.remembered import recall
 from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen
 
 if TYPE_CHECKING:
     from conftest import Archive, Reader, ReaderApp
@@ -46,6 +47,18 @@ async def test_a_remapped_key_runs_its_action_and_the_old_key_does_not(
         await pilot.press("x", "/", "y")
         assert screen.filter_box.value == "x/y"  # `/` is a plain character now
         assert not [note for note in app.notes if "config.toml" in note]
+
+
+async def test_the_help_shows_the_keys_the_keymap_gave(settings: Path, reader: Reader) -> None:
+    settings.write_text('[keymap]\ntoggle_scope = "ctrl+t"\n')
+    async with reader() as (app, pilot, _screen):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = [str(label.render()) for label in app.screen.query(".key")]
+        assert "ctrl+t" in shown
+        assert "a" not in shown
+        assert "s" in shown  # the others keep theirs
 
 
 async def test_a_remapped_priority_key_types_its_own_character_in_a_text_box(

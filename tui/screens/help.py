@@ -1,12 +1,14 @@
 """The help screen (key ``?``): every key of the reader, grouped.
 
 It is built from :data:`tui.keymap.KEYS`, the same table the bindings and the command
-palette come from, so the help can never list a key that does something else. The
+palette come from, so the help can never list a key that does something else; an action
+the user's ``[keymap]`` (``config.toml``) rebound shows its new keys. The
 command palette key (ctrl+p, Textual's own) is added because it is not in that table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -72,6 +74,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close"),
     ]
 
+    @property
+    def rebound(self) -> Mapping[str, str]:
+        """The keys the user's ``[keymap]`` gave actions, so the help shows what works."""
+        config = getattr(self.app, "config", None)
+        keymap = getattr(config, "keymap", None)
+        return keymap if isinstance(keymap, Mapping) else {}
+
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Label("Keys", id="help-title")
@@ -80,7 +89,8 @@ class HelpScreen(ModalScreen[None]):
                     yield Label(group, classes="group", markup=False)
                     for key in keys:
                         with Horizontal(classes="row"):
-                            yield Label(key_label(key.keys), classes="key", markup=False)
+                            keys_now = self.rebound.get(key.id, key.keys)
+                            yield Label(key_label(keys_now), classes="key", markup=False)
                             yield Label(key.help, classes="help", markup=False)
             yield Label("esc, q or ? closes this help.", id="help-hint", markup=False)
 

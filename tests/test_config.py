@@ -115,6 +115,7 @@ def test_a_file_that_is_not_toml_names_its_line_and_column(settings: Path) -> No
         ('[keymap]\n\nexpot = "x"\n', "expot", "unknown action 'expot'"),
         ('[keymap]\n\nexport = ["e"]\n', "export", "keymap.export must be key names"),
         ('[keymap]\nexport = "ctrl e"\n', "export", "keymap.export must be key names"),
+        ('[keymap]\nexport = "ctlr+e"\n', "export", "keymap.export must be key names"),
         ('\n\ntheme = "solarised-pink"\n', "theme", "unknown theme 'solarised-pink'"),
         ('[export]\n\nformat = "docx"\n', "format", "unknown export format 'docx'"),
         ('export.format = "docx"\n', "export.format", "unknown export format 'docx'"),

@@ -33,7 +33,8 @@ from tui.userdirs import config_dir
 
 FILE_NAME = "config.toml"
 DEFAULT_EXPORT_FOLDER = Path("exports")
-_KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")
+_MODIFIERS = ("ctrl", "alt", "shift", "meta", "super", "hyper")
+_KEY_NAME = re.compile(rf"^(?:(?:{'|'.join(_MODIFIERS)})\+)*(?:[A-Za-z0-9_]+|[^\s,+])$")
 
 
 def config_path() -> Path:

@@ -49,6 +49,8 @@ def live(archive: Archive, reader_app: ReaderApp, tmp_path: Path, settle: Settle
         try:
             async with app.run_test(size=(120, 40)) as pilot:
                 await settle(pilot)
+                poller = app.main.reloading.poller
+                await until(pilot, lambda: poller is None or poller.ready)
                 yield app, pilot, app.main, root
         finally:
             index.close()

@@ -38,7 +38,9 @@ def root(tmp_path: Path) -> Path:
 
 def test_the_first_poll_takes_stock_and_reports_nothing(root: Path) -> None:
     poller = Poller([root])
+    assert not poller.ready
     assert not poller.poll()
+    assert poller.ready
     assert poller.files == 2  # only transcripts, hidden ones skipped
     assert not poller.poll()
 

@@ -81,6 +81,7 @@ class Poller:
         self._order: list[str] = []  # the files in the order edits are looked for
         self._next = 0
         self._started = False
+        self.ready = False  # stock has been taken: later changes will be reported
 
     @property
     def files(self) -> int:
@@ -92,6 +93,7 @@ class Poller:
         if not self._started:
             self._started = True
             self._take_stock()
+            self.ready = True
             return Changes()
         added: dict[str, None] = {}
         changed: dict[str, None] = {}

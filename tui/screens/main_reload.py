@@ -76,11 +76,12 @@ class Reloading:
         self.pending_by_hand = False
 
     def start(self, roots: Sequence[Path], seconds: float = POLL_SECONDS) -> None:
-        """Poll ``roots`` every ``seconds`` (the first poll takes stock of the files)."""
+        """Poll ``roots`` every ``seconds``. The first poll, one interval after the start,
+        takes stock of the files: at once, its folder walk would compete with the first
+        screen and the index's own scan for the interpreter."""
         if not roots:
             return
         self.poller = Poller(roots)
-        self.poll()
         self.screen.set_interval(seconds, self.poll, name="reload-poll")
 
     def poll(self, by_hand: bool = False) -> None:

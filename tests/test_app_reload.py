@@ -150,3 +150,23 @@ async def test_ctrl_r_reloads_by_hand(live: Live) -> None:
         assert "2024-06-01-ports" not in ids(screen)  # nothing watches this reader
         await pilot.press("ctrl+r")
         await until(pilot, lambda: "2024-06-01-ports" in ids(screen))
+
+
+async def test_a_failing_look_is_a_notice_and_the_polling_goes_on(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with live() as (app, pilot, screen, root):
+        poller = screen.reloading.poller
+        real_poll = poller.poll
+        calls: list[int] = []
+
+        def poll_failing_once() -> Any:
+            calls.append(1)
+            if len(calls) == 1:
+                raise OSError("input/output error")
+            return real_poll()
+
+        monkeypatch.setattr(poller, "poll", poll_failing_once)
+        await until(pilot, lambda: any("could not be re-read" in note for note in app.notes))
+        dump(root / "2024-07-01-docks.yaml", dict(FINANCE, date="2024-07-01"))
+        await until(pilot, lambda: "2024-07-01-docks" in ids(screen))

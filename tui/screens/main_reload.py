@@ -93,13 +93,15 @@ class Reloading:
         screen, poller = self.screen, self.poller
 
         def work() -> None:
-            changes = poller.poll() if poller is not None else Changes()
-            error, refreshed = None, False
-            if changes or by_hand:
-                try:
+            # whatever happens, one Reloaded comes back: it ends ``busy``, so a failure
+            # never stops the polling
+            changes, error, refreshed = Changes(), None, False
+            try:
+                changes = poller.poll() if poller is not None else Changes()
+                if changes or by_hand:
                     refreshed = screen.library.refresh().changed
-                except Exception as failure:  # the reader outlives a broken index
-                    error = f"The index could not be refreshed: {failure}"
+            except Exception as failure:  # the reader outlives a broken index
+                error = f"The archive could not be re-read: {failure}"
             screen.post_message(Reloaded(changes, error, by_hand, refreshed))
 
         self.screen.run_worker(

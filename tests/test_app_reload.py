@@ -170,3 +170,29 @@ async def test_a_failing_look_is_a_notice_and_the_polling_goes_on(
         await until(pilot, lambda: any("could not be re-read" in note for note in app.notes))
         dump(root / "2024-07-01-docks.yaml", dict(FINANCE, date="2024-07-01"))
         await until(pilot, lambda: "2024-07-01-docks" in ids(screen))
+
+
+async def test_a_person_across_all_briefings_follows_in_place(live: Live) -> None:
+    async with live() as (_app, pilot, screen, root):
+        await pilot.press("s", *"li jun", "enter", "a")
+        await until(pilot, lambda: screen.qa.document is not None and screen.scope == "all")
+        await pilot.pause()
+        selected = screen.qa.cursor_ref
+        assert selected is not None
+        finance = dict(FINANCE)
+        finance["exchanges"] = [
+            *FINANCE["exchanges"],
+            {
+                "question": {"by": "Caixin", "text": "And pension funds?"},
+                "answers": [{"by": "Li Jun", "text": "Pension funds come next."}],
+            },
+        ]
+        dump(root / "2018-01-05-finance.yaml", finance)
+
+        def shown() -> list[str]:
+            document = screen.qa.document
+            return [block.text for block in document.blocks] if document else []
+
+        await until(pilot, lambda: "Pension funds come next." in shown())
+        assert screen.scope == "all"
+        assert screen.qa.cursor_ref == selected

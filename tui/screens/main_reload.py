@@ -8,9 +8,9 @@ re-reads its lists and says what happened ("2 briefings added, 1 changed").
 
 What the user is reading never moves without a key: the open briefing is re-read in place
 (:meth:`~tui.widgets.qa_view.QAView.reshow` keeps the selected answer and the line at the
-top), a briefing whose file was removed or no longer loads stays on screen with a notice
-naming the problem (``file:line:col``), and the newest briefing is no longer opened for
-the reader once the archive has been reloaded.
+top, and so are a person's exchanges across all briefings), a briefing whose file was
+removed or no longer loads stays on screen with a notice naming the problem
+(``file:line:col``), and a briefing found later joins the list without being opened.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.library import LoadFailed
+from tui.library import CrossExchange, LoadFailed, PersonKind
 from tui.model import Briefing
 from tui.watch import Changes, Poller
-from tui.widgets.qa_document import Document, briefing_document
+from tui.widgets.qa_document import Document, briefing_document, cross_document
 from tui.widgets.speaker_filter import Choice
 
 if TYPE_CHECKING:
@@ -54,6 +54,16 @@ class BriefingReread(Message):
         super().__init__()
         self.briefing = briefing
         self.person = person
+        self.doc = doc
+
+
+class CrossReread(Message):
+    """A person's exchanges across the archive, read again after files changed."""
+
+    def __init__(self, person: Choice, rows: Sequence[CrossExchange], doc: Document) -> None:
+        super().__init__()
+        self.person = person
+        self.rows = rows
         self.doc = doc
 
 
@@ -135,6 +145,9 @@ class Reloading:
         screen.loader.load_summaries()
         screen.loader.load_people()
         screen.notify((changes.summary() if changes else "Briefings reloaded") + ".", timeout=5)
+        screen.loader.cross = None  # a person's exchanges across the archive: read again
+        if screen.scope == "all" and screen.person is not None:
+            self.reread_cross(screen.person)
         if briefing is None or path is None:
             return
         if not changes:  # refreshed by hand without a poller: read it again to be sure
@@ -169,6 +182,28 @@ class Reloading:
 
         screen.run_worker(work, thread=True, group="reread", exclusive=True, exit_on_error=False)
 
+    def reread_cross(self, person: tuple[str, PersonKind]) -> None:
+        """Read a person's exchanges across the archive again, for the view in place."""
+        screen = self.screen
+        name, library = screen.person_name(), screen.library
+
+        def work() -> None:
+            rows = library.exchanges_of(*person)
+            screen.post_message(CrossReread(person, rows, cross_document(rows, person, name)))
+
+        screen.run_worker(
+            work, thread=True, group="reread-cross", exclusive=True, exit_on_error=False
+        )
+
+    def cross_done(self, event: CrossReread) -> None:
+        screen = self.screen
+        if event.person != screen.person:
+            return
+        screen.loader.cross = (event.person, event.rows)
+        if screen.scope == "all":
+            screen.qa.reshow(event.doc, screen.terms)
+            screen.update_status()
+
     def reread_done(self, event: BriefingReread) -> None:
         screen = self.screen
         if event.briefing.id != screen.briefing_id:
@@ -202,6 +237,9 @@ class ReloadActions:
 
     def on_briefing_reread(self, event: BriefingReread) -> None:
         self.reloading.reread_done(event)
+
+    def on_cross_reread(self, event: CrossReread) -> None:
+        self.reloading.cross_done(event)
 
     def on_briefing_broken(self, event: BriefingBroken) -> None:
         self.reloading.broken(event)

@@ -173,6 +173,12 @@ def test_a_file_that_is_not_utf8_is_one_problem(settings: Path) -> None:
     assert problem.startswith(f"{settings}:1:1: cannot be read")
 
 
+def test_an_indented_key_is_located_by_its_column(settings: Path) -> None:
+    write(settings, '[keymap]\n    expot = "x"\n')
+    (problem,) = load_config().problems
+    assert problem.startswith(f"{settings}:2:5: unknown action 'expot'")
+
+
 def test_key_line_follows_tables_and_dotted_keys() -> None:
     text = 'a = 1\n[export]\n# folder = "x"\nfolder = "y"\n[keymap]\n"quit" = "q"\n'
     assert key_line(text, "export", "folder") == 4

@@ -95,7 +95,10 @@ class _Reader:
 
     def problem(self, table: str, key: str, message: str) -> None:
         line = key_line(self.text, table, key) if key else 1
-        self.problems.append(f"{self.path}:{line}:1: {message}")
+        lines = self.text.splitlines()
+        source = lines[line - 1] if line <= len(lines) else ""
+        column = len(source) - len(source.lstrip()) + 1  # where the key starts
+        self.problems.append(f"{self.path}:{line}:{column}: {message}")
 
     def string(self, data: Mapping[str, object], table: str, key: str) -> str | None:
         value = data.get(key)

@@ -110,3 +110,18 @@ async def test_growing_the_terminal_brings_the_column_back(reader: Reader) -> No
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not side(screen).display
+
+
+async def test_the_search_results_keys_fit_at_80_by_24_too(reader: Reader, settle: Any) -> None:
+    async with reader(size=(80, 24)) as (app, pilot, screen):
+        await pilot.press("slash", *"?readiness", "enter")
+        await settle(pilot)
+        assert screen.focused is screen.search_results.hit_list
+        assert not side(screen).display  # folded away: the results have the width
+        keys = list(app.query_one(Footer).query("FooterKey"))
+        actions = {key.action for key in keys}
+        assert {key.action for key in KEYS if key.footer} <= actions
+        assert len(actions) > len([key for key in KEYS if key.footer])  # the results' own
+        for key in keys:
+            assert key.description  # cut, never emptied
+            assert key.region.right <= 80, key.action

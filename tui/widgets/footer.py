@@ -12,7 +12,9 @@ When the keys do not fit on the line with their full labels (below ~100 columns,
 when the search results add their own key) each description is cut to its first word
 ("Next answer" becomes "Next") and the command palette's key, which the help screen
 lists, is left out; at 80 columns every other key, the quit key included, then fits
-instead of running off the end of the line.
+instead of running off the end of the line. Should one word each still be too wide (the
+search results' own key at 80 columns), every description is cut to the same length,
+the longest that fits.
 
 In a text box every letter types itself, so the footer there shows
 :data:`tui.keymap.TEXT_BOX_KEYS` (how to finish and how to leave) instead of letter keys
@@ -74,13 +76,29 @@ class SteadyFooter(Footer):
         keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
         self._full_cells = sum(self._cells(key) for key in keys)
         self._short = self._full_cells > self.app.size.width
+        shown: list[Widget] = []
         for widget in widgets:
             if self._short and isinstance(widget, FooterKey):
                 if widget.has_class("-command-palette"):
                     continue
                 if widget.description:
                     widget.description = widget.description.split(maxsplit=1)[0]
-            yield widget
+            shown.append(widget)
+        if self._short:
+            self._fit([widget for widget in shown if isinstance(widget, FooterKey)])
+        yield from shown
+
+    def _fit(self, keys: list[FooterKey]) -> None:
+        """Still too wide with one word each (80 columns and a pane's own keys): cut every
+        description to the longest length that fits, so no key runs off the line."""
+        room = self.app.size.width - sum(self._cells(k) - cells(k.description) for k in keys)
+        lengths = [cells(key.description) for key in keys]
+        cap = max(lengths, default=0)
+        while cap > 1 and sum(min(length, cap) for length in lengths) > room:
+            cap -= 1
+        for key in keys:
+            if cells(key.description) > cap:
+                key.description = key.description[:cap]
 
     def _text_box_keys(self) -> list[Widget]:
         """The keys of :data:`~tui.keymap.TEXT_BOX_KEYS`, drawn as the footer draws any."""

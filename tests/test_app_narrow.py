@@ -114,7 +114,13 @@ async def test_growing_the_terminal_brings_the_column_back(reader: Reader) -> No
 
 async def test_the_search_results_keys_fit_at_80_by_24_too(reader: Reader, settle: Any) -> None:
     async with reader(size=(80, 24)) as (app, pilot, screen):
-        await pilot.press("slash", *"?readiness", "enter")
+        await pilot.press("slash", *"?readiness")
+        await settle(pilot)
+        # while the query is typed only its line covers the results, which show below
+        assert side(screen).region.height == 1
+        assert screen.search_results.region.width == 80
+        assert screen.search_results.hit_list.rows
+        await pilot.press("enter")
         await settle(pilot)
         assert screen.focused is screen.search_results.hit_list
         assert not side(screen).display  # folded away: the results have the width

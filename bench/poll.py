@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.watch import DEFAULT_BUDGET, Poller
+from tui.poller import DEFAULT_BUDGET, Poller
 
 
 def write_archive(root: Path, files: int) -> list[Path]:

@@ -1,6 +1,6 @@
 """Live reload: the main screen follows files added, changed or removed while it runs.
 
-A :class:`~tui.watch.Poller` looks at the archive's folders every few seconds in a thread
+A :class:`~tui.poller.Poller` looks at the archive's folders every few seconds in a thread
 worker (``ctrl+r`` asks at once). When something changed, the index is brought up to date
 through the library (:meth:`tui.library.Refreshing.refresh`, which re-reads only what
 changed) in the same worker, and one :class:`Reloaded` message tells the screen, which
@@ -24,7 +24,7 @@ from textual.message import Message
 
 from tui.library import CrossExchange, LoadFailed, PersonKind
 from tui.model import Briefing
-from tui.watch import Changes, Poller
+from tui.poller import Changes, Poller
 from tui.widgets.qa_document import Document, briefing_document, cross_document
 from tui.widgets.speaker_filter import Choice
 

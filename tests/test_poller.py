@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui import watch
-from tui.watch import Changes, Poller
+from tui import poller as poller_module
+from tui.poller import Changes, Poller
 
 TEXT = "title: A briefing\n"
 
@@ -115,7 +115,7 @@ def test_a_poll_stats_at_most_its_budget_of_files(
         calls.append(str(path))
         return real_stat(path)
 
-    monkeypatch.setattr(watch.os, "stat", counting_stat)
+    monkeypatch.setattr(poller_module.os, "stat", counting_stat)
     assert not poller.poll()
     files = [call for call in calls if call.endswith(".yaml")]
     assert len(files) == 4

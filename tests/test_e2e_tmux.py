@@ -25,7 +25,9 @@ DEADLINE = 30.0
 
 
 class Terminal:
-    """A detached tmux session running one command."""
+    """A detached tmux session running one command, on a tmux server of its own (``-L``):
+    on the default server a session started while another run's last session closes
+    can meet a server on its way out, and fail."""
 
     def __init__(self, command: str, cwd: Path, size: tuple[int, int] = (120, 40)) -> None:
         self.name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
@@ -34,6 +36,8 @@ class Terminal:
         subprocess.run(
             [
                 "tmux",
+                "-L",
+                self.name,
                 "new-session",
                 "-d",
                 "-s",
@@ -52,7 +56,7 @@ class Terminal:
 
     def screen(self) -> str:
         result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            ["tmux", "-L", self.name, "capture-pane", "-p", "-t", self.name],
             capture_output=True,
             text=True,
             check=False,
@@ -77,13 +81,17 @@ class Terminal:
             time.sleep(0.1)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run(["tmux", "-L", self.name, "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run(
+            ["tmux", "-L", self.name, "send-keys", "-t", self.name, "-l", text], check=True
+        )
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(
+            ["tmux", "-L", self.name, "kill-session", "-t", self.name], capture_output=True
+        )
 
 
 def wait_for_file(path: Path) -> str:

@@ -48,3 +48,8 @@ def test_the_command_line_tells_references_from_paths_without_the_disk(
     argument: str, reference: bool
 ) -> None:
     assert is_reference(argument) is reference
+
+
+def test_a_hash_doubled_by_pasting_into_the_box_is_ignored() -> None:
+    assert parse("##q3", "open-one") == Reference("open-one", "open-one#q3")
+    assert parse("#other#q3.a2", "open-one") == Reference("other", "other#q3.a2")

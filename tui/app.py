@@ -8,12 +8,13 @@ frame is painted before any transcript is read. Tests build :class:`BriefingApp`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.command import Provider
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from tui.config import Config, config_path, load_config
@@ -55,11 +56,14 @@ class BriefingApp(TypeAheadApp[int]):
         config: Config | None = None,
         watch: Sequence[Path] = (),
         poll_seconds: float = POLL_SECONDS,
+        start: str | None = None,
     ) -> None:
         """``config``: the user's settings (read from ``config.toml`` when None);
-        ``watch``: the archive's folders, polled every ``poll_seconds`` for changes."""
+        ``watch``: the archive's folders, polled every ``poll_seconds`` for changes;
+        ``start``: a reference to open (``briefing REF``)."""
         super().__init__()
         self.library = library
+        self.start = start
         self.watch_roots = tuple(watch)
         self.poll_seconds = poll_seconds
         self.config = config if config is not None else load_config(themes=self.available_themes)
@@ -71,7 +75,9 @@ class BriefingApp(TypeAheadApp[int]):
 
     def get_default_screen(self) -> MainScreen:
         """The reader's screen is the first one, so no key typed at launch lands elsewhere."""
-        return MainScreen(self.library, self.watch_roots, self.poll_seconds)
+        screen = MainScreen(self.library, self.watch_roots, self.poll_seconds)
+        screen.references.start = self.start
+        return screen
 
     def on_mount(self) -> None:
         for problem in (*self.config.problems, remembered_problem()):
@@ -95,6 +101,23 @@ class BriefingApp(TypeAheadApp[int]):
                 timeout=8,
             )
 
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, but "Keys" shows the reader's help, not Textual's key panel
+        (which lists the focused widget's internal bindings, such as the text box's)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand(
+                    "Keys", "Show the reader's keys and how to use it", self.show_keys
+                )
+            else:
+                yield command
+
+    def show_keys(self) -> None:
+        from tui.screens.help import HelpScreen, pane_help
+
+        below = self.main if isinstance(self.screen, ModalScreen) else self.screen
+        self.push_screen(HelpScreen(pane_help(below)))
+
     @property
     def main(self) -> MainScreen:
         """The main screen (below any dialog)."""
@@ -104,13 +127,16 @@ class BriefingApp(TypeAheadApp[int]):
         raise LookupError("the main screen is not open")
 
 
-def run_reader(path: Path | Sequence[Path], index_path: Path | None = None) -> int:
+def run_reader(
+    path: Path | Sequence[Path], index_path: Path | None = None, start: str | None = None
+) -> int:
     """Open the reader on ``path`` (a folder or one file, or several) with its index at
-    ``index_path`` (``None``: the user's cache folder); returns the exit status."""
+    ``index_path`` (``None``: the user's cache folder), at the reference ``start`` if
+    given; returns the exit status."""
     paths = [p.resolve() for p in ([path] if isinstance(path, Path) else path)]
     index = Index(paths[0], index_path, more_roots=paths[1:])
     try:
-        result = BriefingApp(index, watch=paths).run()
+        result = BriefingApp(index, watch=paths, start=start).run()
     finally:
         index.close()
     return int(result or 0)

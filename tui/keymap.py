@@ -45,12 +45,37 @@ KEYS: tuple[Key, ...] = (
     Key("k,up", "cursor_up", "Up", "Move up in a list, or scroll the view up.", group="Moving"),
     Key("g,home", "cursor_top", "Top", "Go to the top.", group="Moving"),
     Key("G,end", "cursor_bottom", "Bottom", "Go to the bottom.", group="Moving"),
+    # --- going places: references, back and forward ---
+    Key(
+        "number_sign",
+        "go_to_reference",
+        "Go to reference",
+        "Open a reference: #q12.a1 in this briefing, or a whole one (2017-10-11-shanghai#q2.a1).",
+        group="Moving",
+    ),
+    Key(
+        "backspace,alt+left",
+        "go_back",
+        "Back",
+        "Go back to what you read before (a briefing, a result, a reference), at its line.",
+        group="Moving",
+    ),
+    Key("alt+right", "go_forward", "Forward", "Go forward again after going back.", group="Moving"),
     Key(
         "/",
         "focus_filter",
         "Filter",
         "Filter the briefings; start with ? to search all that was said (?tariffs).",
         footer=True,
+        group="Finding",
+    ),
+    # --- find in the briefing ---
+    Key(
+        "f",
+        "find",
+        "Find",
+        "Find text in the open briefing, as in less (/ filters the list): Enter goes to the "
+        "next match, n/N step, esc closes.",
         group="Finding",
     ),
     Key(
@@ -95,11 +120,11 @@ KEYS: tuple[Key, ...] = (
         "n",
         "next_answer",
         "Next answer",
-        "Select the next answer (or the next search match).",
+        "Select the next answer (or the next find or search match).",
         footer=True,
     ),
     Key("p", "previous_answer", "Prev answer", "Select the previous answer.", footer=True),
-    Key("N", "previous_match", "Prev match", "Go to the previous search match."),
+    Key("N", "previous_match", "Prev match", "Go to the previous find or search match."),
     Key(
         "e",
         "export",
@@ -132,6 +157,21 @@ KEYS: tuple[Key, ...] = (
         "Show or hide the briefing list and speaker filter (on narrow terminals).",
         footer=True,
         group="Moving",
+    ),
+    # --- bookmarks ---
+    Key(
+        "m",
+        "bookmark",
+        "Bookmark",
+        "Bookmark the selected answer; m again removes the bookmark.",
+        group="Quoting",
+    ),
+    Key(
+        "M",
+        "show_bookmarks",
+        "Bookmarks",
+        "List the bookmarks: Enter opens one, d deletes it.",
+        group="Quoting",
     ),
     Key("!", "show_errors", "Errors", "List the files that failed to load.", group="Other"),
     Key("question_mark", "show_help", "Help", "Show this help.", footer=True, group="Other"),

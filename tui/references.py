@@ -42,10 +42,13 @@ def parse(text: str, current: str | None) -> Reference | str:
     """The reference ``text`` names, or why it names none (one line).
 
     ``#q2.a1`` (or ``q2.a1``) is in the ``current`` briefing; ``id#q2.a1`` is complete.
-    Surrounding spaces and a pasted ``<...>`` or quotes are ignored, and the element's
-    letters may be in any case (``Q2.A1``).
+    Surrounding spaces, a pasted ``<...>`` or quotes, and a ``#`` doubled by pasting
+    after the one the box starts with are ignored; the element's letters may be in any
+    case (``Q2.A1``).
     """
     cleaned = text.strip().strip("<>\"'`").strip()
+    while cleaned.startswith("#") and "#" in cleaned[1:]:
+        cleaned = cleaned[1:]  # "#" typed into a box that already held one
     if not cleaned:
         return f"Type a reference: {EXAMPLE}"
     found = _TYPED.fullmatch(cleaned)

@@ -32,6 +32,9 @@ from tui.model import Briefing
 from tui.plural import count
 from tui.safetext import clean_line
 from tui.screens.main_actions import Actions, ProblemsRead, QuoteRead
+from tui.screens.main_bookmarks import BookmarkActions, Marks
+from tui.screens.main_find import FindActions, Finder
+from tui.screens.main_history import HistoryActions, Places
 from tui.screens.main_layout import LayoutActions, SideColumn
 from tui.screens.main_loading import (
     BriefingFailed,
@@ -44,11 +47,13 @@ from tui.screens.main_loading import (
     Refreshed,
     SummariesRead,
 )
+from tui.screens.main_reference import ReferenceActions, References
 from tui.screens.main_reload import POLL_SECONDS, ReloadActions, Reloading
 from tui.screens.main_search import SEARCH_PREFIX, Search
 from tui.screens.main_watch import SavedSearchKeys
 from tui.screens.palette_target import PaletteTarget
 from tui.widgets.briefing_list import BriefingList
+from tui.widgets.find_bar import FindBar
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.qa_view import QAView
 from tui.widgets.query_input import QueryInput
@@ -69,6 +74,9 @@ PRIORITY_ACTIONS = {
     "save_search": "w",
     "saved_searches": "W",
     "toggle_side": "b",
+    "find": "f",
+    "go_to_reference": "#",
+    "show_bookmarks": "M",
 }
 """Actions bound with priority (they move the focus or open a screen), and the character
 they type when a text box has focus.
@@ -97,7 +105,17 @@ def keymap_bindings() -> list[BindingType]:
     ]
 
 
-class MainScreen(LayoutActions, ReloadActions, Screen[None], PaletteTarget, SavedSearchKeys):
+class MainScreen(
+    LayoutActions,
+    ReloadActions,
+    FindActions,
+    HistoryActions,
+    ReferenceActions,
+    BookmarkActions,
+    Screen[None],
+    PaletteTarget,
+    SavedSearchKeys,
+):
     """The reader. ``library`` is what every pane reads from; the palette drives it too.
 
     Focus moves with ``set_focus`` (immediate) rather than ``Widget.focus`` (queued), for
@@ -128,6 +146,10 @@ class MainScreen(LayoutActions, ReloadActions, Screen[None], PaletteTarget, Save
         self.actions = Actions(self)
         self.reloading = Reloading(self)
         self.side_column = SideColumn(self)
+        self.finder = Finder(self)
+        self.places = Places(self)
+        self.references = References(self)
+        self.marks = Marks(self)
 
     # --- the panes ----------------------------------------------------------------------
 
@@ -167,9 +189,11 @@ class MainScreen(LayoutActions, ReloadActions, Screen[None], PaletteTarget, Save
                     MainScreen.filter_text, opened_id=MainScreen.briefing_id
                 )
                 yield SpeakerFilter(id="speakers").data_bind(chosen=MainScreen.person)
-            with ContentSwitcher(initial="qa", id="main"):
-                yield QAView(id="qa")
-                yield SearchResults(self.library, id="search")
+            with Vertical(id="reader"):
+                with ContentSwitcher(initial="qa", id="main"):
+                    yield QAView(id="qa")
+                    yield SearchResults(self.library, id="search")
+                yield FindBar(id="find-bar")
         yield Static("", id="status", markup=False)
         yield SteadyFooter()
 
@@ -231,6 +255,7 @@ class MainScreen(LayoutActions, ReloadActions, Screen[None], PaletteTarget, Save
             shown = event.ref.partition("#")[0]
         self.briefing_list.opened_id = shown
         self.update_status()
+        self.finder.show_count()
 
     @on(SearchResults.Opened, "#search")
     def _open_hit(self, event: SearchResults.Opened) -> None:
@@ -306,10 +331,14 @@ class MainScreen(LayoutActions, ReloadActions, Screen[None], PaletteTarget, Save
     def select_briefing(self, briefing_id: str, target: str | None = None) -> None:
         """Open a briefing in this-briefing scope (list Enter, palette, search result)."""
         self.scope = "briefing"
-        self.open_briefing(briefing_id, target)
+        self.open_briefing(briefing_id, target, passing=False)
 
-    def open_briefing(self, briefing_id: str, target: str | None = None) -> None:
-        """Make ``briefing_id`` the open briefing (loading it if needed), scope unchanged."""
+    def open_briefing(
+        self, briefing_id: str, target: str | None = None, *, passing: bool = True
+    ) -> None:
+        """Make ``briefing_id`` the open briefing (loading it if needed), scope unchanged;
+        ``passing``: only previewed, as the list's cursor passes (see tui.history)."""
+        self.places.opening(briefing_id, target, passing=passing)
         if briefing_id == self.briefing_id and self.briefing is not None:
             if target is not None:
                 self.qa.select(target)

@@ -2,11 +2,11 @@
 
 Movement keys act on whichever pane has focus (a list moves its cursor, the Q&A view
 scrolls), so ``j`` means "down here" everywhere. ``n`` steps to the next search match
-while a search is active and to the next answer otherwise; ``p`` always goes to the
-previous answer and ``N`` to the previous match.
+while the find bar or a search is active and to the next answer otherwise; ``p`` always
+goes to the previous answer and ``N`` to the previous match.
 
-Escape peels one layer at a time: the text of the focused box, then the search, then the
-list filter, then the chosen person, then the "all briefings" scope.
+Escape peels one layer at a time: the text of the focused box, then the find bar, then
+the search, then the list filter, then the chosen person, then the "all briefings" scope.
 """
 
 from __future__ import annotations
@@ -116,11 +116,15 @@ class Actions:
 
     def next_answer(self) -> None:
         qa = self.screen.qa
+        if self.screen.finder.step(1):
+            return
         if self.screen.terms and qa.move_match(1):
             return
         qa.move_answer(1)
 
     def previous_match(self) -> None:
+        if self.screen.finder.step(-1):
+            return
         if not self.screen.qa.move_match(-1):
             self.screen.notify("No search matches here: search with / and a leading ?", timeout=4)
 
@@ -135,6 +139,8 @@ class Actions:
         # so the single-key commands work again instead of being typed as text.
         if focused is box:
             screen.set_focus(screen.briefing_list)
+            return
+        if screen.finder.close():
             return
         finder = screen.speaker_filter.find_box
         if focused is finder and not finder.value:
@@ -209,10 +215,10 @@ class Actions:
             copy_quote(self.screen.app, briefing, answer)
 
     def show_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from tui.screens.help import HelpScreen, pane_help
 
         if not self.typing("?"):
-            self.screen.app.push_screen(HelpScreen())
+            self.screen.app.push_screen(HelpScreen(pane_help(self.screen)))
 
     def show_errors(self) -> None:
         if self.typing("!"):

@@ -201,6 +201,7 @@ class Loading:
             self.load_people()
         if event.error:
             screen.notify(event.error, severity="error", timeout=10)
+        screen.references.index_ready()
         notice = screen.library.notice
         if notice:
             screen.notify(notice, severity="warning", timeout=10)
@@ -303,6 +304,7 @@ class Loading:
             screen.update_status()
         else:
             self.render_view(target)
+        screen.places.shown(briefing.id)
 
     def briefing_failed(self, event: BriefingFailed) -> None:
         screen = self.screen

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from tui.finding import find_all
 from tui.library import CrossExchange, PersonKind
 from tui.model import Answer, Briefing, Exchange, Remark, normalise_name
 from tui.plural import count
@@ -109,6 +110,16 @@ class Document:
                 if block >= first:
                     return number
         return 0
+
+    def answer_for(self, ref: str | None) -> str | None:
+        """The answer to select for ``ref``: itself, or for a question or a remark the
+        first answer after it (None when there is none, or ``ref`` is not shown)."""
+        if ref is None or ref in self.answer_block:
+            return ref
+        label = self.label_block.get(ref)
+        if label is None:
+            return None
+        return next((b.answer for b in self.blocks[label:] if b.answer is not None), None)
 
     def answer_of_match(self, number: int) -> str | None:
         """The answer a match selects: its own, or the first after its question."""
@@ -267,3 +278,9 @@ def mark_matches(doc: Document, terms: Sequence[str]) -> None:
             continue
         for start, end in match_spans(block.text, terms):
             doc.matches.append((index, start, end))
+
+
+def mark_found(doc: Document, text: str) -> None:
+    """Record where the find bar's ``text`` occurs anywhere in ``doc`` (labels, headings
+    and text alike: find looks at what is on screen, see :mod:`tui.finding`)."""
+    doc.matches = find_all([block.text for block in doc.blocks], text)

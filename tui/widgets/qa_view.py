@@ -10,7 +10,9 @@ cache; a cursor move or a resize simply forgets them.
 
 One answer is always the cursor (``▌`` in the left gutter, which stays visible without
 colour); ``n``/``p`` move it and scroll it into view. With search terms, every match is
-highlighted and :meth:`move_match` steps through them.
+highlighted and :meth:`move_match` steps through them. While the find bar has text
+(:meth:`find`), its matches take the place of the search's, in colours of their own, and
+stepping puts each one on screen with a line of context above it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.widgets.qa_document import Document, mark_matches
+from tui.widgets.qa_document import Document, mark_found, mark_matches
 from tui.widgets.qa_layout import Layout, answer_in_view
 from tui.widgets.user_scroll import UserScrollView
 from tui.wrap import wrap_lines
@@ -36,6 +38,8 @@ GUTTER = 2
 CONTEXT_LINES = 2
 """Lines kept above an answer the view moves to when its question is too long to show
 whole: the question's (or the previous answer's) last line and the blank line after it."""
+FIND_CONTEXT = 1
+"""Lines kept above a find match the view moves to."""
 FIRST_STEP = 120  # blocks laid out before the first paint (more if the screen needs it)
 STEP = 300  # blocks laid out per background step (~10-15 ms)
 FIRST_STEP_DELAY = 0.1  # seconds between showing a document and its background layout
@@ -69,6 +73,8 @@ class QAView(UserScrollView, can_focus=True):
         "qa--cursor",
         "qa--match",
         "qa--match-current",
+        "qa--find",
+        "qa--find-current",
     }
 
     class CursorMoved(Message):
@@ -93,6 +99,8 @@ class QAView(UserScrollView, can_focus=True):
         self._stepping = False
         self._height = 0
         self._deferred: Callable[[], None] | None = None  # a scroll asked for while hidden
+        self._terms: tuple[str, ...] = ()
+        self._finding = ""  # the find bar's text: its matches replace the search's
 
     # --- public state -----------------------------------------------------------------
 
@@ -128,24 +136,27 @@ class QAView(UserScrollView, can_focus=True):
     def laid_out(self) -> bool:
         return self._layout.complete
 
+    @property
+    def finding(self) -> str:
+        return self._finding
+
     def show(self, doc: Document, target: str | None = None, terms: Sequence[str] = ()) -> None:
         """Display ``doc`` with the cursor on ``target`` (or the first answer)."""
-        mark_matches(doc, terms)
+        self._terms = tuple(terms)
+        self._mark(doc)
         self._doc = doc
         self._message = ""
-        self._hits = {}
-        for number, (block, start, end) in enumerate(doc.matches):
-            self._hits.setdefault(block, []).append((start, end, number))
-        self._cursor = doc.answers.index(target) if target in doc.answers else 0
+        chosen = doc.answer_for(target)
+        self._cursor = doc.answers.index(chosen) if chosen in doc.answers else 0
         if not doc.answers:
             self._cursor = -1
         self._match = -1
         self._reset_layout()
         self.scroll_to(y=0, animate=False, immediate=True)
-        if doc.matches:
+        if doc.matches and not self._finding:
             first = self._doc.first_match_from(target)
             self._go_to_match(first)
-        elif target in doc.answers or doc.narrowed:
+        elif chosen in doc.answers or doc.narrowed:
             self._scroll_to_answer(top=True)
         self._notify()
 
@@ -158,11 +169,9 @@ class QAView(UserScrollView, can_focus=True):
             return
         ref = self.cursor_ref
         top_block, offset = self._layout.position(round(self.scroll_offset.y))
-        mark_matches(doc, terms)
+        self._terms = tuple(terms)
+        self._mark(doc)  # the find bar's matches too, when it is open
         self._doc = doc
-        self._hits = {}
-        for number, (block, start, end) in enumerate(doc.matches):
-            self._hits.setdefault(block, []).append((start, end, number))
         last = len(doc.answers) - 1
         self._cursor = doc.answers.index(ref) if ref in doc.answers else min(self._cursor, last)
         self._match = -1
@@ -173,6 +182,63 @@ class QAView(UserScrollView, can_focus=True):
                 line = min(first + offset, self._layout.end_of(top_block) - 1)
                 self._update_size()
                 self._scroll_exactly(max(line, 0))
+        self._notify()
+
+    def _mark(self, doc: Document) -> None:
+        """Find the matches of the find bar's text, or else of the search terms."""
+        if self._finding:
+            mark_found(doc, self._finding)
+        else:
+            mark_matches(doc, self._terms)
+        self._hits = {}
+        for number, (block, start, end) in enumerate(doc.matches):
+            self._hits.setdefault(block, []).append((start, end, number))
+
+    def find(self, text: str) -> None:
+        """Highlight every occurrence of ``text`` (the find bar's); ``""`` brings the
+        search's matches back. The view does not move: :meth:`go_to_match` does."""
+        self._finding = text
+        self._match = -1
+        if self._doc is not None:
+            self._mark(self._doc)
+        self._repaint()
+        self._notify()
+
+    def match_lines(self) -> list[int]:
+        """The line of each match, in order (wrapping as far as the last one)."""
+        if self._doc is None or not self._layout.usable:
+            return []
+        return [self._layout.line_at(block, start) or 0 for block, start, _ in self._doc.matches]
+
+    def go_to_match(self, number: int) -> None:
+        """Put match ``number`` on screen and select its answer."""
+        if self._doc is not None and 0 <= number < len(self._doc.matches):
+            self._go_to_match(number)
+            self._notify()
+
+    def place(self) -> tuple[str | None, int]:
+        """The selected answer and the first line shown: where the reader is."""
+        return self.cursor_ref, round(self.scroll_offset.y)
+
+    def restore(self, answer: str | None, scroll: int | None) -> None:
+        """Select ``answer`` and show line ``scroll`` first, as the reader left them
+        (``scroll`` None: place the answer as :meth:`select` does)."""
+        if self._doc is None:
+            return
+        if scroll is None:
+            if answer is not None:
+                self.select(answer)
+            return
+        if answer in self._doc.answers:
+            self._cursor = self._doc.answers.index(answer)
+            self._match = -1
+        if not self._layout.usable:
+            self._deferred = partial(self.restore, answer, scroll)
+            return
+        self._layout.through_line(scroll + self.scrollable_content_region.height, STEP)
+        self._update_size()
+        self._scroll_exactly(scroll)
+        self._repaint()
         self._notify()
 
     def restyled(self) -> None:
@@ -321,7 +387,9 @@ class QAView(UserScrollView, can_focus=True):
             a, b = max(hit_start, start), min(hit_end, end)
             if a >= b:
                 continue
-            name = "qa--match-current" if number == self._match else "qa--match"
+            name = "qa--find" if self._finding else "qa--match"
+            if number == self._match:
+                name += "-current"
             if a > position:
                 segments.append(Segment(block.text[position:a], style))
             segments.append(Segment(block.text[a:b], style + self.get_component_rich_style(name)))
@@ -382,8 +450,12 @@ class QAView(UserScrollView, can_focus=True):
             self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True, force=True)
 
     def select(self, ref: str) -> bool:
-        """Put the cursor on the answer ``ref``, if it is shown."""
-        if self._doc is None or ref not in self._doc.answers:
+        """Put the cursor on the answer ``ref`` (or the first after a question or a
+        remark ``ref``), if it is shown."""
+        if self._doc is None:
+            return False
+        ref = self._doc.answer_for(ref) or ref
+        if ref not in self._doc.answers:
             return False
         self._cursor = self._doc.answers.index(ref)
         if self._match >= 0 and self._doc.answer_of_match(self._match) != ref:
@@ -414,8 +486,11 @@ class QAView(UserScrollView, can_focus=True):
             return
         line = self._layout.line_at(block, start) or 0
         self._update_size()
-        height = self.scrollable_content_region.height
-        if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
+        height, top = self.scrollable_content_region.height, self.scroll_offset.y
+        if self._finding:
+            if not top + FIND_CONTEXT <= line < top + height:
+                self._scroll_exactly(max(line - FIND_CONTEXT, 0))
+        elif not top <= line < top + height:
             self._scroll_exactly(max(line - height // 3, 0))
         self._repaint()
 

@@ -10,6 +10,7 @@ measures speed.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -168,4 +169,37 @@ def test_keys_typed_ahead_land_where_the_user_was_typing(
     assert f"{SHANGHAI}#q1.a1" in written
     screen = term.screen()
     assert "Filter 2017-10 " in screen  # nothing typed for the dialog reached the filter
+    term.keys("q")
+
+
+def wait_for_pattern(term: Terminal, pattern: str) -> re.Match[str]:
+    """The first match of ``pattern`` on the screen, once it appears."""
+    end = time.monotonic() + DEADLINE
+    while True:
+        screen = term.screen()
+        found = re.search(pattern, screen)
+        if found is not None:
+            return found
+        if time.monotonic() > end:
+            raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{screen}")
+        time.sleep(0.1)
+
+
+def test_find_typed_then_n_steps_to_the_next_match(tmp_path: Path, terminal_factory) -> None:  # type: ignore[no-untyped-def]
+    index = tmp_path / "index.sqlite"
+    term = terminal_factory(f"{BRIEFING} --index {index} {SHANGHAI}#q1.a1; sleep 5")
+    term.wait_for(f"{SHANGHAI}#q1.a1")
+    term.keys("f")
+    term.wait_for("Find")
+    term.type("BELT")
+    term.keys("Enter")
+    first = wait_for_pattern(term, r"Find BELT +(\d+)/(\d+)\b")  # the find bar's count
+    number, total = int(first.group(1)), int(first.group(2))
+    assert total > 1
+    term.keys("n")
+    following = f"{number % total + 1}/{total}"
+    screen = term.wait_for(f"match {following} ")  # the status line says it too
+    assert re.search(f"Find BELT +{following}\\b", screen)
+    term.keys("Escape")
+    term.wait_for_gone("Find BELT")
     term.keys("q")

@@ -140,3 +140,17 @@ async def test_the_palette_offers_go_to_reference(reader: Reader, settle: Settle
         await screen.run_action("go_to_reference")
         await settle(pilot)
         assert isinstance(pilot.app.screen, GoToScreen)
+
+
+async def test_back_from_a_search_hit_in_the_same_briefing(reader: Reader, settle: Settle) -> None:
+    async with reader() as (_app, pilot, screen):
+        screen.select_briefing(SHANGHAI, f"{SHANGHAI}#q3.a1")
+        await settle(pilot)
+        await pilot.press("/", *"?opened", "enter")
+        await settle(pilot)
+        await pilot.press("enter")  # the one hit: Tang Zhiping's answer to q1
+        await settle(pilot)
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q1.a1"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert screen.qa.cursor_ref == f"{SHANGHAI}#q3.a1"

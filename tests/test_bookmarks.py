@@ -96,3 +96,11 @@ def test_after_a_write_entries_are_found_at_their_new_places() -> None:
 def test_first_words_are_cut_with_an_ellipsis() -> None:
     assert first_words("one  two\nthree four", 3) == "one two three…"
     assert first_words("one two", 3) == "one two"
+
+
+def test_a_hand_edit_made_meanwhile_is_noticed_before_a_write() -> None:
+    store = Bookmarks.load()
+    store.toggle(MARK)
+    assert not store.changed_on_disk()
+    write('{"bookmarks": [{"ref": "added-by-hand#q1"}]}')
+    assert store.changed_on_disk()

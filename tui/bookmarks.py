@@ -163,11 +163,24 @@ class Bookmarks:
         self.places: dict[str, tuple[int, int]] = {}  # ref -> line, column in the file
         self._damaged: bytes | None = None  # the file as read, while it must be kept
         self._read()
+        self._seen = self._stamp()
 
     @classmethod
     def load(cls) -> Bookmarks:
         """The user's bookmarks (:func:`bookmarks_path`)."""
         return cls(bookmarks_path())
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            status = self.path.stat()
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file changed since it was read or written here (edited by hand
+        while the reader runs): then read it again rather than write over the edit."""
+        return self._stamp() != self._seen
 
     def _problem(self, line: int, column: int, message: str) -> None:
         self.problems.append(f"{self.path}:{line}:{column}: {message}")
@@ -255,6 +268,7 @@ class Bookmarks:
         document = {"version": VERSION, "bookmarks": [asdict(item) for item in items]}
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         write_atomic(self.path, text)
+        self._seen = self._stamp()
         self._damaged = None
         self.items = items
         # the entries moved in the rewritten file: find them again there

@@ -62,7 +62,9 @@ class Marks:
 
     @property
     def store(self) -> Bookmarks:
-        if self._store is None:
+        """The bookmarks, read again when the file was edited since (so a hand edit made
+        while the reader runs is never written over)."""
+        if self._store is None or self._store.changed_on_disk():
             self._store = Bookmarks.load()
             self._report(self._store.problems)
         return self._store

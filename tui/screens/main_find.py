@@ -35,11 +35,15 @@ class Finder:
     def active(self) -> bool:
         return self.bar.is_open
 
+    def _view_shown(self) -> bool:
+        """Whether the Q&A view is on screen (not the search results in its place)."""
+        return self.screen.query_one("#main", ContentSwitcher).current == "qa"
+
     def open(self) -> None:
         screen = self.screen
         if screen.actions.typing("f"):
             return
-        if screen.query_one("#main", ContentSwitcher).current != "qa":
+        if not self._view_shown():
             screen.notify("Find looks in the open briefing: open a search result first.")
             return
         self.bar.open()
@@ -62,7 +66,7 @@ class Finder:
 
     def step(self, delta: int) -> bool:
         """``n`` (1) or ``N`` (-1) while find is open; False when find is not in use."""
-        if not self.active or not self.bar.box.value.strip():
+        if not self.active or not self.bar.box.value.strip() or not self._view_shown():
             return False
         if self._say_none():
             return True

@@ -54,6 +54,7 @@ class Search:
             screen.person = None
         screen.scope = "briefing"
         if screen.briefing is not None and screen.briefing.id == briefing_id:
+            screen.places.opening(briefing_id, event.ref, passing=False)
             screen.render_view(event.ref)
         else:
             screen.select_briefing(briefing_id, event.ref)

@@ -14,6 +14,7 @@ here too, as plain functions of match positions, so they are tested without a sc
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -23,20 +24,49 @@ from tui.textmatch import fold
 Span = tuple[int, int]
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: each character to its folded form, computed once."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold(chr(code))
+        return folded
+
+
+class _OddTable(dict[int, str | None]):
+    """``str.translate`` table keeping only the characters whose folded form is not one
+    character (``ß`` to ``ss``, a combining accent to nothing): text without any keeps
+    every offset when folded."""
+
+    def __missing__(self, code: int) -> str | None:
+        odd = self[code] = None if len(_FOLD[code]) == 1 else chr(code)
+        return odd
+
+
+_FOLD = _FoldTable()
+_ODD = _OddTable()
+
+
+@functools.lru_cache(maxsize=16384)
 def _folded(text: str) -> tuple[str, list[int] | None]:
     """``text`` folded, and for each folded character the offset it came from (``None``
-    when folding kept every offset, as it does for ASCII text)."""
+    when folding kept every offset, as it does for ASCII and for most other text).
+
+    Two translations run at C speed once each character has been seen; only text with an
+    odd character (see :class:`_OddTable`) takes the loop that maps offsets one by one.
+    Each key typed in the find bar searches the same paragraphs again, so the folded
+    forms of the last paragraphs searched are kept (the offsets list is never changed).
+    """
     if text.isascii():
         return text.lower(), None
+    folded = text.translate(_FOLD)
+    if not text.translate(_ODD):
+        return folded, None
     pieces: list[str] = []
     origin: list[int] = []
-    cache: dict[str, str] = {}
     for offset, char in enumerate(text):
-        folded = cache.get(char)
-        if folded is None:
-            folded = cache[char] = fold(char)
-        pieces.append(folded)
-        origin.extend([offset] * len(folded))
+        piece = _FOLD[ord(char)]
+        pieces.append(piece)
+        origin.extend([offset] * len(piece))
     return "".join(pieces), origin
 
 
@@ -75,7 +105,7 @@ def find_all(texts: Sequence[str], text: str) -> list[tuple[int, int, int]]:
         return []
     found: list[tuple[int, int, int]] = []
     for index, item in enumerate(texts):
-        if needle in item.lower() or not item.isascii():
+        if needle in _folded(item)[0]:
             found.extend((index, start, end) for start, end in find_spans(item, needle))
     return found
 

@@ -125,3 +125,25 @@ async def test_f_typed_in_the_filter_box_is_a_letter(reader: Reader, settle: Set
         await settle(pilot)
         assert screen.filter_box.value == "fin"
         assert not screen.finder.active
+
+
+async def test_n_and_N_after_moving_away_step_from_where_the_view_is(
+    reader: Reader, settle: Settle
+) -> None:
+    async with reader(BRIEFINGS) as (app, pilot, screen):
+        await open_harbour(screen, pilot, settle)
+        await pilot.press("f", *"zanzibar", "enter")
+        await settle(pilot)
+        screen.qa.select(f"{HARBOUR}#q29.a1")  # below every match; no match is current
+        await settle(pilot)
+        assert count_text(screen) == "3 matches"
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.qa.cursor_ref == f"{HARBOUR}#q25.a1"
+        assert count_text(screen) == "3/3"
+        assert "Find wrapped to the bottom" not in app.notes  # the last match is just above
+        screen.qa.select(f"{HARBOUR}#q10.a1")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.qa.cursor_ref == f"{HARBOUR}#q19.a1"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from find_samples import HARBOUR, harbour
 from reader_samples import CORPUS
 
 from tui.app import BriefingApp
+from tui.index import Index
 from tui.screens.goto import GoToScreen
 
 if TYPE_CHECKING:
@@ -131,6 +133,39 @@ async def test_the_command_line_reference_opens_the_reader_there(
             await settle(pilot)
             assert app.main.briefing_id == HARBOUR
             assert app.main.qa.cursor_ref == f"{HARBOUR}#q17.a1"
+    finally:
+        index.close()
+
+
+async def test_the_command_line_reference_waits_for_a_cold_index(
+    archive: Archive, reader_app: Any, settle: Settle, tmp_path: Path
+) -> None:
+    root = archive([{**doc, "id": key} for key, doc in BRIEFINGS.items()])
+    index = Index(root, tmp_path / "cold.sqlite")  # never refreshed: the reader scans it
+    try:
+        app = reader_app(index)
+        app.start = f"{SHANGHAI}#q2.a2"
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert app.main.qa.cursor_ref == f"{SHANGHAI}#q2.a2"
+            assert not any("Unknown reference" in note for note in app.notes)
+    finally:
+        index.close()
+
+
+async def test_an_unknown_command_line_reference_is_said_once_the_index_is_ready(
+    archive: Archive, reader_app: Any, settle: Settle, tmp_path: Path
+) -> None:
+    root = archive([{**doc, "id": key} for key, doc in BRIEFINGS.items()])
+    index = Index(root, tmp_path / "cold.sqlite")
+    try:
+        app = reader_app(index)
+        app.start = f"{SHANGHAI}#q7.a1"
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert app.main.briefing_id == HARBOUR  # the newest, as without a reference
+            notes = [note for note in app.notes if "Unknown reference" in note]
+            assert notes == [f"Unknown reference {SHANGHAI}#q7.a1: {SHANGHAI} has no q7.a1"]
     finally:
         index.close()
 

@@ -16,7 +16,7 @@ restores places.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 LIMIT = 500
 """Entries kept; the oldest are forgotten first (a session of a thousand hits stays small)."""
@@ -105,10 +105,3 @@ class History:
     def last_place(self, briefing_id: str) -> Place | None:
         """Where the reader last was in ``briefing_id`` this session, if anywhere."""
         return self._last.get(briefing_id)
-
-    def forget_scroll(self, briefing_id: str) -> None:
-        """The view of ``briefing_id`` changed shape (another speaker, another width):
-        keep its answer but let the view place it."""
-        last = self._last.get(briefing_id)
-        if last is not None:
-            self._last[briefing_id] = replace(last, scroll=None)

@@ -73,10 +73,12 @@ class Finder:
         qa = self.screen.qa
         if qa.match_index >= 0:
             number, wrapped = finding.step(qa.match_count, qa.match_index, delta)
-        else:
+        else:  # no match reached yet: step from the top of the view
             lines = qa.match_lines()
             number, wrapped = finding.first_from(lines, round(qa.scroll_offset.y))
-            if delta < 0:
+            if delta < 0 and wrapped:  # every match is above: the last one, no wrap
+                number, wrapped = qa.match_count - 1, False
+            elif delta < 0:
                 number, wrapped = finding.step(qa.match_count, number, -1)
         self._go(number, delta if wrapped else 0)
         return True

@@ -159,6 +159,7 @@ class Loading:
             return
         self.background_started = True
         gcpause.start_finished()
+        self.screen.references.first_screen()
         self.load_people()
         if self.refreshing:
             self._run(self._refresh, "refresh", exclusive=False)

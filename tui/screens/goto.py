@@ -28,7 +28,7 @@ class GoToScreen(ModalScreen[str | None]):
         width: 72; max-width: 100%; height: auto;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    GoToScreen #goto-hint { color: $text-muted; }
+    GoToScreen #goto-hint { color: $text-muted; width: 100%; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
@@ -43,7 +43,7 @@ class GoToScreen(ModalScreen[str | None]):
             yield Input(
                 value=self.initial, placeholder=EXAMPLE, id="reference", select_on_focus=False
             )
-            yield Label(f"{EXAMPLE}; Enter goes, esc leaves.", id="goto-hint", markup=False)
+            yield Label(f"{EXAMPLE}. Enter goes, esc leaves.", id="goto-hint", markup=False)
 
     def on_mount(self) -> None:
         box = self.query_one("#reference", Input)

@@ -25,6 +25,7 @@ async def test_the_help_teaches_more_than_keys(reader: Reader, settle: Settle) -
         assert isinstance(pilot.app.screen, HelpScreen)
         text = help_text(pilot.app.screen)
         assert "The Q&A view: j/k scroll" in text  # the focused pane first
+        assert "Scroll Left" not in text  # not Textual's hidden bindings of a scroll view
         for taught in (
             '?"belt and road"',  # the query syntax, with examples
             "?speaker:psaki",

@@ -108,10 +108,13 @@ def pane_help(screen: Screen[Any]) -> tuple[str, list[tuple[str, str]]] | None:
     own: list[tuple[str, str]] = []
     for key, active in screen.active_bindings.items():
         node: DOMNode | None = active.node
-        if isinstance(node, Screen) or node is screen.app or not active.binding.description:
+        binding = active.binding
+        if isinstance(node, Screen) or node is screen.app or not binding.description:
+            continue
+        if not binding.show:  # Textual's own (scrolling by arrow): the text says them
             continue
         if node is focused or node in focused.ancestors:
-            own.append((key_label(key), active.binding.description))
+            own.append((key_label(key), binding.description))
     return (text, own) if text or own else None
 
 

@@ -170,11 +170,20 @@ async def test_an_unknown_command_line_reference_is_said_once_the_index_is_ready
         index.close()
 
 
-async def test_the_palette_offers_go_to_reference(reader: Reader, settle: Settle) -> None:
+async def test_the_palette_runs_go_to_reference_even_from_a_text_box(
+    reader: Reader, settle: Settle
+) -> None:
     async with reader(BRIEFINGS) as (_app, pilot, screen):
-        await screen.run_action("go_to_reference")
+        await pilot.press("/")  # the filter box has the focus: # would be typed there
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"go to reference")
+        await settle(pilot, 0.5)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, GoToScreen)
+        assert screen.filter_box.value == ""
 
 
 async def test_back_from_a_search_hit_in_the_same_briefing(reader: Reader, settle: Settle) -> None:

@@ -61,9 +61,7 @@ def test_the_counter_reads_like_less() -> None:
 def test_letters_that_fold_to_two_are_found_and_highlighted_whole() -> None:
     text = "Die Straße und das ﬁnale Wort"
     assert [text[a:b] for a, b in finding.find_spans(text, finding.needle_of("SS"))] == ["ß"]
-    assert [text[a:b] for a, b in finding.find_spans(text, finding.needle_of("fin"))] == [
-        "ﬁn"
-    ]
+    assert [text[a:b] for a, b in finding.find_spans(text, finding.needle_of("fin"))] == ["ﬁn"]
     later = "Straße, then strasse"  # offsets after a folded letter stay right
     spans = finding.find_spans(later, finding.needle_of("strasse"))
     assert [later[a:b] for a, b in spans] == ["Straße", "strasse"]

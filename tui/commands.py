@@ -26,6 +26,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 
 from tui.keymap import KEYS
 from tui.library import BriefingSummary, Person, PersonKind
@@ -93,6 +94,11 @@ class BriefingCommands(Provider):
         """Run a keymap action on the main screen, or on the app below any other screen."""
         screen = self._main_screen()
         if isinstance(screen, PaletteTarget):
+            from tui.screens.main import PRIORITY_ACTIONS
+
+            if action in PRIORITY_ACTIONS and isinstance(screen.focused, Input):
+                # In a text box these actions type their key; chosen by name, they run.
+                screen.set_focus(None)
             await screen.run_action(action)
         else:
             await self.app.run_action(action)

@@ -128,7 +128,7 @@ async def test_the_command_line_reference_opens_the_reader_there(
 ) -> None:
     index = archive.indexed([{**doc, "id": key} for key, doc in BRIEFINGS.items()])
     try:
-        app = BriefingApp(index, f"{HARBOUR}#q17.a1")
+        app = BriefingApp(index, start=f"{HARBOUR}#q17.a1")
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(pilot)
             assert app.main.briefing_id == HARBOUR

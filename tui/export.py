@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from tui.citation import DEFAULT_STYLE, with_style
 from tui.export_file import DestinationExists, ExportError, write_export
 from tui.ids import safe_id, slug
 from tui.model import Answer, Briefing, Question, Remark
@@ -52,6 +53,7 @@ __all__ = [
     "fidelity_wording",
     "format_for_path",
     "formats",
+    "quote_format",
     "quote_of",
     "register",
     "render",
@@ -74,6 +76,16 @@ class Format:
     extensions: tuple[str, ...]
     render: Renderer
     scope: Scope = "answer"
+    quote: Callable[[Quote], str] | None = None
+    """For an ``"answer"`` format built on a :class:`Quote` renderer: that renderer, so a
+    quote carrying a styled citation (:func:`tui.citation.with_style`) can be rendered."""
+
+
+def quote_format(
+    key: str, label: str, extensions: tuple[str, ...], render_quote: Callable[[Quote], str]
+) -> Format:
+    """An ``"answer"`` format from a function of the element's :class:`Quote`."""
+    return Format(key, label, extensions, of_quote(render_quote), quote=render_quote)
 
 
 def of_quote(render_quote: Callable[[Quote], str]) -> Renderer:
@@ -90,9 +102,9 @@ def of_quote(render_quote: Callable[[Quote], str]) -> Renderer:
 FORMATS: dict[str, Format] = {
     fmt.key: fmt
     for fmt in (
-        Format("md", "Markdown", (".md", ".markdown"), of_quote(render_markdown)),
-        Format("txt", "Plain text", (".txt",), of_quote(render_text)),
-        Format("json", "JSON", (".json",), of_quote(render_json)),
+        quote_format("md", "Markdown", (".md", ".markdown"), render_markdown),
+        quote_format("txt", "Plain text", (".txt",), render_text),
+        quote_format("json", "JSON", (".json",), render_json),
     )
 }
 """Every export format by key, in the order they are offered; the first is the default."""
@@ -113,13 +125,16 @@ def default_format(scope: Scope = "answer") -> str:
     return formats(scope)[0].key
 
 
-def render(briefing: Briefing, element: Element, fmt: str) -> str:
-    """The quote of ``element`` in the format whose key is ``fmt``."""
+def render(briefing: Briefing, element: Element, fmt: str, style: str = DEFAULT_STYLE) -> str:
+    """The quote of ``element`` in the format whose key is ``fmt``, its citation also in
+    the citation ``style`` (:mod:`tui.citation`; the default adds nothing)."""
     chosen = FORMATS.get(fmt)
     if chosen is None or chosen.scope != "answer":
         keys = ", ".join(f.key for f in formats())
         raise ValueError(f"unknown export format {fmt!r}; expected one of {keys}")
-    return chosen.render(briefing, element)
+    if style == DEFAULT_STYLE or chosen.quote is None:
+        return chosen.render(briefing, element)
+    return chosen.quote(with_style(quote_of(briefing, element), style))
 
 
 def format_for_path(path: Path, scope: Scope = "answer") -> str | None:
@@ -147,7 +162,13 @@ def default_export_path(
 
 
 def export(
-    briefing: Briefing, element: Element, fmt: str, path: Path, *, overwrite: bool = False
+    briefing: Briefing,
+    element: Element,
+    fmt: str,
+    path: Path,
+    *,
+    overwrite: bool = False,
+    style: str = DEFAULT_STYLE,
 ) -> Path:
     """Render the quote of ``element`` and write it to ``path``."""
-    return write_export(path, render(briefing, element, fmt), overwrite=overwrite)
+    return write_export(path, render(briefing, element, fmt, style), overwrite=overwrite)

@@ -79,11 +79,23 @@ def wording() -> Wording:
 
 
 @dataclass(frozen=True, slots=True)
+class StyledCitation:
+    """A quote's citation in a named style (:mod:`tui.citation`), carried beside the fields."""
+
+    style: str
+    label: str
+    text: str
+    code: str | None = None
+    """Set for a style that is data (``"json"``): Markdown shows it as a code block."""
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One quotable element with the citation that goes with it.
 
     ``by`` and ``role`` are who said the words (for a question: the asker as the record
     gives it, or :data:`~tui.model.UNNAMED_ASKER`). ``question`` is set for answers only.
+    ``styled`` is the citation in the style the user chose, when it is not the plain one.
     """
 
     kind: QuoteKind
@@ -93,6 +105,7 @@ class Quote:
     role: str | None
     briefing: Briefing
     question: Question | None = None
+    styled: StyledCitation | None = None
 
     @property
     def fidelity(self) -> str:
@@ -186,12 +199,39 @@ def _citation_fields(quote: Quote) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
+def plain_citation(quote: Quote) -> str:
+    """The ``plain`` citation style: who said it, then the ``Field: value`` lines.
+
+    Raw transcript text: callers make it display-safe for where it goes.
+    """
+    lines = [_attribution(quote)]
+    lines += [f"{name}: {value}" for name, value in _citation_fields(quote)]
+    return "\n".join(lines)
+
+
+def _styled_lines(quote: Quote, *, markdown: bool) -> list[str]:
+    """The styled citation's block, if any: a heading line, a blank line, the citation."""
+    styled = quote.styled
+    if styled is None:
+        return []
+    body = visible_lines(styled.text).strip("\n").split("\n")
+    heading = f"Cite as ({styled.label}):"
+    if not markdown:
+        return ["", heading, "", *body]
+    if styled.code is not None:
+        longest = max((len(run) for run in re.findall("`+", styled.text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return ["", escape_markdown(heading), "", f"{fence}{styled.code}", *body, fence]
+    return ["", escape_markdown(heading), "", *(escape_markdown(line) for line in body)]
+
+
 def render_markdown(quote: Quote) -> str:
     lines = _blockquote(quote.text)
     lines += ["", f"— {escape_markdown(_attribution(quote))}", ""]
     for name, value in _citation_fields(quote):
         shown = _md_link(value) if name == _wording.source else escape_markdown(value)
         lines.append(f"- {escape_markdown(name)}: {shown}")
+    lines += _styled_lines(quote, markdown=True)
     if quote.question is not None:
         asker = escape_markdown(in_prose(quote.question.asker))
         ref = escape_markdown(quote.question.ref)
@@ -208,6 +248,7 @@ def render_text(quote: Quote) -> str:
         "",
     ]
     lines += [f"{name}: {visible_lines(value)}" for name, value in _citation_fields(quote)]
+    lines += _styled_lines(quote, markdown=False)
     if quote.question is not None:
         asker = visible_lines(in_prose(quote.question.asker))
         lines += ["", f"{_wording.in_answer_to} {asker} ({quote.question.ref}):", ""]
@@ -225,7 +266,7 @@ def quote_to_json(quote: Quote) -> dict[str, object]:
             "by": quote.question.by,
             "text": quote.question.text,
         }
-    return {
+    out: dict[str, object] = {
         "kind": quote.kind,
         "reference": quote.reference,
         "text": quote.text,
@@ -245,6 +286,9 @@ def quote_to_json(quote: Quote) -> dict[str, object]:
         },
         "question": question,
     }
+    if quote.styled is not None:
+        out["citation"] = {"style": quote.styled.style, "text": quote.styled.text}
+    return out
 
 
 def render_json(quote: Quote) -> str:

@@ -65,6 +65,12 @@ SUBCOMMANDS: dict[str, Subcommand] = {
             "file:line:col.",
         ),
         lazy(
+            "cite",
+            "cite",
+            "Print the citation of an answer (or question, or remark) in APA, Chicago, MLA "
+            "or as CSL-JSON.",
+        ),
+        lazy(
             "config",
             "config",
             "Print the settings file's path (config path) or the settings in effect (config show).",
@@ -168,4 +174,29 @@ def add_index_argument(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         default=None,
         help="index file to use (default: one per archive in the user's cache folder)",
+    )
+
+
+def _style_key(value: str) -> str:
+    """``--style``'s check: a known citation style, else a usage error listing them."""
+    from tui.citation import STYLES
+
+    if value not in STYLES:
+        raise argparse.ArgumentTypeError(
+            f"unknown citation style {value!r}; known styles: {', '.join(STYLES)}"
+        )
+    return value
+
+
+def add_style_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--style STYLE``: a citation style of :data:`tui.citation.STYLES` (exit 2 if unknown)."""
+    from tui.citation import DEFAULT_STYLE, STYLES
+
+    parser.add_argument(
+        "--style",
+        "-s",
+        type=_style_key,
+        default=DEFAULT_STYLE,
+        metavar="|".join(STYLES),
+        help=help,
     )

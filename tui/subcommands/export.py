@@ -29,7 +29,13 @@ from tui.export import (
 )
 from tui.ids import ID_CHARACTERS
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
-from tui.subcommands import UsageError, add_archive_argument, archive, warn_left_out
+from tui.subcommands import (
+    UsageError,
+    add_archive_argument,
+    add_style_argument,
+    archive,
+    warn_left_out,
+)
 
 PROG = "briefing export"
 Element = Answer | Question | Remark
@@ -62,6 +68,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", type=Path, default=None, help="write to FILE"
     )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
+    add_style_argument(parser, "also cite in STYLE (default: plain, the citation fields only)")
 
 
 # A top-level ``id:`` line; read from the raw bytes so that finding a briefing whose id
@@ -85,7 +92,9 @@ def _ids(files: list[Path]) -> dict[str, list[Path]]:
     return ids
 
 
-def _find(path: Path, reference: str) -> tuple[Corpus, Element | None, list[Problem]]:
+def find_element(
+    path: Path, reference: str, command: str = "export"
+) -> tuple[Corpus, Element | None, list[Problem]]:
     """The briefing of ``reference`` with the element, or the nearest briefings.
 
     Only the files that can hold the briefing (named like its id, or declaring it) are
@@ -97,7 +106,7 @@ def _find(path: Path, reference: str) -> tuple[Corpus, Element | None, list[Prob
 
     briefing_id = reference.partition("#")[0]
     files, walk_problems = iter_transcript_files([path])
-    warn_left_out("export", walk_problems)
+    warn_left_out(command, walk_problems)
     ids = _ids([Path(file) for file in files])
     wanted = ids.get(briefing_id)
     if wanted is None:
@@ -151,8 +160,12 @@ def _example(corpus: Corpus, reference: str) -> str:
     return "2017-10-11-shanghai-belt-and-road#q2.a1"
 
 
-def _not_found(reference: str, path: Path, corpus: Corpus, problems: list[Problem]) -> str:
-    lines = [f"{PROG}: no answer, question or remark {reference!r} in {path}"]
+def not_found(
+    reference: str, path: Path, corpus: Corpus, problems: list[Problem], prog: str = PROG
+) -> str:
+    """Why ``reference`` was not found, with the nearest references and the files that
+    failed to load (the message of ``briefing export`` and ``briefing cite``)."""
+    lines = [f"{prog}: no answer, question or remark {reference!r} in {path}"]
     nearest = suggestions(corpus, reference)
     if nearest:
         lines.append(f"  nearest: {', '.join(nearest)}")
@@ -191,13 +204,13 @@ def _choose_format(args: argparse.Namespace, default: str) -> str:
 def run(args: argparse.Namespace) -> int:
     path = archive(args.path)
     reference: str = args.reference.strip()
-    corpus, element, problems = _find(path, reference)
+    corpus, element, problems = find_element(path, reference)
     briefing = corpus.get(reference.partition("#")[0])
     if element is None or briefing is None:
-        print(_not_found(reference, path, corpus, problems), file=sys.stderr)
+        print(not_found(reference, path, corpus, problems), file=sys.stderr)
         return 1
     config = for_command(PROG)  # the user's default format and citation wording
-    text = render(briefing, element, _choose_format(args, config.export_format))
+    text = render(briefing, element, _choose_format(args, config.export_format), args.style)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -24,7 +24,7 @@ files and data, and what is done about them:
    :func:`_tidy` moves the period or comma inside, as citeproc-js does.
 3. *Doubled punctuation.* A title ending in ``?``, ``!`` or ``.`` followed by the
    style's period gave ``?.`` or ``..``; :func:`_tidy` keeps the title's mark (an
-   ellipsis is left alone).
+   ellipsis is left alone: with the period it makes the manuals' four dots).
 4. *Warnings.* citeproc-py warns (``UserWarning``) about CSL variables it does not know
    and about style details it skips; they are silenced here, as they say nothing a reader
    of the citation could act on.
@@ -51,7 +51,7 @@ _lock = threading.Lock()
 _patched = False
 
 _QUOTE_PUNCTUATION = re.compile(r"([”’])([.,])")
-_DOUBLED = re.compile(r"(?:([?!])|(?<!\.)(\.))([”’]?)\.(?=\s|$)")
+_DOUBLED = re.compile(r"(?:([?!])|(?<!\.)(\.))([”’]?)\.(?=[”’]?(?:\s|$))")
 _NOCASE = re.compile(r"<(span class=\"nocase\">)", re.IGNORECASE)
 
 

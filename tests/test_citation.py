@@ -189,7 +189,7 @@ def test_an_unknown_style_names_the_known_ones() -> None:
 
 
 def test_an_unknown_reference_is_a_lookup_error() -> None:
-    with pytest.raises(LookupError, match="#q9.a1"):
+    with pytest.raises(LookupError, match=r"#q9\.a1"):
         cite(briefing(), f"{ID}#q9.a1", "apa")
 
 

@@ -101,9 +101,7 @@ def test_csl_item_of_a_question_is_by_its_asker_and_unnamed_askers_are_left_out(
         ("王海", {"literal": "王海"}),
     ],
 )
-def test_names_are_split_only_when_they_read_as_a_persons(
-    name: str, parts: dict[str, str]
-) -> None:
+def test_names_are_split_only_when_they_read_as_a_persons(name: str, parts: dict[str, str]) -> None:
     assert csl_name(name) == parts
 
 

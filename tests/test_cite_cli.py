@@ -94,7 +94,7 @@ def test_export_with_a_style_adds_the_styled_citation(
 ) -> None:
     assert main(["export", f"{ID}#q1.a1", str(archive), "--style", "chicago", "-f", "txt"]) == 0
     out = capsys.readouterr().out
-    assert "Cite as (Chicago 17 (notes and bibliography)):" in out
+    assert "Cite as (Chicago 17):" in out
     assert "Ferrer, Lucia. “Briefing on the Reservoir Levels.” Speech transcript, " in out
     assert "\x1b" not in out  # the quote stays display-safe
 

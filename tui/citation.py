@@ -88,7 +88,7 @@ STYLES: dict[str, CitationStyle] = {
         CitationStyle("apa", "APA 7", csl_style("apa", omit=("event", "event-date"))),
         CitationStyle(
             "chicago",
-            "Chicago 17 (notes and bibliography)",
+            "Chicago 17",
             csl_style(
                 "chicago-notes-bibliography-17th-edition",
                 omit=("publisher", "event-date"),

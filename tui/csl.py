@@ -26,8 +26,10 @@ before it, ``van``, ``de`` ..., and a generational suffix after it kept apart). 
 not a person's name in that form stays whole (a CSL ``literal``): one word, a name with a
 comma (``Howard Schneider, Reuters``), a name in a script other than Latin, and a name
 with a role or organisation word (``Senior Administration Official``, ``Bloomberg News``).
-Names written family name first (``Wang Wenbin``) cannot be told from the spelling alone:
-they are split like the others, and ``--style csl-json`` shows the data to correct.
+Names written family name first (``Wang Wenbin``) cannot be told from the spelling alone;
+the speaker's aliases can tell: one that ends in the name's first word (``Spokesperson
+Wang``, ``Mr. Wang``) shows that word is the family name. Without such an alias the name is
+split like the others, and ``--style csl-json`` shows the data to correct.
 """
 
 from __future__ import annotations
@@ -109,12 +111,26 @@ def _latin(name: str) -> bool:
     )
 
 
-def csl_name(name: str) -> dict[str, str]:
-    """The CSL name of ``name``: family and given parts, or the whole as a ``literal``."""
+def _family_first(words: list[str], aliases: tuple[str, ...]) -> bool:
+    """Whether an alias names the person by the first word of their name (``Mr. Wang``)."""
+    first = words[0].casefold()
+    return any(
+        len(alias.split()) > 1 and alias.split()[-1].casefold().strip(".,") == first
+        for alias in aliases
+    )
+
+
+def csl_name(name: str, aliases: tuple[str, ...] = ()) -> dict[str, str]:
+    """The CSL name of ``name``: family and given parts, or the whole as a ``literal``.
+
+    ``aliases`` are the other forms of the name the record uses (a speaker's ``aliases``).
+    """
     words = name.split()
     lowered = {word.casefold().strip(".,()") for word in words}
     if len(words) < 2 or "," in name or not _latin(name) or lowered & NOT_PERSONAL:
         return {"literal": " ".join(words)}
+    if _family_first(words, aliases):
+        return {"family": words[0], "given": " ".join(words[1:])}
     suffix = ""
     if len(words) > 2 and words[-1].casefold() in SUFFIXES:
         suffix = words.pop()
@@ -136,7 +152,9 @@ def csl_item(quote: Quote, accessed: dt.date | None = None) -> dict[str, object]
     briefing = quote.briefing
     item: dict[str, object] = {"id": quote.reference, "type": "speech"}
     if quote.by and quote.by != UNNAMED_ASKER:
-        item["author"] = [csl_name(quote.by)]
+        speaker = briefing.speaker(quote.by) if quote.kind != "question" else None
+        aliases = speaker.aliases if speaker is not None else ()
+        item["author"] = [csl_name(speaker.name if speaker else quote.by, aliases)]
     item["title"] = briefing.title
     item["genre"] = GENRE
     optional: dict[str, str | None] = {

@@ -6,6 +6,9 @@ and ``briefing export`` can never disagree about a quote.
 
 Decisions:
 
+* The citation style (plain, APA, Chicago, MLA, CSL-JSON: :mod:`tui.citation`) is chosen
+  here and remembered between runs, so ``e`` and ``y`` cite the way the user last chose;
+  ``plain`` (the citation fields alone) is the default.
 * The destination follows the format (``.md`` -> ``.json``) only while it is still the
   suggested one; once the user has typed a path, it is theirs and is left alone.
 * Writing runs in a thread worker: a slow or network folder must not freeze the reader.
@@ -35,6 +38,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
+from tui.citation import STYLES, remember_style, remembered_style
 from tui.clipboard import CopyReport, copy_report, copy_text, fits_osc52
 from tui.export import (
     EXPORT_FOLDER,
@@ -87,11 +91,15 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     ExportScreen #heading { text-style: bold; width: 100%; }
     ExportScreen RadioSet { layout: horizontal; width: 100%; border: none; height: auto; }
+    ExportScreen #style-row { height: auto; }
+    ExportScreen #style-row Label { width: auto; padding: 0 1 0 0; }
+    ExportScreen #style-row RadioSet { width: 1fr; }
     ExportScreen #preview {
         height: auto; max-height: 10; border: round $panel; color: $text-muted;
         text-wrap: nowrap; text-overflow: ellipsis;
     }
-    ExportScreen #message { color: $error; height: auto; }
+    ExportScreen #message { color: $error; height: auto; display: none; }
+    ExportScreen #message.-shown { display: block; }
     ExportScreen #message.-question { color: $warning; }
     ExportScreen .buttons { height: auto; align-horizontal: right; }
     ExportScreen .buttons Button { margin-left: 1; }
@@ -116,6 +124,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.answer = answer
         self.format: str = fmt if fmt in FORMATS else default_format()
         self.folder = folder if folder is not None else EXPORT_FOLDER
+        self.style: str = remembered_style()
         self._suggested = ""  # set in compose, once it is known whether the app is served
         self._writing = False
 
@@ -125,6 +134,13 @@ class ExportScreen(ModalScreen[Path | None]):
             with RadioSet(id="format"):
                 for fmt in formats():
                     yield MarkedRadioButton(fmt.label, value=fmt.key == self.format, id=fmt.key)
+            with Horizontal(id="style-row"):
+                yield Label("Cite as:")
+                with RadioSet(id="style"):
+                    for style in STYLES.values():
+                        yield MarkedRadioButton(
+                            style.label, value=style.key == self.style, id=f"style-{style.key}"
+                        )
             yield Label("Download as:" if self.app.is_web else "Save to:")
             self._suggested = self._suggestion()
             yield Input(self._suggested, id="destination", select_on_focus=False)
@@ -143,7 +159,7 @@ class ExportScreen(ModalScreen[Path | None]):
         return path.name if self.app.is_web else str(path)
 
     def _preview(self) -> Content:
-        lines = render(self.briefing, self.answer, self.format).splitlines()
+        lines = render(self.briefing, self.answer, self.format, self.style).splitlines()
         shown = lines[:PREVIEW_LINES]
         if len(lines) > PREVIEW_LINES:
             shown.append(f"… ({len(lines) - PREVIEW_LINES} more lines)")
@@ -155,6 +171,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _say(self, message: str, *, question: bool = False) -> None:
         widget = self.query_one("#message", Static)
+        # An empty message takes no row, so the dialog fits 80x24 with a choice focused.
+        widget.set_class(bool(message), "-shown")
         widget.update(Text(message))
         widget.set_class(question, "-question")
 
@@ -170,6 +188,29 @@ class ExportScreen(ModalScreen[Path | None]):
         self._suggested = suggested
         self.query_one("#preview", Static).update(self._preview())
         self._leave_confirm()
+
+    @on(RadioSet.Changed, "#style")
+    def _style_changed(self, event: RadioSet.Changed) -> None:
+        chosen = (event.pressed.id or "").removeprefix("style-")
+        if chosen not in STYLES or chosen == self.style:
+            return
+        self.style = chosen
+        self.query_one("#preview", Static).update(self._preview())
+        self._leave_confirm()
+        self.run_worker(
+            lambda: self._remember(chosen),
+            name="remember style",
+            group="remember",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _remember(self, style: str) -> None:
+        """Keep the chosen style for the next ``e`` and ``y`` (a worker: it writes a file)."""
+        try:
+            remember_style(style)
+        except OSError as error:
+            self.app.notify(f"The citation style could not be remembered: {error}", markup=False)
 
     @on(Input.Changed, "#destination")
     def _destination_changed(self) -> None:
@@ -213,7 +254,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say("Type the file to write the quote to.")
             return
         path = Path(value).expanduser()
-        text = render(self.briefing, self.answer, self.format)
+        text = render(self.briefing, self.answer, self.format, self.style)
         if self.app.is_web:
             self._deliver(path, text)
             return
@@ -260,14 +301,15 @@ class ExportScreen(ModalScreen[Path | None]):
 
 
 def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:
-    """Copy the Markdown quote of ``answer`` through every route available.
+    """Copy the Markdown quote of ``answer`` through every route available, cited in the
+    style last chosen in the export dialog.
 
     OSC 52 goes out at once (it is only a write to the terminal; whether the terminal
     honours it cannot be known, so the notification says it was sent, not that it
     worked), unless the text is too large for any terminal to take. The platform command
     runs in a thread worker, since it starts a process.
     """
-    text = render(briefing, answer, "md")
+    text = render(briefing, answer, "md", remembered_style())
     if fits_osc52(text):
         app.copy_to_clipboard(text)
     if app.is_web:

@@ -106,6 +106,9 @@ class SearchHit:
     briefing. ``snippet`` is one line of plain text and ``spans`` are ``(start, end)``
     offsets of the matches in it. ``terms`` are the query's words, phrases and prefixes
     (``financ*``) for :func:`tui.textmatch.match_spans`, to highlight the opened briefing.
+    ``text`` is the element's whole text, exactly as the transcript has it, and
+    ``organizer`` and ``url`` (the briefing's source) complete a hit as data
+    (:mod:`tui.hits_export`).
     """
 
     briefing_id: str
@@ -118,6 +121,9 @@ class SearchHit:
     snippet: str
     spans: tuple[tuple[int, int], ...]
     terms: tuple[str, ...]
+    text: str = ""
+    organizer: str | None = None
+    url: str | None = None
 
 
 class SearchCancelled(Exception):
@@ -175,12 +181,13 @@ class Searching(Protocol):
         self,
         query: str,
         *,
-        limit: int = 50,
+        limit: int | None = 50,
         order: Order = "newest",
         should_stop: StopCheck | None = None,
     ) -> Sequence[SearchHit]:
-        """The first ``limit`` hits. Raises :class:`tui.query.QueryError` when malformed,
-        :class:`SearchCancelled` once ``should_stop()`` is true."""
+        """The first ``limit`` hits (every hit when ``limit`` is None). Raises
+        :class:`tui.query.QueryError` when malformed, :class:`SearchCancelled` once
+        ``should_stop()`` is true."""
         ...
 
     def hits_per_month(

@@ -172,7 +172,17 @@ def _blockquote(text: str) -> list[str]:
     return out
 
 
+def blockquote(text: str) -> list[str]:
+    """Transcript text as Markdown ``>`` lines, escaped and display-safe (as in a quote)."""
+    return _blockquote(text)
+
+
 _URL = re.compile(r"^https?://[^\s<>]+$")
+
+
+def md_link(url: str) -> str:
+    """A URL as a Markdown autolink, or escaped text when it is not a plain http(s) URL."""
+    return _md_link(url)
 
 
 def _md_link(url: str) -> str:

@@ -346,7 +346,7 @@ class Index:
         self,
         query: str,
         *,
-        limit: int = 50,
+        limit: int | None = 50,
         order: Order = "newest",
         should_stop: StopCheck | None = None,
     ) -> list[SearchHit]:

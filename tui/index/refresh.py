@@ -153,7 +153,7 @@ def insert_briefing(
         raise OverflowError(f"too many elements on {briefing.date}")
     conn.execute(
         "INSERT INTO briefings (id, path, title, date, questions, organizer, location, "
-        "fidelity, language, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "fidelity, language, tags, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             briefing.id,
             path,
@@ -165,6 +165,7 @@ def insert_briefing(
             briefing.fidelity,
             briefing.language,
             json.dumps(list(briefing.tags), ensure_ascii=False),
+            briefing.source,
         ),
     )
     answers: dict[str, int] = {}

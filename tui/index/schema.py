@@ -19,7 +19,7 @@ import datetime as dt
 
 from tui.textmatch import search_form
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump whenever a table, the tokenizer or :func:`fts_values` changes: old files are rebuilt."""
 
 SEQ_BITS = 24
@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS briefings (
     location TEXT,
     fidelity TEXT,
     language TEXT,
-    tags TEXT NOT NULL DEFAULT '[]'
+    tags TEXT NOT NULL DEFAULT '[]',
+    source TEXT
 );
 CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings (date DESC, id DESC);
 CREATE TABLE IF NOT EXISTS speakers (

@@ -85,8 +85,8 @@ def _briefing_clause(conn: sqlite3.Connection, query: Query) -> tuple[str, list[
 
 
 _COLUMNS = (
-    "e.briefing_id, b.title, b.date, e.ref, e.kind, e.by, e.role, e.text "
-    "FROM elements e JOIN briefings b ON b.id = e.briefing_id"
+    "e.briefing_id, b.title, b.date, e.ref, e.kind, e.by, e.role, e.text, b.organizer, "
+    "b.source FROM elements e JOIN briefings b ON b.id = e.briefing_id"
 )
 
 
@@ -94,18 +94,20 @@ def search(
     conn: sqlite3.Connection,
     query: str | Query,
     *,
-    limit: int = 50,
+    limit: int | None = 50,
     order: Order = "newest",
     should_stop: StopCheck | None = None,
 ) -> list[SearchHit]:
-    """The first ``limit`` hits of ``query``, newest first or by relevance.
+    """The first ``limit`` hits of ``query`` (all of them when None), newest first or by
+    relevance.
 
     Raises :class:`~tui.query.QueryError` for a malformed query and
     :class:`~tui.library.SearchCancelled` when ``should_stop()`` turned true while it ran.
     """
     plan = _plan(conn, query)
-    if plan is None or limit <= 0:
+    if plan is None or (limit is not None and limit <= 0):
         return []
+    limit = -1 if limit is None else limit  # SQLite: a negative LIMIT is no limit
     parsed, extra, extra_args, low, high = plan
     if parsed.match is None:
         sql = (
@@ -127,7 +129,7 @@ def search(
     hits: list[SearchHit] = []
     with _cancellable(conn, should_stop):
         rows = conn.execute(sql, args).fetchall()
-    for briefing_id, title, date, ref, kind, by, role, text in rows:
+    for briefing_id, title, date, ref, kind, by, role, text, organizer, source in rows:
         excerpt, spans = snippet(text, parsed.terms)
         hits.append(
             SearchHit(
@@ -141,6 +143,9 @@ def search(
                 snippet=excerpt,
                 spans=spans,
                 terms=parsed.terms,
+                text=text,
+                organizer=organizer,
+                url=source,
             )
         )
     return hits

@@ -1,9 +1,15 @@
-"""``briefing search QUERY [PATH] [--json] [--limit N] [--relevance] [--index FILE]``.
+"""``briefing search QUERY [PATH] [--json | --format csv|jsonl|md [-o FILE]] [--limit N]
+[--relevance] [--index FILE]``.
 
 The same results as the reader's search mode, for people at a shell and for scripts. The
 index is brought up to date first (a no-op when nothing changed). Transcript text is
 printed as the characters it is: control characters are shown as visible symbols, and
 matches are emphasised (bold, underlined) only when stdout is a terminal.
+
+``--format`` writes *every* hit (``--limit`` still limits when given) as data, through
+the table of :mod:`tui.hits_export`; on a terminal the data is shown display-safe, in a
+file or a pipe it is the transcript's exact text. No hit is exit 1 here too, after a
+CSV's header row.
 """
 
 from __future__ import annotations
@@ -13,9 +19,12 @@ import json
 import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from tui.hits_export import HIT_FORMATS, render_hits
 from tui.library import Order, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
+from tui.plural import count
 from tui.query import QueryError
 from tui.safetext import visible
 from tui.subcommands import (
@@ -39,6 +48,7 @@ EPILOG = """query language:
   briefing:2017-10        one briefing, by id or the start of its id"""
 
 EMPHASIS = ("\x1b[1;4m", "\x1b[0m")
+TABLE_LIMIT = 20
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -46,10 +56,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.add_argument("query", help="what to look for (see the query language below)")
     add_archive_argument(parser)
-    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
-    parser.add_argument(
-        "--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)"
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the hits as JSON")
+    output.add_argument(
+        "--format",
+        "-f",
+        choices=list(HIT_FORMATS),
+        default=None,
+        help="every hit as data: "
+        + ", ".join(f"{fmt.key} ({fmt.label})" for fmt in HIT_FORMATS.values()),
     )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"at most N hits (default {TABLE_LIMIT}; with --format, every hit)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, default=None, help="with --format: write FILE"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it already exists")
     parser.add_argument(
         "--relevance", action="store_true", help="best matches first instead of newest first"
     )
@@ -118,16 +145,54 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG} search: {error}", file=sys.stderr)
         print(f"    {visible(args.query)}\n    {' ' * error.position}^", file=sys.stderr)
         return 2
-    if args.limit < 1:
+    if args.limit is not None and args.limit < 1:
         print(f"{PROG} search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    if args.output is not None and args.format is None:
+        print(f"{PROG} search: -o needs --format (csv, jsonl or md)", file=sys.stderr)
         return 2
     index, _ = open_index(archive(args.path), args.index, "search")
     try:
         warn_left_out("search", index.problems())
         order: Order = "relevance" if args.relevance else "newest"
-        return show(index, args.query, limit=args.limit, order=order, as_json=args.json)
+        if args.format is not None:
+            return write_data(index, args, order)
+        limit = args.limit if args.limit is not None else TABLE_LIMIT
+        return show(index, args.query, limit=limit, order=order, as_json=args.json)
     finally:
         index.close()
+
+
+def write_data(library: Searching, args: argparse.Namespace, order: Order) -> int:
+    """Every hit (or ``--limit``) in ``--format``, to stdout or ``-o FILE``."""
+    from tui.export_file import DestinationExists, ExportError, write_export
+
+    hits = library.search(args.query, limit=args.limit, order=order)
+    if args.output is None:
+        terminal = sys.stdout.isatty()
+        sys.stdout.write(render_hits(hits, args.query, args.format, terminal=terminal))
+        sys.stdout.flush()
+    else:
+        text = render_hits(hits, args.query, args.format)
+        try:
+            written = write_export(args.output, text, overwrite=args.force)
+        except DestinationExists as error:
+            print(
+                f"{PROG} search: {error.path} already exists (use --force to overwrite it)",
+                file=sys.stderr,
+            )
+            return 1
+        except ExportError as error:
+            print(f"{PROG} search: {error}", file=sys.stderr)
+            return 1
+        print(
+            f"{PROG} search: wrote {count(len(hits), 'hit')} to {written.resolve()}",
+            file=sys.stderr,
+        )
+    if not hits:
+        print(f"{PROG} search: no matches for {visible(args.query)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def show(library: Searching, query: str, *, limit: int, order: Order, as_json: bool) -> int:

@@ -79,7 +79,8 @@ async def test_a_registered_format_is_offered_by_the_dialog(
     app = screen_app(ExportScreen(sample_briefing(), A1))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        labels = [str(button.label) for button in app.dialog.query(RadioButton)]
+        formats = app.dialog.query_one("#format").query(RadioButton)
+        labels = [str(button.label) for button in formats]
         assert labels == ["Markdown", "Plain text", "JSON", "One-line citation"]
         await pilot.click("#cite")
         await pilot.pause()
@@ -146,3 +147,37 @@ def test_subcommands_do_not_import_the_entry_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_registered_citation_style_is_offered_everywhere(
+    screen_app: ScreenAppFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.citation import STYLES, CitationStyle
+    from tui.citation import register as register_style
+
+    register_style(CitationStyle("initials", "Initials", lambda quote, _day: quote.by[:1]))
+    try:
+        assert main(["cite", REFERENCE, str(SHANGHAI), "--style", "initials"]) == 0
+        assert capsys.readouterr().out == "W\n"  # Wang Sizheng answers q2
+    finally:
+        del STYLES["initials"]
+
+
+def test_a_registered_hit_format_is_offered_by_search(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.hits_export import HIT_FORMATS, HitFormat
+    from tui.hits_export import register as register_hits
+
+    def refs(hits: object, _query: str, _terminal: bool) -> str:
+        assert isinstance(hits, list)
+        return "".join(f"{hit.ref}\n" for hit in hits)
+
+    register_hits(HitFormat("refs", "References", ".refs", refs))
+    try:
+        db = tmp_path / "index.sqlite3"
+        assert main(["search", "Belt", str(SHANGHAI), "--index", str(db), "-f", "refs"]) == 0
+        out = capsys.readouterr().out
+        assert out.splitlines() and all("#" in line for line in out.splitlines())
+    finally:
+        del HIT_FORMATS["refs"]

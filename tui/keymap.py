@@ -141,6 +141,14 @@ KEYS: tuple[Key, ...] = (
         footer=True,
         group="Quoting",
     ),
+    # search results as data
+    Key(
+        "x",
+        "export_results",
+        "Export results",
+        "Export every hit of the current search to a file (CSV, JSON Lines or Markdown).",
+        group="Quoting",
+    ),
     # --- the archive and the layout ---
     Key(
         "ctrl+r",

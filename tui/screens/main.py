@@ -49,6 +49,7 @@ from tui.screens.main_loading import (
 )
 from tui.screens.main_reference import ReferenceActions, References
 from tui.screens.main_reload import POLL_SECONDS, ReloadActions, Reloading
+from tui.screens.main_results_export import ResultsExport
 from tui.screens.main_search import SEARCH_PREFIX, Search
 from tui.screens.main_watch import SavedSearchKeys
 from tui.screens.palette_target import PaletteTarget
@@ -69,6 +70,7 @@ PRIORITY_ACTIONS = {
     "focus_filter": "/",
     "focus_speakers": "s",
     "export": "e",
+    "export_results": "x",
     "show_errors": "!",
     "show_help": "?",
     "save_search": "w",
@@ -115,6 +117,7 @@ class MainScreen(
     Screen[None],
     PaletteTarget,
     SavedSearchKeys,
+    ResultsExport,
 ):
     """The reader. ``library`` is what every pane reads from; the palette drives it too.
 

@@ -1,0 +1,85 @@
+"""The search results export dialog (key ``x``): every hit of the current search to a file.
+
+A format (CSV, JSON Lines, Markdown: :data:`tui.hits_export.HIT_FORMATS`) and a
+destination; the rest (Enter to write, the overwrite question, errors shown in the
+dialog) is :class:`~tui.screens.write_dialog.WriteDialog`'s. The results pane shows a
+page of hits; the file gets every hit, so the query runs again, without a limit, in the
+worker that writes, never on the screen's thread. The preview shows the page's first
+hits in the chosen format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import RadioSet
+
+from tui.export_file import write_export
+from tui.hits_export import HIT_FORMATS, render_hits
+from tui.ids import slug
+from tui.library import Order, SearchHit, Searching
+from tui.plural import count
+from tui.safetext import clean_line
+from tui.screens.write_dialog import MarkedRadioButton, WriteDialog, preview_of
+
+EXPORT_FOLDER = Path("exports")
+PREVIEW_HITS = 3
+
+
+def default_results_path(query: str, fmt: str, folder: Path = EXPORT_FOLDER) -> Path:
+    """``exports/search-<query slug>.<ext>``."""
+    return folder / f"search-{slug(query, fallback='results')}{HIT_FORMATS[fmt].extension}"
+
+
+class SearchExportScreen(WriteDialog):
+    """Export every hit of ``query`` (in ``order``); ``shown`` are the hits on screen."""
+
+    what = "the search results"
+
+    def __init__(
+        self, library: Searching, query: str, order: Order, shown: Sequence[SearchHit]
+    ) -> None:
+        self.library = library
+        self.query_text = query
+        self.order: Order = order
+        self.shown = list(shown[:PREVIEW_HITS])
+        self.format = next(iter(HIT_FORMATS))
+        self.heading = f"Export the results of {clean_line(query)}"
+        self._count = 0
+        super().__init__(str(default_results_path(query, self.format)))
+
+    def choices(self) -> ComposeResult:
+        with RadioSet(id="hit-format"):
+            for fmt in HIT_FORMATS.values():
+                yield MarkedRadioButton(
+                    fmt.label, value=fmt.key == self.format, id=f"hits-{fmt.key}"
+                )
+
+    def preview(self) -> Content:
+        return preview_of(render_hits(self.shown, self.query_text, self.format))
+
+    def job(self, path: Path, overwrite: bool) -> Callable[[], Path]:
+        library, query, order, fmt = self.library, self.query_text, self.order, self.format
+
+        def write() -> Path:
+            hits = library.search(query, limit=None, order=order)
+            self._count = len(hits)
+            return write_export(path, render_hits(hits, query, fmt), overwrite=overwrite)
+
+        return write
+
+    def written(self, path: Path) -> str:
+        return f"Exported {count(self._count, 'hit')} to {path.resolve()}"
+
+    @on(RadioSet.Changed, "#hit-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        chosen = (event.pressed.id or "").removeprefix("hits-")
+        if chosen not in HIT_FORMATS:
+            return
+        self.format = chosen
+        self.suggest(str(default_results_path(self.query_text, self.format)))
+        self.refresh_preview()

@@ -9,10 +9,10 @@ once per (N, seed, generator version) and reused by later runs.
 
 Groups, in the order they run (``--only`` takes any of them):
 ``load``, ``index`` (cold build; also leaves the warm index the reader starts
-on), ``search``, ``watch`` (a look at a saved search beside a plain search), ``import``
-(1,000 generated pages through ``briefing import``), ``start`` (warm start to first
-paint), ``open`` (300-exchange briefing), ``scroll`` (holding ``j`` in the conference
-list), ``rss`` (peak memory of the reader).
+on), ``search`` (and the CSV export of 1,000 hits), ``watch`` (a look at a saved search
+beside a plain search), ``import`` (1,000 generated pages through ``briefing import``),
+``start`` (warm start to first paint), ``open`` (300-exchange briefing), ``scroll``
+(holding ``j`` in the conference list), ``rss`` (peak memory of the reader).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import import_speed, measures, report, screens, watch_speed
+from bench import hits_export, import_speed, measures, report, screens, watch_speed
 from bench.report import Row
 from bench.source_cli import use_source
 from bench.workspace import (
@@ -96,6 +96,7 @@ def run_groups(ws: Workspace, groups: Sequence[str], runs: int, terminal: bool) 
             elif group == "search":
                 index, why = measures.searcher(ws)
                 rows += measures.measure_search(ws, index, why)
+                rows += hits_export.measure(ws, index, why)
             elif not terminal:
                 rows += screens.skipped(group, "run without a terminal (--no-terminal)")
             elif not screens.tmux_available():

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from index_samples import briefing
 
 from tui.cli import main
@@ -184,3 +187,25 @@ def test_json_and_format_together_are_a_usage_error(root: Path) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["search", "levy", str(root), "--json", "-f", "csv"])
     assert exited.value.code == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), title=st.text(min_size=1), who=st.none() | st.text())
+def test_any_text_round_trips_through_csv_and_jsonl(text: str, title: str, who: str | None) -> None:
+    hit = SearchHit(
+        briefing_id="2020-01-01-x",
+        title=title,
+        date=dt.date(2020, 1, 1),
+        ref="2020-01-01-x#q1.a1",
+        kind="answer",
+        person=who,
+        role=None,
+        snippet="",
+        spans=(),
+        terms=(),
+        text=text,
+    )
+    (row,) = csv.DictReader(io.StringIO(render_hits([hit], "q", "csv"), newline=""))
+    assert row["text"] == text and row["title"] == title and row["who"] == (who or "")
+    (line,) = render_hits([hit], "q", "jsonl").splitlines()
+    assert json.loads(line)["text"] == text

@@ -101,9 +101,15 @@ def render_csv(hits: Sequence[SearchHit], query: str, terminal: bool) -> str:
     return out.getvalue()
 
 
+_LINE_BREAKS = {ord(char): f"\\u{ord(char):04x}" for char in "\x85\u2028\u2029"}
+"""Characters JSON leaves raw but that some readers take for line ends (``str.splitlines``
+does): escaped, so one hit is always one line."""
+
+
 def render_jsonl(hits: Sequence[SearchHit], query: str, terminal: bool) -> str:
     return "".join(
-        json.dumps(record, ensure_ascii=False) + "\n" for record in _records(hits, terminal)
+        json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+        for record in _records(hits, terminal)
     )
 
 

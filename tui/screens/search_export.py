@@ -48,7 +48,7 @@ class SearchExportScreen(WriteDialog):
         self.order: Order = order
         self.shown = list(shown[:PREVIEW_HITS])
         self.format = next(iter(HIT_FORMATS))
-        self.heading = f"Export the results of {clean_line(query)}"
+        self.heading = f"Export every hit of {clean_line(query)}"
         self._count = 0
         super().__init__(str(default_results_path(query, self.format)))
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from index_samples import SAMPLE
 from textual.widgets import Input
 
 from tui.screens.search_export import SearchExportScreen
 
 if TYPE_CHECKING:
-    from conftest import Reader, Settle
+    from conftest import Archive, Reader, Settle
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +88,28 @@ async def test_x_in_the_filter_box_types_an_x(reader: Reader, settle: Settle) ->
         await settle(pilot, 0.3)
         assert screen.filter_box.value == "?tax"
         assert not isinstance(app.screen, SearchExportScreen)
+
+
+async def test_served_the_results_go_to_the_browser_and_nothing_is_written(
+    archive: Archive, in_tmp: Path
+) -> None:
+    from test_served_export import ServedApp
+
+    index = archive.indexed(SAMPLE)
+    shown = index.search("budget", limit=2)
+    app = ServedApp(SearchExportScreen(index, "budget", "newest", shown))
+    before = sorted(p.name for p in in_tmp.iterdir())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.dialog.query_one("#destination", Input).value == "search-budget.csv"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    every = index.search("budget", limit=None)
+    ((text, name),) = app.delivered
+    assert name == "search-budget.csv"
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [row["reference"] for row in rows] == [hit.ref for hit in every]
+    assert app.notes == [f"Sent {len(every)} hits to the browser as search-budget.csv"]
+    assert sorted(p.name for p in in_tmp.iterdir()) == before
+    index.close()

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import RadioSet
 
-from tui.export_file import write_export
 from tui.hits_export import HIT_FORMATS, render_hits
 from tui.ids import slug
 from tui.library import Order, SearchHit, Searching
@@ -39,6 +38,7 @@ class SearchExportScreen(WriteDialog):
     """Export every hit of ``query`` (in ``order``); ``shown`` are the hits on screen."""
 
     what = "the search results"
+    slow_text = True
 
     def __init__(
         self, library: Searching, query: str, order: Order, shown: Sequence[SearchHit]
@@ -50,7 +50,7 @@ class SearchExportScreen(WriteDialog):
         self.format = next(iter(HIT_FORMATS))
         self.heading = f"Export every hit of {clean_line(query)}"
         self._count = 0
-        super().__init__(str(default_results_path(query, self.format)))
+        super().__init__()
 
     def choices(self) -> ComposeResult:
         with RadioSet(id="hit-format"):
@@ -62,18 +62,24 @@ class SearchExportScreen(WriteDialog):
     def preview(self) -> Content:
         return preview_of(render_hits(self.shown, self.query_text, self.format))
 
-    def job(self, path: Path, overwrite: bool) -> Callable[[], Path]:
+    def suggested_path(self) -> Path:
+        return default_results_path(self.query_text, self.format)
+
+    def text_job(self) -> Callable[[], str]:
         library, query, order, fmt = self.library, self.query_text, self.order, self.format
 
-        def write() -> Path:
+        def every_hit() -> str:
             hits = library.search(query, limit=None, order=order)
             self._count = len(hits)
-            return write_export(path, render_hits(hits, query, fmt), overwrite=overwrite)
+            return render_hits(hits, query, fmt)
 
-        return write
+        return every_hit
 
     def written(self, path: Path) -> str:
         return f"Exported {count(self._count, 'hit')} to {path.resolve()}"
+
+    def sent(self, name: str) -> str:
+        return f"Sent {count(self._count, 'hit')} to the browser as {name}"
 
     @on(RadioSet.Changed, "#hit-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -81,5 +87,5 @@ class SearchExportScreen(WriteDialog):
         if chosen not in HIT_FORMATS:
             return
         self.format = chosen
-        self.suggest(str(default_results_path(self.query_text, self.format)))
+        self.suggest()
         self.refresh_preview()

@@ -113,3 +113,16 @@ async def test_served_the_results_go_to_the_browser_and_nothing_is_written(
     assert app.notes == [f"Sent {len(every)} hits to the browser as search-budget.csv"]
     assert sorted(p.name for p in in_tmp.iterdir()) == before
     index.close()
+
+
+async def test_the_suggested_file_is_in_the_folder_given(archive: Archive) -> None:
+    from conftest import ScreenApp
+
+    index = archive.indexed(SAMPLE)
+    dialog = SearchExportScreen(index, "budget", "newest", [], Path("press/cuts"))
+    async with ScreenApp(dialog).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert dialog.query_one("#destination", Input).value == str(
+            Path("press/cuts") / "search-budget.csv"
+        )
+    index.close()

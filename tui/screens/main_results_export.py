@@ -36,5 +36,6 @@ class ResultsExport:
             return
         from tui.screens.search_export import SearchExportScreen
 
-        dialog = SearchExportScreen(screen.library, query, results.order, results.hits)
+        folder = screen.actions.config().export_folder
+        dialog = SearchExportScreen(screen.library, query, results.order, results.hits, folder)
         screen.app.push_screen(dialog)

@@ -41,9 +41,16 @@ class SearchExportScreen(WriteDialog):
     slow_text = True
 
     def __init__(
-        self, library: Searching, query: str, order: Order, shown: Sequence[SearchHit]
+        self,
+        library: Searching,
+        query: str,
+        order: Order,
+        shown: Sequence[SearchHit],
+        folder: Path | None = None,
     ) -> None:
+        """``folder``: where files are suggested (the user's export folder setting)."""
         self.library = library
+        self.folder = folder if folder is not None else EXPORT_FOLDER
         self.query_text = query
         self.order: Order = order
         self.shown = list(shown[:PREVIEW_HITS])
@@ -63,7 +70,7 @@ class SearchExportScreen(WriteDialog):
         return preview_of(render_hits(self.shown, self.query_text, self.format))
 
     def suggested_path(self) -> Path:
-        return default_results_path(self.query_text, self.format)
+        return default_results_path(self.query_text, self.format, self.folder)
 
     def text_job(self) -> Callable[[], str]:
         library, query, order, fmt = self.library, self.query_text, self.order, self.format

@@ -228,3 +228,22 @@ def test_an_ellipsis_ending_a_title_is_not_taken_for_a_doubled_period() -> None:
     # A period after an ellipsis makes four dots (CMOS 13.53), never fewer than three.
     text = _answer_citation("chicago", "The Sea Wall, and Then...")
     assert "“The Sea Wall, and Then....” Speech transcript" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "parts"),
+    [
+        # a Chinese or Korean name in its own script puts the family name first, and so
+        # does its romanisation beside it
+        ("Qiao Minfang", ("乔敏芳",), {"family": "Qiao", "given": "Minfang"}),
+        ("Du Lan", ("杜兰",), {"family": "Du", "given": "Lan"}),
+        ("Seo Jiwon", ("서지원",), {"family": "Seo", "given": "Jiwon"}),
+        # four characters may be a Japanese name, given name first in English: not assumed
+        ("Haruto Kimura", ("木村陽翔",), {"family": "Kimura", "given": "Haruto"}),
+        ("Ines Carvalho", ("Carvalho",), {"family": "Carvalho", "given": "Ines"}),
+    ],
+)
+def test_a_name_in_a_family_first_script_orders_its_romanisation(
+    name: str, aliases: tuple[str, ...], parts: dict[str, str]
+) -> None:
+    assert csl_name(name, aliases) == parts

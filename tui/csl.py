@@ -28,8 +28,10 @@ comma (``Howard Schneider, Reuters``), a name in a script other than Latin, and 
 with a role or organisation word (``Senior Administration Official``, ``Bloomberg News``).
 Names written family name first (``Wang Wenbin``) cannot be told from the spelling alone;
 the speaker's aliases can tell: one that ends in the name's first word (``Spokesperson
-Wang``, ``Mr. Wang``) shows that word is the family name. Without such an alias the name is
-split like the others, and ``--style csl-json`` shows the data to correct.
+Wang``, ``Mr. Wang``) shows that word is the family name, and so does one that writes the
+name in Chinese characters or Korean Hangul, scripts that put the family name first. Without
+such an alias the name is split like the others, and ``--style csl-json`` shows the data to
+correct.
 """
 
 from __future__ import annotations
@@ -111,11 +113,27 @@ def _latin(name: str) -> bool:
     )
 
 
+def _family_first_script(alias: str) -> bool:
+    """An alias that is a Chinese name in Han characters (two or three: a one-character
+    family name and a given name) or a Korean name in Hangul: both write the family name
+    first, and their romanisation keeps that order. Four Han characters may be a Japanese
+    name, which English usually writes given name first, so it proves nothing."""
+    chars = alias.strip()
+    if not 2 <= len(chars) <= 4:
+        return False
+    names = [unicodedata.name(char, "") for char in chars]
+    if all(name.startswith("HANGUL SYLLABLE") for name in names):
+        return True
+    return len(chars) <= 3 and all(name.startswith("CJK UNIFIED IDEOGRAPH") for name in names)
+
+
 def _family_first(words: list[str], aliases: tuple[str, ...]) -> bool:
-    """Whether an alias names the person by the first word of their name (``Mr. Wang``)."""
+    """Whether the aliases show the first word is the family name: one names the person by
+    it (``Mr. Wang``), or one is the name in a script that writes the family name first."""
     first = words[0].casefold()
     return any(
-        len(alias.split()) > 1 and alias.split()[-1].casefold().strip(".,") == first
+        (len(alias.split()) > 1 and alias.split()[-1].casefold().strip(".,") == first)
+        or (len(words) <= 3 and _family_first_script(alias))
         for alias in aliases
     )
 

@@ -18,10 +18,12 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tui.index.scan import unchanged
 from tui.index.store import Store, default_index_path, memory_store, open_store, remove_files
 from tui.library import (
     BriefingSummary,
@@ -134,15 +136,20 @@ class Index:
     def _refresh_locked(self, progress: Progress | None = None) -> RefreshStats:
         """Refresh; a failing file is recreated or moved to memory and the refresh rerun.
 
-        The builder (and with it the loader and PyYAML) is imported here, not with this
-        module: the reader opens the index before its first frame and refreshes after it.
+        An archive that matches the stored snapshot is confirmed without the builder; the
+        builder (and with it the loader and PyYAML) is imported only when something
+        changed, not with this module: the reader opens the index before its first frame
+        and refreshes after it.
 
         The last attempt is always in memory, which no file problem can reach.
         """
-        from tui.index.refresh import refresh
-
         for _ in range(2):
             try:
+                same = self._confirm()
+                if same is not None:
+                    return same
+                from tui.index.refresh import refresh
+
                 return refresh(self._store, self.roots, progress, self._stop.is_set)
             except sqlite3.OperationalError as error:
                 self._to_memory(_why(error))
@@ -152,7 +159,19 @@ class Index:
                 self._recreate("was damaged and has been rebuilt")
         if not self._store.in_memory:
             self._to_memory("the index failed twice")
+        from tui.index.refresh import refresh
+
         return refresh(self._store, self.roots, progress, self._stop.is_set)
+
+    def _confirm(self) -> RefreshStats | None:
+        """The stats of a refresh with nothing to do, if the archive matches the snapshot
+        of the last complete refresh (:func:`tui.index.scan.unchanged`), else ``None``."""
+        started = time.perf_counter()
+        with self._store.connection() as conn:
+            files = unchanged(conn, self.roots)
+        if files is None:
+            return None
+        return RefreshStats(0, files, 0, 0, time.perf_counter() - started)
 
     def _rebuild_file(self) -> None:
         if self._store.in_memory or self.path is None:

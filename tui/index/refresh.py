@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from tui.index.parse_helper import Loaded
 from tui.index.prefetch import Prefetcher
+from tui.index.scan import Stamp, store_snapshot, walk
 from tui.index.schema import SEQ_MASK, day_base, fts_values
 from tui.index.store import Store
 from tui.library import Progress, RefreshStats
@@ -42,23 +42,6 @@ from tui.model import (
 BATCH_FILES = 500
 BATCH_SECONDS = 1.0
 MEMORY_BATCH_SECONDS = 0.25
-
-
-def scan(roots: Sequence[Path]) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
-    """Every transcript file under ``roots`` with its ``(size, mtime_ns)``."""
-    from tui.loader import iter_transcript_files
-
-    files, problems = iter_transcript_files(list(roots))
-    found: dict[str, tuple[int, int]] = {}
-    for file in files:
-        path = os.path.abspath(file)
-        try:
-            st = os.stat(path)
-        except OSError as error:
-            problems.append(Problem(path, None, None, "unreadable", error.strerror or str(error)))
-            continue
-        found[path] = (st.st_size, st.st_mtime_ns)
-    return found, list(problems)
 
 
 def delete_briefing(conn: sqlite3.Connection, briefing_id: str) -> None:
@@ -199,7 +182,7 @@ def _opt(value: object) -> str | None:
 
 
 def index_file(
-    conn: sqlite3.Connection, loaded: Loaded, stat: tuple[int, int], pending: list[FtsRow]
+    conn: sqlite3.Connection, loaded: Loaded, stat: Stamp, pending: list[FtsRow]
 ) -> bool:
     """(Re)index one parsed file inside the caller's transaction; True if it is searchable."""
     path, briefing, problems = loaded
@@ -225,21 +208,19 @@ def index_file(
             )
     failed = int(briefing_id is None)
     conn.execute(
-        "INSERT INTO files (path, size, mtime_ns, briefing_id, problems, failed, retry) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (path, stat[0], stat[1], briefing_id, problems_to_json(problems), failed, retry),
+        "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, briefing_id, problems, "
+        "failed, retry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (path, *stat, briefing_id, problems_to_json(problems), failed, retry),
     )
     return briefing_id is not None
 
 
-def plan(
-    conn: sqlite3.Connection, found: dict[str, tuple[int, int]]
-) -> tuple[list[str], list[str], int]:
+def plan(conn: sqlite3.Connection, found: dict[str, Stamp]) -> tuple[list[str], list[str], int]:
     """``(removed, to_read, unchanged)``; files waiting on a duplicate id are read last."""
     known = {
-        path: (size, mtime, retry)
-        for path, size, mtime, retry in conn.execute(
-            "SELECT path, size, mtime_ns, retry FROM files"
+        path: ((size, mtime, ctime, inode), retry)
+        for path, size, mtime, ctime, inode, retry in conn.execute(
+            "SELECT path, size, mtime_ns, ctime_ns, inode, retry FROM files"
         )
     }
     removed = sorted(set(known) - set(found))
@@ -247,9 +228,9 @@ def plan(
     retries: list[str] = []
     for path in sorted(found):
         old = known.get(path)
-        if old is None or (old[0], old[1]) != found[path]:
+        if old is None or old[0] != found[path]:
             fresh.append(path)
-        elif old[2]:
+        elif old[1]:
             retries.append(path)
     return removed, fresh + retries, len(found) - len(fresh) - len(retries)
 
@@ -262,10 +243,12 @@ def refresh(
 ) -> RefreshStats:
     """Scan ``roots`` and apply every difference; see the module docstring."""
     started = time.perf_counter()
-    found, scan_problems = scan(roots)
+    found = walk(roots, time.time_ns())
+    scan_problems = found.problems
     with store.connection() as conn:
-        removed, to_read, unchanged = plan(conn, found)
+        removed, to_read, unchanged = plan(conn, found.files)
     with store.transaction() as conn:
+        conn.execute("DELETE FROM snapshot")  # until this refresh is complete
         for path in removed:
             forget_file(conn, path)
         conn.execute(
@@ -277,7 +260,7 @@ def refresh(
             (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),),
         )
     total = len(to_read)
-    if progress is not None:
+    if progress is not None and total:
         progress(0, total)
     done = indexed = failed = 0
     stopped = False
@@ -290,7 +273,7 @@ def refresh(
             batch_start = time.perf_counter()
             with store.transaction() as conn:
                 for loaded in files:
-                    ok = index_file(conn, loaded, found[loaded[0]], pending)
+                    ok = index_file(conn, loaded, found.files[loaded[0]], pending)
                     indexed += ok
                     failed += not ok
                     done += 1
@@ -306,6 +289,11 @@ def refresh(
                 progress(done, total)
     finally:
         parsed.close()
+    if not stopped:
+        with store.transaction() as conn:
+            waiting = conn.execute("SELECT 1 FROM files WHERE retry = 1 LIMIT 1").fetchone()
+            found.trusted = found.trusted and waiting is None
+            store_snapshot(conn, roots, found)
     return RefreshStats(
         indexed=indexed,
         unchanged=unchanged,

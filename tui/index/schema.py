@@ -31,10 +31,20 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
     briefing_id TEXT,
     problems TEXT NOT NULL DEFAULT '[]',
     failed INTEGER NOT NULL DEFAULT 0,
     retry INTEGER NOT NULL DEFAULT 0
+);
+-- The folders of the last complete refresh with the stamps of their transcripts, so an
+-- unchanged archive is confirmed without reading ``files`` (see tui.index.scan).
+CREATE TABLE IF NOT EXISTS snapshot (
+    folder TEXT PRIMARY KEY,
+    stamp BLOB NOT NULL,
+    names TEXT NOT NULL,
+    stamps BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS briefings (
     id TEXT PRIMARY KEY,

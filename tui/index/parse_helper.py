@@ -1,8 +1,11 @@
 """The helper process that parses transcripts for a refresh: ``python -m tui.index.parse_helper``.
 
 It reads requests from stdin and answers on stdout, both as length-prefixed pickles: a
-request is a list of file paths, the answer the list of ``(path, briefing, problems)`` for
-them, in order. It stops at the end of its input. Only the index that started it talks to
+request is a list of file paths, the answer the list of ``(path, rows, problems)`` for
+them, in order, where ``rows`` is the briefing as ready-to-insert rows
+(:class:`tui.index.rows.Prepared`), so the one process that writes the index does as
+little as possible. Several helpers run side by side, one per core. It stops at the end
+of its input. Only the index that started it talks to
 it, through pipes nobody else holds, so pickle is safe here and fast to decode.
 
 A plain command rather than :mod:`multiprocessing`: ``spawn`` re-imports the parent's main
@@ -19,9 +22,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from tui.model import Briefing, Problem
+from tui.index.rows import Prepared
+from tui.model import Problem
 
-Loaded = tuple[str, Briefing | None, list[Problem]]
+Loaded = tuple[str, Prepared | None, list[Problem]]
 
 HEADER = struct.Struct("<Q")
 
@@ -32,7 +36,7 @@ def load(path: str) -> Loaded:
 
     try:
         briefing, problems = load_file(Path(path))
-        return path, briefing, list(problems)
+        return path, None if briefing is None else Prepared(briefing), list(problems)
     except Exception as error:
         return path, None, [Problem(path, None, None, "unreadable", f"cannot be read: {error}")]
 

@@ -4,12 +4,14 @@ A cold build spends about a third of its time parsing YAML and two thirds writin
 (mostly the full-text index). A thread cannot overlap the two: parsing is Python code,
 and sqlite3 takes the GIL back for every row it binds, so a busy parsing thread makes each
 row wait for a GIL switch (measured: a one-second FTS insert took fourteen beside a
-spinning thread). A helper process (:mod:`tui.index.parse_helper`) parses instead and sends back
-the finished briefings, which unpickle in a tenth of the time they take to parse.
+spinning thread). Helper processes (:mod:`tui.index.parse_helper`), one per core, parse
+instead and send back the briefings as rows ready to insert, which unpickle in a tenth
+of the time they take to build.
 
-The helper is used only for refreshes big enough to repay its start-up, is never more
-than a few chunks ahead, and its stderr goes nowhere (the reader owns the terminal). If it
-cannot start or dies, the remaining files are parsed in-process: slower, never wrong.
+Helpers are used only for refreshes big enough to repay their start-up, are never more
+than a few chunks ahead each, and their stderr goes nowhere (the reader owns the
+terminal). If one cannot start or dies, the remaining files are parsed in-process:
+slower, never wrong.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
 
 from tui.index import parse_helper
 from tui.index.parse_helper import Loaded, load_chunk
@@ -34,88 +35,117 @@ CHUNK = 8
 AHEAD = 8
 
 
-class Prefetcher:
-    """Iterate ``(path, briefing, problems)`` for ``paths``, in order."""
+def helper_count() -> int:
+    """One helper per core: the writer mostly waits on SQLite's C code, which they share."""
+    return max(1, os.cpu_count() or 1)
 
-    def __init__(self, paths: Sequence[str], *, parallel: bool | None = None) -> None:
-        self._paths = paths
-        self._helper: subprocess.Popen[bytes] | None = None
-        self._frames: queue.Queue[bytes | None] = queue.Queue()
-        self._drain: threading.Thread | None = None
-        wanted = len(paths) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1
-        if parallel if parallel is not None else wanted:
-            self._helper = _start_helper()
-        if self._helper is not None and self._helper.stdout is not None:
-            # Without a reader the helper would block on its full pipe after one chunk and
-            # never get ahead; this thread only moves bytes (the GIL is free during reads).
-            self._drain = threading.Thread(
-                target=self._drain_frames, args=(self._helper.stdout,), daemon=True
-            )
-            self._drain.start()
 
-    def _drain_frames(self, stream: IO[bytes]) -> None:
+class _Helper:
+    """One helper process, and a thread that drains its answers into a queue."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.frames: queue.Queue[bytes | None] = queue.Queue()
+        # Without a reader the helper would block on its full pipe after one chunk and
+        # never get ahead; this thread only moves bytes (the GIL is free during reads).
+        self.drain = threading.Thread(target=self._drain, daemon=True)
+        self.drain.start()
+
+    def _drain(self) -> None:
+        assert self.process.stdout is not None
         while True:
             try:
-                frame = parse_helper.receive_frame(stream)
+                frame = parse_helper.receive_frame(self.process.stdout)
             except (EOFError, OSError, ValueError):
-                self._frames.put(None)
+                self.frames.put(None)
                 return
-            self._frames.put(frame)
+            self.frames.put(frame)
+
+    def send(self, chunk: list[str]) -> None:
+        assert self.process.stdin is not None
+        parse_helper.send(self.process.stdin, chunk)
+
+    def receive(self, expected: int) -> list[Loaded]:
+        frame = self.frames.get()
+        if frame is None:
+            raise EOFError
+        loaded = pickle.loads(frame)
+        if not isinstance(loaded, list) or len(loaded) != expected:
+            raise EOFError
+        return loaded
+
+    def stop(self) -> None:
+        process = self.process
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()  # the helper stops at the end of its input
+        try:
+            process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        self.drain.join()  # the pipe is closed now: the reader sees its end
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+class Prefetcher:
+    """Iterate ``(path, rows, problems)`` for ``paths``, in order.
+
+    Chunks go to the helpers in turn (chunk ``i`` to helper ``i % n``) and are taken
+    back in the same turn, so the order of ``paths`` is kept without any sorting.
+    """
+
+    def __init__(
+        self, paths: Sequence[str], *, parallel: bool | None = None, helpers: int | None = None
+    ) -> None:
+        self._paths = paths
+        self._helpers: list[_Helper] = []
+        wanted = len(paths) >= PARALLEL_MIN and (os.cpu_count() or 1) > 1
+        if parallel if parallel is not None else wanted:
+            for _ in range(helpers or helper_count()):
+                process = _start_helper()
+                if process is None or process.stdin is None or process.stdout is None:
+                    break
+                self._helpers.append(_Helper(process))
 
     @property
     def parallel(self) -> bool:
-        return self._helper is not None
+        return bool(self._helpers)
 
     @property
     def helper_pid(self) -> int | None:
-        """The helper process's id (to watch or stop it from outside), if one runs."""
-        return self._helper.pid if self._helper is not None else None
+        """The first helper process's id (to watch or stop it from outside), if one runs."""
+        return self._helpers[0].process.pid if self._helpers else None
 
     def __iter__(self) -> Iterator[Loaded]:
         chunks = [list(self._paths[i : i + CHUNK]) for i in range(0, len(self._paths), CHUNK)]
         sent = received = 0
         while received < len(chunks):
-            helper = self._helper
-            if helper is None or helper.stdin is None or helper.stdout is None:
-                for chunk in chunks[received:]:  # no helper (any more): parse here
+            helpers = self._helpers
+            if not helpers:
+                for chunk in chunks[received:]:  # no helpers (any more): parse here
                     yield from load_chunk(chunk)
                 return
             try:
-                while sent < len(chunks) and sent - received < AHEAD:
-                    parse_helper.send(helper.stdin, chunks[sent])
+                while sent < len(chunks) and sent - received < AHEAD * len(helpers):
+                    helpers[sent % len(helpers)].send(chunks[sent])
                     sent += 1
-                frame = self._frames.get()
-                if frame is None:
-                    raise EOFError
-                loaded = pickle.loads(frame)
-                if not isinstance(loaded, list) or len(loaded) != len(chunks[received]):
-                    raise EOFError
+                loaded = helpers[received % len(helpers)].receive(len(chunks[received]))
             except (OSError, EOFError, ValueError, pickle.UnpicklingError):
-                self._stop_helper()  # then parse from chunk `received` on, here
+                self._stop_helpers()  # then parse from chunk `received` on, here
                 continue
             received += 1
             yield from loaded
 
-    def _stop_helper(self) -> None:
-        helper, self._helper = self._helper, None
-        if helper is None:
-            return
-        if helper.stdin is not None:
-            with contextlib.suppress(OSError):
-                helper.stdin.close()  # the helper stops at the end of its input
-        try:
-            helper.wait(timeout=1)
-        except subprocess.TimeoutExpired:
-            helper.kill()
-            helper.wait()
-        if self._drain is not None:
-            self._drain.join()  # the pipe is closed now: the reader sees its end
-        if helper.stdout is not None:
-            helper.stdout.close()
+    def _stop_helpers(self) -> None:
+        helpers, self._helpers = self._helpers, []
+        for helper in helpers:
+            helper.stop()
 
     def close(self) -> None:
-        """Stop the helper (also when a refresh was stopped early)."""
-        self._stop_helper()
+        """Stop the helpers (also when a refresh was stopped early)."""
+        self._stop_helpers()
 
 
 def _start_helper() -> subprocess.Popen[bytes] | None:

@@ -19,7 +19,7 @@ import datetime as dt
 
 from tui.textmatch import search_form
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump whenever a table, the tokenizer or :func:`fts_values` changes: old files are rebuilt."""
 
 SEQ_BITS = 24

@@ -46,7 +46,7 @@ def open_index(
     root: Path, index_file: Path | None, name: str, *, rebuild: bool = False
 ) -> tuple[Index, RefreshStats]:
     """Open and refresh the index of ``root``, printing progress and any notice to stderr."""
-    index = Index(root, index_file)
+    index = Index(root.resolve(), index_file)
     return index, refresh(index, name, rebuild=rebuild)
 
 

@@ -71,3 +71,17 @@ def queries(seed: int) -> list[Query]:
     for word, where in filters:
         out.append(Query("filter", f"{word} {where}", word))
     return out
+
+
+def filtered(seed: int) -> list[Query]:
+    """The ten filtered queries of :func:`queries` and four narrowed to ``briefing:``
+    (an id prefix: a year, a month, an office's day), each with words."""
+    out = [query for query in queries(seed) if query.kind == "filter"]
+    for word, where in (
+        ("security", "briefing:2019"),
+        ("trade", "briefing:2021-06"),
+        ('"belt and road"', "briefing:2017"),
+        ("cooperation", "briefing:2024-01"),
+    ):
+        out.append(Query("filter", f"{word} {where}", word.strip('"')))
+    return out

@@ -167,8 +167,8 @@ class Session:
             f"first frame of any kind: {report.ms(report.median(frames))})",
             report.ms(theirs) + " (bare Textual app)",
             f"{mine / theirs:.2f}x the bare app",
-            "<= 1.5x bare Textual",
-            report.verdict(mine <= 1.5 * theirs, f"{mine / theirs:.2f}x"),
+            "<= 1.3x bare Textual",
+            report.verdict(mine <= 1.3 * theirs, f"{mine / theirs:.2f}x"),
         )
 
     def _open_folder(self) -> tuple[Path, Entry, Entry]:
@@ -296,6 +296,6 @@ class Session:
             f"{mine:,.0f} MB ({self.ws.n:,} briefings)",
             f"{theirs:,.0f} MB (bare Textual app)",
             f"{mine / theirs:.1f}x the bare app",
-            "<= 250 MB",
-            report.verdict(mine <= 250, f"{mine:,.0f} MB, {mine - 250:,.0f} MB over"),
+            "<= 150 MB",
+            report.verdict(mine <= 150, f"{mine:,.0f} MB, {mine - 150:,.0f} MB over"),
         )

@@ -19,9 +19,7 @@ are terms on a field (so they combine with ``OR``/``NOT`` anywhere), while dates
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -162,6 +160,8 @@ def _word(text: str, start: int, word: str) -> _Tok:
         name = match.group(1).lower()
         if name in FILTERS:
             return _Tok("filter", match.group(2), start, name)
+        import difflib  # only to suggest a filter for a mistyped one
+
         close = difflib.get_close_matches(name, FILTERS, n=1, cutoff=0.75)
         if close:
             raise QueryError(
@@ -327,7 +327,7 @@ def _date(value: str, pos: int, name: str) -> dt.date:
             if day is not None:
                 return dt.date(int(year), int(month), int(day))
             m = int(month) if month else (1 if name == "from" else 12)
-            d = 1 if name == "from" else calendar.monthrange(int(year), m)[1]
+            d = 1 if name == "from" else _days_in_month(int(year), m)
             return dt.date(int(year), m, d)
         except ValueError:
             pass
@@ -370,3 +370,8 @@ def parse(text: str) -> Query:
     for node in rest:
         _terms(node, terms)
     return Query(text, match, tuple(dict.fromkeys(terms)), date_from, date_to, briefing)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day

@@ -25,22 +25,34 @@ _CJK_RANGES = (
     "\uf900-\ufaff"  # compatibility ideographs
     "\U00020000-\U0002ffff"  # extensions B and beyond
 )
-_CJK = re.compile(f"([{_CJK_RANGES}])")
-# A token: one ideograph/kana, or a run of other letters and digits (underscore is a
-# separator for unicode61, so it is excluded from \w here).
-_TOKEN = re.compile(f"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])[^\\W_])+")
+
+
+# The two patterns are compiled on first use, not on import: compiling them costs a few
+# milliseconds that the reader's first frame and a search process would otherwise pay
+# before they need them.
+@functools.cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile(f"([{_CJK_RANGES}])")
+
+
+@functools.cache
+def _token() -> re.Pattern[str]:
+    # A token: one ideograph/kana, or a run of other letters and digits (underscore is a
+    # separator for unicode61, so it is excluded from \w here).
+    return re.compile(f"[{_CJK_RANGES}]|(?:(?![{_CJK_RANGES}])[^\\W_])+")
 
 
 def search_form(text: str) -> str:
     """The text as the full-text index stores it: every ideograph/kana its own token."""
     # split() keeps each ideograph as its own piece without a Python call per match
     # (re.sub with a template was a third of the indexing time on Chinese text).
-    return " ".join(_CJK.split(text)) if _CJK.search(text) else text
+    cjk = _cjk()
+    return " ".join(cjk.split(text)) if cjk.search(text) else text
 
 
 def is_ideographic(token: str) -> bool:
     """Whether ``token`` is made of ideographs or kana (each is a token of its own)."""
-    return bool(token) and _CJK.fullmatch(token[0]) is not None
+    return bool(token) and _cjk().fullmatch(token[0]) is not None
 
 
 def fold(word: str) -> str:
@@ -53,7 +65,7 @@ def fold(word: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, folded)`` for every token of ``text``."""
-    return [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.end(), fold(m.group())) for m in _token().finditer(text)]
 
 
 def term_tokens(term: str) -> tuple[list[str], bool]:

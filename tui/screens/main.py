@@ -203,7 +203,7 @@ class MainScreen(
     def on_mount(self) -> None:
         self.qa.show_message("Opening the archive…")
         self.set_focus(self.briefing_list)
-        self.call_after_refresh(self.loader.start)
+        self.loader.start()
         self.call_after_refresh(self.reloading.start, self._watch, self._poll_seconds)
 
     def on_resize(self) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,7 +104,12 @@ def _person(hit: SearchHit) -> str:
 
 
 def print_table(hits: Sequence[SearchHit], terminal: bool) -> None:
-    width = max(40, shutil.get_terminal_size((100, 24)).columns if terminal else 100)
+    if terminal:
+        import shutil  # only for a terminal's width: it imports three compression modules
+
+        width = max(40, shutil.get_terminal_size((100, 24)).columns)
+    else:
+        width = 100
     for number, hit in enumerate(hits):
         if number:
             print()

@@ -119,6 +119,29 @@ def test_date_and_briefing_filters(index: Index) -> None:
     assert index.search("budget briefing:nothing-like-this") == []
 
 
+def test_a_briefing_filter_keeps_every_briefing_it_names_whatever_its_id(
+    archive: Archive,
+) -> None:
+    """``briefing:`` narrows by id, and through the ids' dates by row id: briefings whose
+    ids say nothing of their dates, or share a prefix across years, are all still found."""
+    index = archive.indexed(
+        [
+            briefing("pressers-a", "2016-05-01", [("Li Jun", "Budget one.")]),
+            briefing("pressers-b", "2023-02-01", [("Li Jun", "Budget two.")]),
+            briefing("pressers-c", "2019-07-01", [("Li Jun", "Budget three.")]),
+            briefing("other", "2019-07-02", [("Li Jun", "Budget four.")]),
+        ]
+    )
+    found = [hit.briefing_id for hit in index.search("budget briefing:pressers")]
+    assert found == ["pressers-b", "pressers-c", "pressers-a"]
+    assert index.hits_per_month("budget briefing:pressers")[0] == ("2016-05", 1)
+    assert [h.briefing_id for h in index.search("budget briefing:pressers from:2019")] == [
+        "pressers-b",
+        "pressers-c",
+    ]
+    assert index.search("budget briefing:pressers-b to:2022") == []
+
+
 def test_limit_and_empty_queries(index: Index) -> None:
     assert len(index.search("briefing:2017", limit=2)) == 2
     assert index.search("") == [] and index.search("   ") == []

@@ -88,8 +88,10 @@ def _briefing_clause(
     if query.briefing is None:
         return "", [], 0, 1 << 62
     prefix = query.briefing
-    args: list[object] = [prefix, prefix, prefix + "\U0010ffff"]
-    where = "(id = ? OR (id >= ? AND id < ?))"
+    # Every id that starts with the prefix (the prefix itself included) sorts in this
+    # range: one range scan of the primary key, where an "id = ? OR ..." scanned the table.
+    args: list[object] = [prefix, prefix + "\U0010ffff"]
+    where = "(id >= ? AND id < ?)"
     first, last = conn.execute(
         f"SELECT min(date), max(date) FROM briefings WHERE {where}", args
     ).fetchone()

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 RELIST_SECONDS = 1.0
 FIRST_ROWS = 100  # more than any terminal shows at once
 GC_RESUME_SECONDS = 5.0
+NOTHING_HERE = "No briefings here. Press ! to see files that failed."
 
 
 class Progressed(Message):
@@ -223,6 +224,8 @@ class Loading:
         if event.changed:  # a warm start that found nothing new reads nothing again
             self.load_summaries()
             self.load_people()
+        elif not screen.briefing_list.rows and screen.briefing is None:
+            screen.qa.show_message(NOTHING_HERE)  # the empty list read before is still true
         if event.error:
             screen.notify(event.error, severity="error", timeout=10)
         screen.references.index_ready()
@@ -273,7 +276,7 @@ class Loading:
         if not rows:
             self.start_background()
             if not self.refreshing and screen.briefing is None:
-                screen.qa.show_message("No briefings here. Press ! to see files that failed.")
+                screen.qa.show_message(NOTHING_HERE)
             return
         gone = screen.briefing_id != self.kept and all(row.id != screen.briefing_id for row in rows)
         if screen.briefing_id is None or gone:

@@ -230,22 +230,3 @@ def test_a_speaker_counts_the_briefings_where_they_answered_not_only_attended(
     index = archive.indexed([answered, attended])
     li_jun = next(p for p in index.people("speaker") if p.key == "li jun")
     assert (li_jun.count, li_jun.briefings) == (1, 1)
-
-
-def test_threads_that_come_and_go_reuse_the_connections_of_ended_ones(archive: Archive) -> None:
-    """The reader queries from a new worker thread each time; the files opened must not
-    grow with the number of queries."""
-    index = archive.indexed(SAMPLE)
-    seen: list[int] = []
-
-    def query() -> None:
-        with index.connection() as conn:
-            seen.append(id(conn))
-            conn.execute("SELECT count(*) FROM briefings").fetchone()
-
-    for _ in range(20):
-        worker = threading.Thread(target=query)
-        worker.start()
-        worker.join()
-    assert len(seen) == 20 and len(set(seen)) == 1
-    assert len(index.summaries()) == 3

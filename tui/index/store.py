@@ -59,7 +59,6 @@ class Store:
         self._local = threading.local()
         self._lock = threading.RLock()
         self._all: list[sqlite3.Connection] = []
-        self._owners: dict[threading.Thread, sqlite3.Connection] = {}
         self._shared: sqlite3.Connection | None = None
         if path is None:
             self._shared = sqlite3.connect(
@@ -73,30 +72,11 @@ class Store:
         return self.path is None
 
     def _open(self) -> sqlite3.Connection:
-        """The connection of a thread that has ended, or a new one.
-
-        The reader runs every query in a worker thread of its own, so a connection per
-        thread, kept until :meth:`close`, meant one more open file and up to 2 MB more of
-        page cache for every search typed. A connection is used by one thread at a time
-        either way; it just outlives the thread that opened it.
-        """
         assert self.path is not None
-        me = threading.current_thread()
-        with self._lock:
-            for owner, conn in list(self._owners.items()):
-                if not owner.is_alive():
-                    del self._owners[owner]
-                    if conn.in_transaction:
-                        conn.rollback()
-                    self._owners[me] = conn
-                    return conn
-        conn = sqlite3.connect(
-            self.path, timeout=self.busy_timeout, isolation_level=None, check_same_thread=False
-        )
+        conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
         conn.execute("PRAGMA synchronous=NORMAL")
         with self._lock:
             self._all.append(conn)
-            self._owners[me] = conn
         return conn
 
     @contextlib.contextmanager
@@ -130,7 +110,6 @@ class Store:
                 with contextlib.suppress(sqlite3.Error):
                     conn.close()
             self._all.clear()
-            self._owners.clear()
             if self._shared is not None:
                 self._shared.close()
         self._local = threading.local()

@@ -126,7 +126,7 @@ def cite(quote: Quote, fmt: str) -> str:
 
 def _heading(checked: Checked) -> str:
     clip = checked.clipping
-    return f"{clip.by} · {clip.title} · {clip.held} · {clip.ref}"
+    return f"{clip.by}, {clip.held}"
 
 
 def render_markdown_collection(name: str, items: Sequence[Checked]) -> str:

@@ -65,6 +65,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
             "file:line:col.",
         ),
         lazy(
+            "clips",
+            "clips",
+            "Clippings: collect answers with notes in named collections, list and export them.",
+        ),
+        lazy(
             "config",
             "config",
             "Print the settings file's path (config path) or the settings in effect (config show).",

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from tui.index.fts import compile_match
 from tui.index.schema import SEQ_BITS, SEQ_MASK, day_base
@@ -58,18 +59,48 @@ def _bounds(query: Query) -> tuple[int, int]:
 
 
 def _plan(
-    conn: sqlite3.Connection, query: str | Query
+    conn: sqlite3.Connection, query: str | Query, refs: Set[str] | None = None
 ) -> tuple[Query, str, list[object], int, int] | None:
-    """What every search shares: the parsed query, its ``briefing:`` SQL and arguments,
-    and its row-id bounds (dates); ``None`` when it cannot match anything."""
+    """What every search shares: the parsed query, its ``briefing:`` (and ``clipped:``)
+    SQL and arguments, and its row-id bounds (dates); ``None`` when it cannot match
+    anything. ``refs`` are the references the clippings filters allow (``None``: any)."""
     parsed = parse(query) if isinstance(query, str) else query
     if parsed.empty:
         return None
     narrow = _briefing_clause(conn, parsed)
     if narrow is None:
         return None
+    sql, args = narrow
+    if refs is not None:
+        clipped = _clipped_clause(conn, refs)
+        if clipped is None:
+            return None
+        sql, args = sql + clipped[0], [*args, *clipped[1]]
     low, high = _bounds(parsed)
-    return parsed, narrow[0], narrow[1], low, high
+    return parsed, sql, args, low, high
+
+
+def _clipped_clause(conn: sqlite3.Connection, refs: Set[str]) -> tuple[str, list[object]] | None:
+    """SQL keeping only the elements ``refs`` name, by row id; ``None`` if none exists.
+
+    The references are turned into row ids once (through the per-briefing index), so the
+    query itself only tests row ids: FTS5 and the rowid-ordered scan both stay as fast as
+    without the filter (``bench/clips_filter.py``).
+    """
+    if not refs:
+        return None
+    briefings = sorted({ref.partition("#")[0] for ref in refs})
+    rowids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT rowid FROM elements WHERE briefing_id IN (SELECT value FROM json_each(?)) "
+            "AND ref IN (SELECT value FROM json_each(?))",
+            (json.dumps(briefings), json.dumps(sorted(refs))),
+        )
+    ]
+    if not rowids:
+        return None
+    return " AND e.rowid IN (SELECT value FROM json_each(?))", [json.dumps(rowids)]
 
 
 def _briefing_clause(conn: sqlite3.Connection, query: Query) -> tuple[str, list[object]] | None:
@@ -97,13 +128,15 @@ def search(
     limit: int = 50,
     order: Order = "newest",
     should_stop: StopCheck | None = None,
+    refs: Set[str] | None = None,
 ) -> list[SearchHit]:
-    """The first ``limit`` hits of ``query``, newest first or by relevance.
+    """The first ``limit`` hits of ``query``, newest first or by relevance, among the
+    elements ``refs`` names (when given: the clippings filters).
 
     Raises :class:`~tui.query.QueryError` for a malformed query and
     :class:`~tui.library.SearchCancelled` when ``should_stop()`` turned true while it ran.
     """
-    plan = _plan(conn, query)
+    plan = _plan(conn, query, refs)
     if plan is None or limit <= 0:
         return []
     parsed, extra, extra_args, low, high = plan
@@ -147,10 +180,13 @@ def search(
 
 
 def hits_per_month(
-    conn: sqlite3.Connection, query: str | Query, should_stop: StopCheck | None = None
+    conn: sqlite3.Connection,
+    query: str | Query,
+    should_stop: StopCheck | None = None,
+    refs: Set[str] | None = None,
 ) -> list[tuple[str, int]]:
     """Hits per ``YYYY-MM``, oldest first, with empty months between the first and last."""
-    plan = _plan(conn, query)
+    plan = _plan(conn, query, refs)
     if plan is None:
         return []
     parsed, extra, extra_args, low, high = plan

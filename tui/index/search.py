@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Set
 
@@ -80,22 +81,28 @@ def _plan(
     return parsed, sql, args, low, high
 
 
+_QNUM = re.compile(r"q(\d+)")
+
+
 def _clipped_clause(conn: sqlite3.Connection, refs: Set[str]) -> tuple[str, list[object]] | None:
     """SQL keeping only the elements ``refs`` name, by row id; ``None`` if none exists.
 
-    The references are turned into row ids once (through the per-briefing index), so the
-    query itself only tests row ids: FTS5 and the rowid-ordered scan both stay as fast as
-    without the filter (``bench/clips_filter.py``).
+    The references become row ids first, each found through the (briefing, question)
+    index its reference spells out, so the query itself only tests row ids and FTS5 and
+    the rowid-ordered scan run as without the filter (``bench/clips_filter.py``).
     """
-    if not refs:
-        return None
-    briefings = sorted({ref.partition("#")[0] for ref in refs})
+    keys = []
+    for ref in sorted(refs):
+        briefing_id, _, tail = ref.partition("#")
+        qnum = _QNUM.match(tail)
+        keys.append([briefing_id, int(qnum[1]) if qnum else None, ref])
     rowids = [
         row[0]
         for row in conn.execute(
-            "SELECT rowid FROM elements WHERE briefing_id IN (SELECT value FROM json_each(?)) "
-            "AND ref IN (SELECT value FROM json_each(?))",
-            (json.dumps(briefings), json.dumps(sorted(refs))),
+            "SELECT e.rowid FROM json_each(?) j JOIN elements e "
+            "ON e.briefing_id = json_extract(j.value, '$[0]') "
+            "AND e.qnum IS json_extract(j.value, '$[1]') AND e.ref = json_extract(j.value, '$[2]')",
+            (json.dumps(keys),),
         )
     ]
     if not rowids:

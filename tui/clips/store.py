@@ -36,14 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.query import ANY_COLLECTION  # clipped:yes means any collection: no name may be it
 from tui.quote import Quote, quote_to_json
 from tui.userdirs import data_dir
 
 FILE_NAME = "clippings.sqlite3"
 SCHEMA_VERSION = 1
 MAX_NAME = 60
-ANY_COLLECTION = "yes"
-"""``clipped:yes`` means "in any collection", so no collection may be called that."""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,10 +55,8 @@ async def test_c_clips_the_selected_answer_with_a_note(
         assert text.index("2. loans;") < text.index("Note (Clippings)")
 
 
-async def test_c_into_another_collection_and_escape_cancels(
-    reader: Reader, settle: Settle
-) -> None:
-    async with reader() as (app, pilot, screen):
+async def test_c_into_another_collection_and_escape_cancels(reader: Reader, settle: Settle) -> None:
+    async with reader() as (app, pilot, _screen):
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("escape")
@@ -77,7 +76,7 @@ async def test_c_into_another_collection_and_escape_cancels(
 
 
 async def test_c_on_a_clipped_answer_edits_its_note(reader: Reader, settle: Settle) -> None:
-    async with reader() as (app, pilot, screen):
+    async with reader() as (app, pilot, _screen):
         await pilot.press("c")
         await settle(pilot)
         await pilot.press(*"first", "enter")
@@ -154,9 +153,7 @@ async def test_enter_in_the_clippings_screen_opens_the_answer(
         assert screen.qa.cursor_ref == refs[1]
 
 
-async def test_a_changed_transcript_is_said_in_the_screen(
-    reader: Reader, settle: Settle
-) -> None:
+async def test_a_changed_transcript_is_said_in_the_screen(reader: Reader, settle: Settle) -> None:
     async with reader() as (app, pilot, screen):
         refs = _clip_three(screen.library)
         path = Path(screen.library.root) / f"{FINANCE}.yaml"
@@ -197,3 +194,42 @@ async def test_export_from_the_screen_asks_before_overwriting(
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Story")
     assert "**Note:** note 1" in text
+
+
+async def test_a_damaged_database_is_kept_aside_and_said(
+    reader: Reader, settle: Settle, user_dirs: tuple[Path, Path]
+) -> None:
+    data = user_dirs[1]
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "clippings.sqlite3").write_bytes(b"not a database " * 300)
+    async with reader() as (app, pilot, _screen):
+        await pilot.press("c")
+        await settle(pilot)
+        [aside] = data.glob("clippings.sqlite3.damaged-*")
+        assert any(str(aside) in note for note in app.notes)
+        await pilot.press(*"still works", "enter")
+        await settle(pilot)
+    assert stored("Clippings") == [(f"{FINANCE}#q1.a1", "still works")]
+
+
+async def test_a_read_only_database_refuses_to_clip_and_says_so(
+    reader: Reader, settle: Settle
+) -> None:
+    open_clips().create("Story")
+    real = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        return False if mode & os.W_OK else real(path, mode)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "access", access)
+        async with reader() as (app, pilot, _screen):
+            await pilot.press("c")
+            await settle(pilot)
+            assert any("read-only" in note for note in app.notes)
+            await pilot.press(*"x", "enter")
+            await settle(pilot)
+            assert any(note.startswith("Not clipped:") for note in app.notes)
+            assert isinstance(app.screen, MainScreen)
+    assert stored("Story") == []
+    assert [c.name for c in open_clips().collections()] == ["Story"]

@@ -2,22 +2,24 @@
 they allow.
 
 Measured against attaching the clippings database to the index's connection
-(``bench/clips_filter.py``, figures in docs/benchmarks.md): with 500 clippings, reading
-their references and notes costs about 1 ms and turning them into row ids about 3 ms, a
-few milliseconds more than a join on the attached table. It is chosen because it keeps
-the two files apart: attached, a locked or damaged clippings database would fail the
-index's own query, which the index answers by rebuilding itself (:mod:`tui.index.index`);
-here it fails only the filtered search, with a sentence, and every query without these
-filters never touches the clippings at all. A note matches a
-word the way the text does (:func:`tui.textmatch.match_spans`: case, accents and
-prefixes ``financ*`` alike).
+(``bench/clips_filter.py``, figures in docs/benchmarks.md): with 500 clippings, and the
+references and notes kept until the file changes, as fast as a join on the attached
+table. It is chosen because it keeps the two files apart: attached, a locked or damaged
+clippings database would fail the index's own query, which the index answers by
+rebuilding itself (:mod:`tui.index.index`); here it fails only the filtered search, with
+a sentence, and every query without these filters never touches the clippings at all.
+
+A note matches a word the way the text does (:func:`tui.textmatch.match_spans`: case,
+accents and prefixes ``financ*`` alike).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from pathlib import Path
 
-from tui.clips.store import ClipsError, read_notes
+from tui.clips.store import ClipsError, clips_path, read_notes
 from tui.query import ClipFilter, Query, QueryError, parse
 from tui.textmatch import match_spans
 
@@ -35,12 +37,40 @@ def matching_refs(clippings: Iterable[tuple[str, str, str]], wanted: ClipFilter)
     return frozenset(found)
 
 
+_read: tuple[object, list[tuple[str, str, str]]] | None = None
+_lock = threading.Lock()
+
+
+def _stamp(path: Path) -> object:
+    """What changes whenever the database does: size and time of the file and its WAL."""
+    stamp: list[tuple[int, int] | None] = []
+    for name in (path, Path(str(path) + "-wal")):
+        try:
+            info = name.stat()
+        except OSError:
+            stamp.append(None)
+        else:
+            stamp.append((info.st_mtime_ns, info.st_size))
+    return (str(path), *stamp)
+
+
 def clipped_refs(wanted: ClipFilter) -> frozenset[str]:
     """:func:`matching_refs` over the user's clippings database.
 
+    The notes are read again only when the database has changed since the last search:
+    a query typed letter by letter runs once per key.
     Raises :class:`tui.clips.store.ClipsError` when it cannot be read.
     """
-    return matching_refs(read_notes(), wanted)
+    global _read
+    path = clips_path()
+    stamp = _stamp(path)
+    with _lock:
+        cached = _read
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, read_notes(path))
+        with _lock:
+            _read = cached
+    return matching_refs(cached[1], wanted)
 
 
 def parse_with_clippings(query: str) -> tuple[Query, frozenset[str] | None]:

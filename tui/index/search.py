@@ -82,6 +82,9 @@ def _plan(
 
 
 _QNUM = re.compile(r"q(\d+)")
+_ROWIDS: dict[object, tuple[str, list[object]] | tuple[()]] = {}
+"""The last row ids found, by connection, database version and references: a query typed
+letter by letter resolves them once, and any write to the index changes the version."""
 
 
 def _clipped_clause(conn: sqlite3.Connection, refs: Set[str]) -> tuple[str, list[object]] | None:
@@ -91,6 +94,15 @@ def _clipped_clause(conn: sqlite3.Connection, refs: Set[str]) -> tuple[str, list
     index its reference spells out, so the query itself only tests row ids and FTS5 and
     the rowid-ordered scan run as without the filter (``bench/clips_filter.py``).
     """
+    version = (
+        id(conn),
+        conn.execute("PRAGMA data_version").fetchone()[0],
+        conn.total_changes,
+        frozenset(refs),
+    )
+    cached = _ROWIDS.get(version)
+    if cached is not None:
+        return cached or None
     keys = []
     for ref in sorted(refs):
         briefing_id, _, tail = ref.partition("#")
@@ -105,9 +117,13 @@ def _clipped_clause(conn: sqlite3.Connection, refs: Set[str]) -> tuple[str, list
             (json.dumps(keys),),
         )
     ]
-    if not rowids:
-        return None
-    return " AND e.rowid IN (SELECT value FROM json_each(?))", [json.dumps(rowids)]
+    clause: tuple[str, list[object]] = (
+        " AND e.rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(rowids)],
+    )
+    _ROWIDS.clear()  # one entry: the filter of the query being typed
+    _ROWIDS[version] = clause if rowids else ()
+    return clause if rowids else None
 
 
 def _briefing_clause(conn: sqlite3.Connection, query: Query) -> tuple[str, list[object]] | None:

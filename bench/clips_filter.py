@@ -32,7 +32,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.queries import queries
-from tui.clips.store import open_clips
+from tui.clips.opening import open_clips
 from tui.index import Index
 from tui.index.fts import compile_match
 from tui.query import parse

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from textual.widgets import DataTable, Input
 
-from tui.clips.store import open_clips
+from tui.clips.opening import open_clips
 from tui.quote import quote_of
 from tui.screens.clip_dialog import ClipDialog
 from tui.screens.clippings import ClippingsScreen

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from index_samples import SAMPLE, briefing
 
-from tui.clips.store import open_clips
+from tui.clips.opening import open_clips
 from tui.index import Index
 from tui.model import Briefing
 from tui.query import ClipFilter, QueryError, parse

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from quoting_samples import A1, A2, BRIEFING_ID, Q1, REMARK_OPENING, sample_briefing
 
+from tui.clips.opening import open_clips
 from tui.clips.store import (
     AlreadyClipped,
     ClipsBusy,
@@ -22,7 +23,6 @@ from tui.clips.store import (
     NoSuchCollection,
     check_name,
     clips_path,
-    open_clips,
 )
 from tui.quote import quote_of
 
@@ -123,7 +123,7 @@ KILLED = textwrap.dedent(
     import os, signal, sys
     sys.path.insert(0, {tests!r})
     from quoting_samples import A1, sample_briefing
-    from tui.clips.store import open_clips
+    from tui.clips.opening import open_clips
     from tui.quote import quote_of
     store = open_clips()
     store.add("Survivors", quote_of(sample_briefing(), A1), note="kept", create=True)

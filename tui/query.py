@@ -105,12 +105,8 @@ class Query:
 
     @property
     def empty(self) -> bool:
-        return (
-            self.match is None
-            and self.date_from is None
-            and self.date_to is None
-            and self.briefing is None
-            and self.clips is None
+        return self.match is None and not any(
+            (self.date_from, self.date_to, self.briefing, self.clips)
         )
 
 

@@ -19,7 +19,8 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from tui.clips.store import ClipsError, clips_path, read_notes
+from tui.clips.opening import read_notes
+from tui.clips.store import ClipsError, clips_path
 from tui.query import ClipFilter, Query, QueryError, parse
 from tui.textmatch import match_spans
 

@@ -172,7 +172,12 @@ class ClippingsScreen(ModalScreen[str | None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         clip = self.selected
-        if clip is not None:
+        if clip is not None and self.status.get(clip.id) == "missing":
+            self._say(
+                f"{clip.ref} is no longer in the archive: its clipped words are kept here "
+                "and in exports."
+            )
+        elif clip is not None:
             self.dismiss(clip.ref)
 
     def action_close(self) -> None:

@@ -17,7 +17,8 @@ import threading
 from typing import TYPE_CHECKING, cast
 
 from tui import remembered
-from tui.clips.store import Clipping, ClipsError, ClipStore, open_clips
+from tui.clips.opening import open_clips
+from tui.clips.store import Clipping, ClipsError, ClipStore
 from tui.model import Answer, Briefing, Question, Remark
 from tui.quote import quote_of
 from tui.screens.clip_dialog import ClipDialog, ClipRequest

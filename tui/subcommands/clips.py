@@ -19,7 +19,8 @@ import sys
 from pathlib import Path
 
 from tui.clips.collection import FORMATS, STATUS_LABELS, check, render_collection
-from tui.clips.store import ClipsError, ClipStore, check_name, open_clips
+from tui.clips.opening import open_clips
+from tui.clips.store import ClipsError, ClipStore, check_name
 from tui.export_file import DestinationExists, ExportError, write_export
 from tui.library import LoadFailed
 from tui.model import Briefing

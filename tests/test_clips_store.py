@@ -24,11 +24,12 @@ from tui.clips.store import (
     check_name,
     clips_path,
 )
-from tui.quote import quote_of
+from tui.model import Answer, Question, Remark
+from tui.quote import Quote, quote_of
 
 
-def _quote(element: object = A1):  # type: ignore[no-untyped-def]
-    return quote_of(sample_briefing(), element)  # type: ignore[arg-type]
+def _quote(element: Answer | Question | Remark = A1) -> Quote:
+    return quote_of(sample_briefing(), element)
 
 
 def test_the_database_lives_in_the_users_data_folder(user_dirs: tuple[Path, Path]) -> None:
@@ -124,7 +125,8 @@ KILLED = textwrap.dedent(
     sys.path.insert(0, {tests!r})
     from quoting_samples import A1, sample_briefing
     from tui.clips.opening import open_clips
-    from tui.quote import quote_of
+    from tui.model import Answer, Question, Remark
+from tui.quote import Quote, quote_of
     store = open_clips()
     store.add("Survivors", quote_of(sample_briefing(), A1), note="kept", create=True)
     print("added", flush=True)

@@ -40,7 +40,7 @@ ACTIONS = {
 FIRST_WORDS = 60
 
 EPILOG = "actions:\n" + "\n".join(
-    f"  {action} {args:<10} {what}" for action, (args, what) in ACTIONS.items()
+    f"  {action + ' ' + args:<17} {what}" for action, (args, what) in ACTIONS.items()
 )
 
 

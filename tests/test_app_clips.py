@@ -118,7 +118,8 @@ async def test_the_clippings_screen_lists_reorders_edits_and_removes(
         rows = _cells(app.screen)
         assert [row[1] for row in rows] == [first, second, third]
         assert rows[0][2:4] == ["Tang Zhiping", "2017-10-11"]
-        assert rows[0][4] == "Ports will be opened further."
+        assert rows[0][4].startswith("Ports will be")  # the first words, cut to fit
+        assert "Ports will be opened further." in str(app.screen.query_one("#detail").render())
         assert rows[0][5] == "note 1"
         await pilot.press("J")  # the first moves down
         assert stored("Story")[:2] == [(second, "note 2"), (first, "note 1")]
@@ -165,8 +166,16 @@ async def test_a_changed_transcript_is_said_in_the_screen(reader: Reader, settle
         await pilot.press("C")
         await settle(pilot)
         rows = _cells(app.screen)
-        assert [row[6] for row in rows] == ["", "", "changed since clipped"]
+        assert [row[6] for row in rows] == ["", "", "changed"]
+        assert rows[2][0] == "3!"
         assert rows[2][1] == refs[2]
+        message = str(app.screen.query_one("#message").render())
+        assert message.startswith("1 changed since clipped (marked !)")
+        app.screen.query_one(DataTable).move_cursor(row=2)
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail").render())
+        assert f"{refs[2]} · Li Jun, 2018-01-05 · CHANGED SINCE CLIPPED" in detail
+        assert "Note: note 3" in detail
 
 
 async def test_export_from_the_screen_asks_before_overwriting(

@@ -24,7 +24,7 @@ from tui.clips.store import check_name
 from tui.safetext import clean_line
 from tui.wrap import truncate
 
-FIRST_WORDS = 80
+FIRST_WORDS = 200  # the dialog's width cuts them, with an ellipsis
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,9 @@ class ClipDialog(ModalScreen[ClipRequest | None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     ClipDialog #heading { text-style: bold; width: 100%; }
-    ClipDialog #words { color: $text-muted; width: 100%; }
+    ClipDialog #words {
+        color: $text-muted; width: 100%; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ClipDialog #message { color: $error; height: auto; }
     ClipDialog .hint { color: $text-muted; }
     """
@@ -71,7 +73,9 @@ class ClipDialog(ModalScreen[ClipRequest | None]):
             first = truncate(clean_line(" ".join(self.text.split())), FIRST_WORDS)
             yield Static(Text(first), id="words")
             yield Label("Note:")
-            yield Input(self.note, placeholder="why it matters (optional)", id="note")
+            yield Input(
+                self.note, placeholder="why it matters (optional)", id="note", select_on_focus=False
+            )
             if self.collection is not None:
                 yield Label("Collection:")
                 yield Input(self.collection, id="collection")

@@ -30,8 +30,12 @@ from tui.safetext import clean_line
 from tui.screens.clip_dialog import ClipDialog, ClipRequest
 from tui.wrap import truncate
 
-FIRST_WORDS = 40
-NOTE_WIDTH = 30
+FIRST_WORDS = 18
+NOTE_WIDTH = 12
+DETAIL_WORDS = 230  # two lines of a 120-cell screen under the table
+SHORT_STATUS = {"changed": "changed", "missing": "gone"}
+"""The table's word for a clipping that no longer reads as clipped (the line under the
+table and the message say it in full), so that all seven columns fit 120 cells."""
 HINT = (
     "Enter open · K/J move up/down · n note · d remove · e export · "
     "[ ] other collection · Escape close"
@@ -45,6 +49,7 @@ class ClippingsScreen(ModalScreen[str | None]):
     ClippingsScreen { background: $background; }
     ClippingsScreen #heading { text-style: bold; padding: 0 1; width: 100%; }
     ClippingsScreen DataTable { height: 1fr; }
+    ClippingsScreen #detail { padding: 0 1; height: auto; max-height: 5; }
     ClippingsScreen #message { color: $text-muted; padding: 0 1; height: auto; }
     ClippingsScreen #hint { color: $text-muted; padding: 0 1; }
     """
@@ -72,6 +77,7 @@ class ClippingsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         yield Label("", id="heading")
         yield DataTable(id="clips", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
         yield Static("", id="message")
         yield Static(Text(HINT), id="hint")
 
@@ -80,7 +86,7 @@ class ClippingsScreen(ModalScreen[str | None]):
         return self.query_one("#clips", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("#", "Reference", "Speaker", "Held", "First words", "Note", "")
+        self.table.add_columns("#", "Reference", "Speaker", "Held", "First words", "Note", "Now")
         names = [c.name for c in self._collections()]
         folded = [n.casefold() for n in names]
         if self.collection.casefold() in folded:
@@ -121,9 +127,9 @@ class ClippingsScreen(ModalScreen[str | None]):
         table.clear()
         for number, clip in enumerate(self.rows, 1):
             first = truncate(clean_line(" ".join(clip.text.split())), FIRST_WORDS)
-            status = STATUS_LABELS.get(self.status.get(clip.id, "unchecked"), "")
+            status = SHORT_STATUS.get(self.status.get(clip.id, "unchecked"), "")
             table.add_row(
-                Text(str(number)),
+                Text(f"{number}!" if status else str(number)),
                 Text(clip.ref),
                 Text(clean_line(clip.by)),
                 Text(clip.held),
@@ -135,6 +141,27 @@ class ClippingsScreen(ModalScreen[str | None]):
         ids = [clip.id for clip in self.rows]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
+        self._detail()
+
+    def on_data_table_row_highlighted(self) -> None:
+        self._detail()
+
+    def _detail(self) -> None:
+        """The highlighted clipping in full, under the table (its cells are cut to fit)."""
+        clip = self.selected
+        if clip is None:
+            self.query_one("#detail", Static).update("")
+            return
+        parts = [clip.ref, f"{clean_line(clip.by)}, {clip.held}"]
+        status = STATUS_LABELS.get(self.status.get(clip.id, "unchecked"))
+        if status:
+            parts.append(status.upper())
+        line = Text()
+        line.append(" · ".join(parts), style="bold")
+        line.append("\n" + truncate(clean_line(" ".join(clip.text.split())), DETAIL_WORDS))
+        if clip.note:
+            line.append(f"\nNote: {clean_line(clip.note)}")
+        self.query_one("#detail", Static).update(line)
 
     def _check(self) -> None:
         rows, library = list(self.rows), self.library
@@ -154,11 +181,13 @@ class ClippingsScreen(ModalScreen[str | None]):
     def _checked(self, checked: list[Checked]) -> None:
         self.checked = checked
         self.status = {item.clipping.id: item.status for item in checked}
-        changed = [item for item in checked if item.status in STATUS_LABELS]
-        if changed:
+        changed = sum(item.status == "changed" for item in checked)
+        gone = sum(item.status == "missing" for item in checked)
+        said = [f"{changed} changed since clipped"] if changed else []
+        said += [f"{gone} no longer in the archive"] if gone else []
+        if said:
             self._say(
-                f"{len(changed)} of {len(checked)} no longer read as clipped: "
-                "the clipped words are kept and exports say so."
+                f"{' and '.join(said)} (marked !): the clipped words are kept, and exports say so."
             )
         current = self.selected
         self._draw(current.id if current else None)

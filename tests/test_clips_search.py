@@ -97,6 +97,15 @@ def test_note_finds_answers_by_the_words_of_their_note(index: Index) -> None:
     assert refs(index, "belt note:lead") == [SHANGHAI_A1]
 
 
+def test_a_saved_search_with_the_filters_watches_only_those_clippings(index: Index) -> None:
+    clip(index, "Tariffs", MFA_A1, "lead")
+    scan = index.watch("clipped:tariffs", set())
+    assert [hit.ref for hit in scan.new] == [MFA_A1]
+    clip(index, "Tariffs", TRADE_Q1, "lead")
+    again = index.watch("note:lead", scan.keys)
+    assert [hit.ref for hit in again.new] == [TRADE_Q1]
+
+
 def test_hits_per_month_honours_the_filters(index: Index) -> None:
     clip(index, "Tariffs", MFA_A1, "lead")
     assert index.hits_per_month("note:lead") == [("2019-03", 1)]
@@ -127,4 +136,6 @@ def test_an_unreadable_clippings_database_is_a_sentence_not_a_crash(
     monkeypatch.setattr(matching, "clipped_refs", busy)
     with pytest.raises(QueryError, match="locked by another program"):
         index.search("clipped:yes")
+    with pytest.raises(QueryError, match="locked by another program"):
+        index.watch("clipped:yes", set())
     assert refs(index, "budget")  # other searches are untouched

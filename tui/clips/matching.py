@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tui.clips.opening import read_notes
 from tui.clips.store import ClipsError, clips_path
-from tui.query import ClipFilter, Query, QueryError, parse
+from tui.query import ClipFilter, QueryError
 from tui.textmatch import match_spans
 
 
@@ -74,17 +74,14 @@ def clipped_refs(wanted: ClipFilter) -> frozenset[str]:
     return matching_refs(cached[1], wanted)
 
 
-def parse_with_clippings(query: str) -> tuple[Query, frozenset[str] | None]:
-    """The parsed query and, when it has ``clipped:``/``note:``, the references they allow.
+def refs_for(wanted: ClipFilter) -> frozenset[str]:
+    """:func:`clipped_refs`, with a database that cannot be read said as a query error.
 
-    Only such a query opens the clippings database, so every other search runs as
-    before. A database that cannot be read is reported like a malformed query: a sentence
-    where the query is typed, never a failed search of the whole archive.
+    The search reports it like a malformed query: a sentence where the query is typed,
+    never a failed search of the whole archive (nor, since no SQLite error reaches the
+    index, a rebuild of it).
     """
-    parsed = parse(query)
-    if parsed.clips is None:
-        return parsed, None
     try:
-        return parsed, clipped_refs(parsed.clips)
+        return clipped_refs(wanted)
     except ClipsError as error:
         raise QueryError(f"clipped:/note: cannot be answered: {error}", 0) from error

@@ -355,25 +355,19 @@ class Index:
         Raises ``QueryError`` when malformed, ``SearchCancelled`` once ``should_stop()``
         is true (the as-you-type widget passes "a newer query exists").
         """
-        from tui.clips.matching import parse_with_clippings
         from tui.index.search import search
 
-        parsed, refs = parse_with_clippings(query)
         return self._read(
-            lambda c: search(
-                c, parsed, limit=limit, order=order, should_stop=should_stop, refs=refs
-            )
+            lambda c: search(c, query, limit=limit, order=order, should_stop=should_stop)
         )
 
     def hits_per_month(
         self, query: str, should_stop: StopCheck | None = None
     ) -> list[tuple[str, int]]:
         """``[("2017-10", 12), ...]`` oldest first, months without hits included as 0."""
-        from tui.clips.matching import parse_with_clippings
         from tui.index.search import hits_per_month
 
-        parsed, refs = parse_with_clippings(query)
-        return self._read(lambda c: hits_per_month(c, parsed, should_stop, refs))
+        return self._read(lambda c: hits_per_month(c, query, should_stop))
 
     # -- saved searches ---------------------------------------------------------------
 

@@ -64,7 +64,8 @@ def _plan(
 ) -> tuple[Query, str, list[object], int, int] | None:
     """What every search shares: the parsed query, its ``briefing:`` (and ``clipped:``)
     SQL and arguments, and its row-id bounds (dates); ``None`` when it cannot match
-    anything. ``refs`` are the references the clippings filters allow (``None``: any)."""
+    anything. ``refs`` are the references the clippings filters allow; when the query has
+    such filters and ``refs`` is None, they are read from the user's clippings."""
     parsed = parse(query) if isinstance(query, str) else query
     if parsed.empty:
         return None
@@ -72,6 +73,10 @@ def _plan(
     if narrow is None:
         return None
     sql, args = narrow
+    if parsed.clips is not None and refs is None:
+        from tui.clips.matching import refs_for  # only a query with these filters reads them
+
+        refs = refs_for(parsed.clips)
     if refs is not None:
         clipped = _clipped_clause(conn, refs)
         if clipped is None:

@@ -188,3 +188,23 @@ def test_a_damaged_database_is_reported_and_kept(
     err = capsys.readouterr().err
     [aside] = data.glob("clippings.sqlite3.damaged-*")
     assert f"kept as {aside}" in err
+
+
+def test_search_with_a_damaged_clippings_database_is_a_message_not_a_traceback(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], user_dirs: tuple[Path, Path]
+) -> None:
+    _story(root, tmp_path)
+    capsys.readouterr()
+    index = ["--index", str(tmp_path / "index.sqlite3")]
+    assert main(["search", "note:check", str(root), *index]) == 0
+    assert A1 in capsys.readouterr().out
+    database = user_dirs[1] / "clippings.sqlite3"
+    for leftover in user_dirs[1].glob("clippings.sqlite3-*"):
+        leftover.unlink()
+    database.write_bytes(b"damaged " * 1000)
+    assert main(["search", "note:quay", str(root), *index]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("briefing search: clipped:/note: cannot be answered")
+    assert "damaged" in err and "Traceback" not in err
+    assert database.read_bytes() == b"damaged " * 1000  # a search never moves it aside
+    assert main(["search", "quay", str(root), *index]) == 0  # other searches are untouched

@@ -128,6 +128,9 @@ def run(args: argparse.Namespace) -> int:
         warn_left_out("search", index.problems())
         order: Order = "relevance" if args.relevance else "newest"
         return show(index, args.query, limit=args.limit, order=order, as_json=args.json)
+    except QueryError as error:  # well formed, but clipped:/note: could not be read
+        print(f"{PROG} search: {error.message}", file=sys.stderr)
+        return 1
     finally:
         index.close()
 

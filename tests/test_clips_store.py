@@ -125,8 +125,7 @@ KILLED = textwrap.dedent(
     sys.path.insert(0, {tests!r})
     from quoting_samples import A1, sample_briefing
     from tui.clips.opening import open_clips
-    from tui.model import Answer, Question, Remark
-from tui.quote import Quote, quote_of
+    from tui.quote import quote_of
     store = open_clips()
     store.add("Survivors", quote_of(sample_briefing(), A1), note="kept", create=True)
     print("added", flush=True)

@@ -154,3 +154,23 @@ def test_cross_document_counts_in_the_singular_when_there_is_one() -> None:
         [CrossExchange(summary, briefing.exchanges[1])], ("li jun", "speaker"), "Li Jun"
     )
     assert texts(doc.blocks)[1] == "1 question answered in 1 briefing, oldest first"
+
+
+def test_clipping_notes_show_under_what_they_note() -> None:
+    notes = {
+        f"{ID}#q1.a1": [("Ports story", "lead\x1b[31m quote"), ("Other", "")],
+        f"{ID}#q2": [("Ports story", "ask again")],
+        f"{ID}#r1": [("Ports story", "[bold]opening[/]")],
+    }
+    doc = briefing_document(sample(), notes=notes)
+    texts = [block.text for block in doc.blocks]
+    note = texts.index("Note (Ports story): lead␛[31m quote")  # control shown, not obeyed
+    assert texts[note - 2] == "Ports open."  # under the answer, after its blank line
+    assert doc.blocks[note].style == "qa--note"
+    assert doc.blocks[note].answer == f"{ID}#q1.a1"  # part of the answer: the cursor bar
+    assert doc.blocks_of(f"{ID}#q1.a1")[1] > note
+    assert "Note (Other): " not in " ".join(texts)  # an empty note is not shown
+    asked = texts.index("Note (Ports story): ask again")
+    assert texts[asked - 2] == "And ␛[2J bonds?"
+    assert "Note (Ports story): [bold]opening[/]" in texts
+    assert not any(block.style == "qa--note" for block in briefing_document(sample()).blocks)

@@ -181,6 +181,21 @@ KEYS: tuple[Key, ...] = (
         "List the bookmarks: Enter opens one, d deletes it.",
         group="Quoting",
     ),
+    # Clippings
+    Key(
+        "c",
+        "clip",
+        "Clip",
+        "Clip the selected answer into a collection, with a note.",
+        group="Quoting",
+    ),
+    Key(
+        "C",
+        "show_clippings",
+        "Clippings",
+        "List the clippings: open, reorder, edit notes, remove, export a collection.",
+        group="Quoting",
+    ),
     Key("!", "show_errors", "Errors", "List the files that failed to load.", group="Other"),
     Key("question_mark", "show_help", "Help", "Show this help.", footer=True, group="Other"),
     Key(

@@ -5,16 +5,18 @@ before the star, because a one- or two-letter prefix expands to thousands of wor
 takes seconds), ``AND`` / ``OR`` / ``NOT`` in capitals (lower-case ``and`` is a word),
 parentheses, and filters: ``speaker:``, ``asker:`` (a name or part of one, ``"Li Jun"`` in
 quotes when it has a space), ``from:`` / ``to:`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
-and ``briefing:`` (an id or the start of one). Adjacent terms are joined by ``AND``; ``NOT``
-binds tightest, then ``AND``, then ``OR``.
+``briefing:`` (an id or the start of one), and the clippings filters ``note:WORD``
+(answers whose clipping note has the word) and ``clipped:yes`` / ``clipped:NAME``
+(answers clipped in any collection, or in collection NAME). Adjacent terms are joined by
+``AND``; ``NOT`` binds tightest, then ``AND``, then ``OR``.
 
 Parsing checks everything that can be wrong with a query, so anything malformed is a
 :class:`QueryError` naming the column and the fix, and the tree it returns (:class:`Term`,
 :class:`AllOf`, :class:`AnyOf`) always means something: no empty group, no ``NOT`` without
 something to exclude from. The index turns that tree into its own syntax
 (:mod:`tui.index.fts`), so this module knows nothing of SQLite. ``speaker:`` and ``asker:``
-are terms on a field (so they combine with ``OR``/``NOT`` anywhere), while dates and
-``briefing:`` narrow the whole query and must stand at its top.
+are terms on a field (so they combine with ``OR``/``NOT`` anywhere), while dates,
+``briefing:`` and the clippings filters narrow the whole query and must stand at its top.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from tui.textmatch import is_ideographic, tokens
 
 MIN_PREFIX = 3
 MAX_DEPTH = 32
-FILTERS = ("speaker", "asker", "from", "to", "briefing")
+FILTERS = ("speaker", "asker", "from", "to", "briefing", "note", "clipped")
+ANY_COLLECTION = "yes"
+EXAMPLES = {"speaker": '"Li Jun"', "asker": '"Li Jun"', "note": "follow-up", "clipped": "yes"}
 _FILTER = re.compile(r"([A-Za-z]+):(.*)\Z", re.DOTALL)
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\Z")
 
@@ -76,6 +80,16 @@ Match = Term | AllOf | AnyOf
 
 
 @dataclass(frozen=True, slots=True)
+class ClipFilter:
+    """``clipped:`` and ``note:``: clipped in ``collection`` (any when None), with a note
+    that has every one of ``notes`` (words or prefixes, as :func:`tui.textmatch.match_spans`
+    takes them)."""
+
+    collection: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Query:
     """A parsed query: ``match`` is ``None`` when only dates/briefing narrow the results."""
 
@@ -85,14 +99,12 @@ class Query:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     briefing: str | None = None
+    clips: ClipFilter | None = None
 
     @property
     def empty(self) -> bool:
-        return (
-            self.match is None
-            and self.date_from is None
-            and self.date_to is None
-            and (self.briefing is None)
+        return self.match is None and not any(
+            (self.date_from, self.date_to, self.briefing, self.clips)
         )
 
 
@@ -147,7 +159,7 @@ def _lex(text: str) -> list[_Tok]:
                     i = end + 1
                 else:
                     name = out[-1].name
-                    example = '"Li Jun"' if name in ("speaker", "asker") else "2017-10"
+                    example = EXAMPLES.get(name, "2017-10")
                     raise QueryError(f"{name}: needs a value, e.g. {name}:{example}", start)
     return out
 
@@ -349,9 +361,12 @@ def parse(text: str) -> Query:
     to_pos = 0
     briefing: str | None = None
     rest: list[_Node] = []
+    clips: list[_Node] = []
     for node in top:
         if node.kind != "sql":
             rest.append(node)
+        elif node.name in ("note", "clipped"):
+            clips.append(node)
         elif node.name == "briefing":
             if briefing is not None:
                 raise QueryError("briefing: can be given only once", node.pos)
@@ -369,9 +384,32 @@ def parse(text: str) -> Query:
     terms: list[str] = []
     for node in rest:
         _terms(node, terms)
-    return Query(text, match, tuple(dict.fromkeys(terms)), date_from, date_to, briefing)
+    return Query(
+        text, match, tuple(dict.fromkeys(terms)), date_from, date_to, briefing, _clips(clips)
+    )
 
 
 def _days_in_month(year: int, month: int) -> int:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
+
+
+def _clips(nodes: list[_Node]) -> ClipFilter | None:
+    """The ``clipped:`` and ``note:`` filters together (``None`` when there are none)."""
+    if not nodes:
+        return None
+    collection: str | None = None
+    notes: list[str] = []
+    for node in nodes:
+        if node.name == "clipped":
+            if collection is not None:
+                raise QueryError("clipped: can be given only once", node.pos)
+            collection = node.value.strip()
+        else:
+            _, word = _term(node.value, node.pos)
+            if word is None:
+                raise QueryError("note: needs a word with letters or digits", node.pos)
+            notes.append(word)
+    if collection is not None and collection.casefold() == ANY_COLLECTION:
+        collection = None
+    return ClipFilter(collection, tuple(notes))

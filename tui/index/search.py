@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from tui.index.fts import compile_match
 from tui.index.schema import SEQ_BITS, SEQ_MASK, day_base
@@ -58,21 +60,78 @@ def _bounds(query: Query) -> tuple[int, int]:
 
 
 def _plan(
-    conn: sqlite3.Connection, query: str | Query
+    conn: sqlite3.Connection, query: str | Query, refs: Set[str] | None = None
 ) -> tuple[Query, str, list[object], int, int] | None:
-    """What every search shares: the parsed query, its ``briefing:`` SQL and arguments,
-    and its row-id bounds (dates); ``None`` when it cannot match anything."""
+    """What every search shares: the parsed query, its ``briefing:`` (and ``clipped:``)
+    SQL and arguments, and its row-id bounds (dates); ``None`` when it cannot match
+    anything. ``refs`` are the references the clippings filters allow; when the query has
+    such filters and ``refs`` is None, they are read from the user's clippings."""
     parsed = parse(query) if isinstance(query, str) else query
     if parsed.empty:
         return None
     narrow = _briefing_clause(conn, parsed)
     if narrow is None:
         return None
+    sql, args, narrow_low, narrow_high = narrow
+    if parsed.clips is not None and refs is None:
+        from tui.clips.matching import refs_for  # only a query with these filters reads them
+
+        refs = refs_for(parsed.clips)
+    if refs is not None:
+        clipped = _clipped_clause(conn, refs)
+        if clipped is None:
+            return None
+        sql, args = sql + clipped[0], [*args, *clipped[1]]
     low, high = _bounds(parsed)
-    low, high = max(low, narrow[2]), min(high, narrow[3])
+    low, high = max(low, narrow_low), min(high, narrow_high)
     if low > high:
         return None
-    return parsed, narrow[0], narrow[1], low, high
+    return parsed, sql, args, low, high
+
+
+_QNUM = re.compile(r"q(\d+)")
+_ROWIDS: dict[object, tuple[str, list[object]] | tuple[()]] = {}
+"""The last row ids found, by connection, database version and references: a query typed
+letter by letter resolves them once, and any write to the index changes the version."""
+
+
+def _clipped_clause(conn: sqlite3.Connection, refs: Set[str]) -> tuple[str, list[object]] | None:
+    """SQL keeping only the elements ``refs`` name, by row id; ``None`` if none exists.
+
+    The references become row ids first, each found through the (briefing, question)
+    index its reference spells out, so the query itself only tests row ids and FTS5 and
+    the rowid-ordered scan run as without the filter (``bench/clips_filter.py``).
+    """
+    version = (
+        id(conn),
+        conn.execute("PRAGMA data_version").fetchone()[0],
+        conn.total_changes,
+        frozenset(refs),
+    )
+    cached = _ROWIDS.get(version)
+    if cached is not None:
+        return cached or None
+    keys = []
+    for ref in sorted(refs):
+        briefing_id, _, tail = ref.partition("#")
+        qnum = _QNUM.match(tail)
+        keys.append([briefing_id, int(qnum[1]) if qnum else None, ref])
+    rowids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT e.rowid FROM json_each(?) j JOIN elements e "
+            "ON e.briefing_id = json_extract(j.value, '$[0]') "
+            "AND e.qnum IS json_extract(j.value, '$[1]') AND e.ref = json_extract(j.value, '$[2]')",
+            (json.dumps(keys),),
+        )
+    ]
+    clause: tuple[str, list[object]] = (
+        " AND e.rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(rowids)],
+    )
+    _ROWIDS.clear()  # one entry: the filter of the query being typed
+    _ROWIDS[version] = clause if rowids else ()
+    return clause if rowids else None
 
 
 def _briefing_clause(
@@ -115,14 +174,15 @@ def search(
     limit: int | None = 50,
     order: Order = "newest",
     should_stop: StopCheck | None = None,
+    refs: Set[str] | None = None,
 ) -> list[SearchHit]:
     """The first ``limit`` hits of ``query`` (all of them when None), newest first or by
-    relevance.
+    relevance, among the elements ``refs`` names (when given: the clippings filters).
 
     Raises :class:`~tui.query.QueryError` for a malformed query and
     :class:`~tui.library.SearchCancelled` when ``should_stop()`` turned true while it ran.
     """
-    plan = _plan(conn, query)
+    plan = _plan(conn, query, refs)
     if plan is None or (limit is not None and limit <= 0):
         return []
     limit = -1 if limit is None else limit  # SQLite: a negative LIMIT is no limit
@@ -170,10 +230,13 @@ def search(
 
 
 def hits_per_month(
-    conn: sqlite3.Connection, query: str | Query, should_stop: StopCheck | None = None
+    conn: sqlite3.Connection,
+    query: str | Query,
+    should_stop: StopCheck | None = None,
+    refs: Set[str] | None = None,
 ) -> list[tuple[str, int]]:
     """Hits per ``YYYY-MM``, oldest first, with empty months between the first and last."""
-    plan = _plan(conn, query)
+    plan = _plan(conn, query, refs)
     if plan is None:
         return []
     parsed, extra, extra_args, low, high = plan

@@ -33,6 +33,7 @@ from tui.plural import count
 from tui.safetext import clean_line
 from tui.screens.main_actions import Actions, ProblemsRead, QuoteRead
 from tui.screens.main_bookmarks import BookmarkActions, Marks
+from tui.screens.main_clips import ClipActions
 from tui.screens.main_find import FindActions, Finder
 from tui.screens.main_history import HistoryActions, Places
 from tui.screens.main_layout import LayoutActions, SideColumn
@@ -71,6 +72,8 @@ PRIORITY_ACTIONS = {
     "focus_speakers": "s",
     "export": "e",
     "export_results": "x",
+    "clip": "c",
+    "show_clippings": "C",
     "show_errors": "!",
     "show_help": "?",
     "save_search": "w",
@@ -118,6 +121,7 @@ class MainScreen(
     PaletteTarget,
     SavedSearchKeys,
     ResultsExport,
+    ClipActions,
 ):
     """The reader. ``library`` is what every pane reads from; the palette drives it too.
 

@@ -176,7 +176,7 @@ class Actions:
             if isinstance(answer, Answer):
                 self.quote(screen.briefing, answer, how)
                 return
-        if how == "export":
+        if how in ("export", "clip"):
             hold_keys(screen.app)  # what is typed next belongs to the dialog
         library = screen.library
 
@@ -202,7 +202,9 @@ class Actions:
             self.screen.notify(event.why, severity="error", timeout=10)
 
     def quote(self, briefing: Briefing, answer: Answer, how: str) -> None:
-        if how == "export":
+        if how == "clip":
+            self.screen.open_clip_dialog(briefing, answer)
+        elif how == "export":
             from tui.screens.export import ExportScreen
 
             config = self.config()

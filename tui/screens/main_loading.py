@@ -314,7 +314,7 @@ class Loading:
             except LoadFailed as error:
                 screen.post_message(BriefingFailed(briefing_id, str(error)))
                 return
-            doc = briefing_document(briefing, person, name)
+            doc = briefing_document(briefing, person, name, screen.clip_notes())
             screen.post_message(BriefingRead(briefing, target, person, doc))
 
         self._run(work, "briefing")
@@ -369,13 +369,16 @@ class Loading:
                     "a goes back to this briefing."
                 )
             elif self.cross is not None and self.cross[0] == person:
-                doc = cross_document(self.cross[1], person, screen.person_name())
+                doc = cross_document(
+                    self.cross[1], person, screen.person_name(), screen.clip_notes()
+                )
                 qa.show(doc, keep, screen.terms)
             else:
                 qa.show_message(f"Finding every exchange of {screen.person_name()}…")
                 self.load_cross(person)
         elif screen.briefing is not None and screen.briefing.id == screen.briefing_id:
-            doc = briefing_document(screen.briefing, person, screen.person_name())
+            notes = screen.clip_notes()
+            doc = briefing_document(screen.briefing, person, screen.person_name(), notes)
             qa.show(doc, keep, screen.terms)
         elif screen.briefing_id is not None:
             qa.show_message("Opening the briefing…")

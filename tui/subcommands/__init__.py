@@ -71,6 +71,11 @@ SUBCOMMANDS: dict[str, Subcommand] = {
             "or as CSL-JSON.",
         ),
         lazy(
+            "clips",
+            "clips",
+            "Clippings: collect answers with notes in named collections, list and export them.",
+        ),
+        lazy(
             "config",
             "config",
             "Print the settings file's path (config path) or the settings in effect (config show).",

@@ -44,7 +44,9 @@ EPILOG = """query language:
   speaker:"Li Jun"        said by a speaker (part of a name is enough)
   asker:reuters           asked by an outlet or journalist, and the answers given
   from:2017 to:2019-06    dates as YYYY, YYYY-MM or YYYY-MM-DD
-  briefing:2017-10        one briefing, by id or the start of its id"""
+  briefing:2017-10        one briefing, by id or the start of its id
+  clipped:yes             clipped answers (clipped:NAME: in collection NAME)
+  note:lead               answers whose clipping note has the word"""
 
 EMPHASIS = ("\x1b[1;4m", "\x1b[0m")
 TABLE_LIMIT = 20
@@ -163,6 +165,9 @@ def run(args: argparse.Namespace) -> int:
             return write_data(index, args, order)
         limit = args.limit if args.limit is not None else TABLE_LIMIT
         return show(index, args.query, limit=limit, order=order, as_json=args.json)
+    except QueryError as error:  # well formed, but clipped:/note: could not be read
+        print(f"{PROG} search: {error.message}", file=sys.stderr)
+        return 1
     finally:
         index.close()
 

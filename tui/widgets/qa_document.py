@@ -15,7 +15,7 @@ view reads the same with ``NO_COLOR=1``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -27,6 +27,8 @@ from tui.safetext import clean, clean_line
 from tui.textmatch import match_spans
 
 Person = tuple[str, PersonKind] | None
+Notes = Mapping[str, Sequence[tuple[str, str]]]
+"""Clipping notes by reference: ``(collection, note)`` pairs, shown under what they note."""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -58,6 +60,7 @@ class Document:
     matches: list[tuple[int, int, int]] = field(default_factory=list)  # block, start, end
     title: str = ""
     narrowed: bool = False  # only some exchanges are shown: open at the first of them
+    notes: Notes = field(default_factory=dict)
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
@@ -70,6 +73,14 @@ class Document:
             if paragraph.strip():
                 append(Block(paragraph.rstrip(), style, indent, answer))
                 append(gap)
+
+    def add_notes(self, ref: str, answer: str | None = None) -> None:
+        """The clipping notes of ``ref``, one dim line each, under its text."""
+        for collection, note in self.notes.get(ref, ()):
+            if note:
+                text = f"Note ({clean_line(collection)}): {clean_line(note)}"
+                self.blocks.append(Block(text, "qa--note", 2, answer))
+                self.blocks.append(Block("", "qa--note", 2, answer, blank=True))
 
     def start_answer(self, answer: Answer, label: str) -> None:
         self.answers.append(answer.ref)
@@ -153,6 +164,7 @@ def _add_exchange(doc: Document, exchange: Exchange, person: Person) -> None:
         )
     )
     doc.paragraphs(question.text, "qa--question", 2)
+    doc.add_notes(question.ref)
     for answer in exchange.answers:
         if person is not None and person[1] == "speaker" and normalise_name(answer.by) != person[0]:
             continue
@@ -160,6 +172,7 @@ def _add_exchange(doc: Document, exchange: Exchange, person: Person) -> None:
             answer, f"ANSWER {_short_ref(answer.ref)} · {_who(answer.by, answer.role)}"
         )
         doc.paragraphs(answer.text, "qa--answer", 2, answer.ref)
+        doc.add_notes(answer.ref, answer.ref)
     if not exchange.answers:
         doc.add(Block("(no answer in the record)", "qa--notice", 2))
         doc.add(BLANK)
@@ -173,6 +186,7 @@ def _add_remark(doc: Document, remark: Remark) -> None:
         )
     )
     doc.paragraphs(remark.text, "qa--remark", 2)
+    doc.add_notes(remark.ref)
 
 
 def takes_part(exchange: Exchange, person: Person) -> bool:
@@ -185,13 +199,16 @@ def takes_part(exchange: Exchange, person: Person) -> bool:
     return exchange.question.by is not None and normalise_name(exchange.question.by) == key
 
 
-def briefing_document(briefing: Briefing, person: Person = None, name: str = "") -> Document:
+def briefing_document(
+    briefing: Briefing, person: Person = None, name: str = "", notes: Notes | None = None
+) -> Document:
     """One briefing: header, podium, opening remarks, then the exchanges.
 
     With a ``person``, only the exchanges they took part in are kept (the question stays
-    as context; for a speaker, only their answers), and remarks are left out.
+    as context; for a speaker, only their answers), and remarks are left out. ``notes``
+    are shown under the answers (questions, remarks) they belong to.
     """
-    doc = Document(title=clean_line(briefing.title), narrowed=person is not None)
+    doc = Document(title=clean_line(briefing.title), narrowed=person is not None, notes=notes or {})
     doc.add(Block(clean_line(briefing.title), "qa--title"))
     held = [f"Held {briefing.date.isoformat()}"]
     held += [clean_line(x) for x in (briefing.organizer, briefing.location) if x]
@@ -237,11 +254,13 @@ def briefing_document(briefing: Briefing, person: Person = None, name: str = "")
     return doc
 
 
-def cross_document(rows: Sequence[CrossExchange], person: Person, name: str) -> Document:
+def cross_document(
+    rows: Sequence[CrossExchange], person: Person, name: str, notes: Notes | None = None
+) -> Document:
     """A person's exchanges across every briefing, oldest first, each under its briefing."""
     label = clean_line(name) or (person[0] if person else "")
     briefings = len({row.briefing.id for row in rows})
-    doc = Document(title=f"All briefings · {label}")
+    doc = Document(title=f"All briefings · {label}", notes=notes or {})
     doc.add(Block(f"ALL BRIEFINGS · {label}", "qa--title"))
     verb = "asked" if person is not None and person[1] == "asker" else "answered"
     what = f"{count(len(rows), 'question')} {verb} in {count(briefings, 'briefing')}"

@@ -69,6 +69,7 @@ class QAView(UserScrollView, can_focus=True):
         "qa--remark-label",
         "qa--remark",
         "qa--notice",
+        "qa--note",
         "qa--text",
         "qa--cursor",
         "qa--match",

@@ -52,7 +52,7 @@ def test_a_registered_format_is_a_cli_choice_with_help(
         main(["export", "--help"])
     assert exited.value.code == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "{md,txt,json,cite}" in out
+    assert "{md,txt,json,cite,akn}" in out  # answer formats, then whole-briefing ones
     assert "cite (One-line citation)" in out
 
 

@@ -1,10 +1,17 @@
 """The export dialog (key ``e``) and the copy command (key ``y``).
 
-The dialog is small on purpose: a format, a destination and a preview, with Enter to
-write. Everything it writes comes from :mod:`tui.export`, so the dialog, the clipboard
-and ``briefing export`` can never disagree about a quote.
+The dialog is small on purpose: what to export, a format, a destination and a preview,
+with Enter to write. Everything it writes comes from :mod:`tui.export`, so the dialog, the
+clipboard and ``briefing export`` can never disagree about a quote.
 
 Decisions:
+
+* "What to export" (this answer, or this briefing) is a control of its own. Choosing it
+  replaces the format buttons with that scope's formats (:func:`tui.export.formats`); a
+  format both scopes write (Markdown) stays chosen, one only the other writes (Akoma
+  Ntoso) falls back to the scope's default. The set is rebuilt rather than edited: a
+  button pressed from code while the choice's own change is handled would not tell its
+  set, and two buttons would look pressed.
 
 * The destination follows the format (``.md`` -> ``.json``) only while it is still the
   suggested one; once the user has typed a path, it is theirs and is left alone.
@@ -32,13 +39,14 @@ from textual.worker import Worker, WorkerState
 
 from tui.clipboard import CopyReport, copy_report, copy_text, fits_osc52
 from tui.export import (
-    FORMATS,
     DestinationExists,
     ExportError,
+    Scope,
     default_export_path,
     default_format,
     formats,
     render,
+    render_briefing,
     write_export,
 )
 from tui.model import Answer, Briefing, Question, Remark
@@ -80,6 +88,9 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     ExportScreen #heading { text-style: bold; width: 100%; }
     ExportScreen RadioSet { layout: horizontal; width: 100%; border: none; height: auto; }
+    /* Focus shows as a tint, not a border: a border would push the rows below down while
+       the mouse is on them (two rows of choices fill an 80x24 terminal). */
+    ExportScreen RadioSet:focus { border: none; background-tint: $foreground 8%; }
     ExportScreen #preview {
         height: auto; max-height: 10; border: round $panel; color: $text-muted;
         text-wrap: nowrap; text-overflow: ellipsis;
@@ -99,16 +110,19 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.briefing = briefing
         self.answer = answer
+        self.scope: Scope = "answer"
         self.format: str = default_format()
-        self._suggested = str(default_export_path(briefing, answer, self.format))
+        self._suggested = self._default_path()
         self._writing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Text(f"Export {self.answer.ref}"), id="heading")
-            with RadioSet(id="format"):
-                for fmt in formats():
-                    yield MarkedRadioButton(fmt.label, value=fmt.key == self.format, id=fmt.key)
+            yield Label(self._heading(), id="heading")
+            with RadioSet(id="scope"):
+                kind = type(self.answer).__name__.lower()
+                yield MarkedRadioButton(f"This {kind}", value=True, id="scope-answer")
+                yield MarkedRadioButton("This briefing", id="scope-briefing")
+            yield self._format_set()
             yield Label("Save to:")
             yield Input(self._suggested, id="destination", select_on_focus=False)
             yield Static(self._preview(), id="preview", markup=False)
@@ -120,8 +134,30 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Overwrite", variant="warning", id="overwrite")
                 yield Button("Keep the file", id="keep")
 
+    def _format_set(self) -> RadioSet:
+        """The format buttons of the current scope, the current format pressed."""
+        buttons = [
+            MarkedRadioButton(fmt.label, value=fmt.key == self.format, id=fmt.key)
+            for fmt in formats(self.scope)
+        ]
+        return RadioSet(*buttons, id="format")
+
+    def _heading(self) -> Text:
+        if self.scope == "briefing":
+            return Text(f"Export the whole briefing {self.briefing.id}")
+        return Text(f"Export {self.answer.ref}")
+
+    def _default_path(self) -> str:
+        element = self.answer if self.scope == "answer" else None
+        return str(default_export_path(self.briefing, element, self.format))
+
+    def _export_text(self) -> str:
+        if self.scope == "briefing":
+            return render_briefing(self.briefing, self.format)
+        return render(self.briefing, self.answer, self.format)
+
     def _preview(self) -> Content:
-        lines = render(self.briefing, self.answer, self.format).splitlines()
+        lines = self._export_text().splitlines()
         shown = lines[:PREVIEW_LINES]
         if len(lines) > PREVIEW_LINES:
             shown.append(f"… ({len(lines) - PREVIEW_LINES} more lines)")
@@ -136,13 +172,30 @@ class ExportScreen(ModalScreen[Path | None]):
         widget.update(Text(message))
         widget.set_class(question, "-question")
 
+    @on(RadioSet.Changed, "#scope")
+    async def _scope_changed(self, event: RadioSet.Changed) -> None:
+        scope: Scope = "briefing" if event.pressed.id == "scope-briefing" else "answer"
+        if scope == self.scope:
+            return
+        self.scope = scope
+        if self.format not in [fmt.key for fmt in formats(scope)]:
+            self.format = default_format(scope)
+        await self.query_one("#format", RadioSet).remove()
+        await self.query_one("#dialog", Vertical).mount(self._format_set(), after="#scope")
+        self.query_one("#heading", Label).update(self._heading())
+        self._retarget()
+
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
         chosen = event.pressed.id
-        if chosen is None or chosen not in FORMATS:
+        if chosen is None or chosen not in [fmt.key for fmt in formats(self.scope)]:
             return
         self.format = chosen
-        suggested = str(default_export_path(self.briefing, self.answer, self.format))
+        self._retarget()
+
+    def _retarget(self) -> None:
+        """Follow a new scope or format: suggested path (unless edited) and preview."""
+        suggested = self._default_path()
         if self.destination.value == self._suggested:
             self.destination.value = suggested
         self._suggested = suggested
@@ -191,7 +244,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say("Type the file to write the quote to.")
             return
         path = Path(value).expanduser()
-        text = render(self.briefing, self.answer, self.format)
+        text = self._export_text()
         self._writing = True
         self._say("Writing…", question=True)
         self.run_worker(
@@ -212,7 +265,8 @@ class ExportScreen(ModalScreen[Path | None]):
         error = event.worker.error
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
             written = event.worker.result
-            self.app.notify(f"Exported {self.answer.ref} to {written.resolve()}", markup=False)
+            what = self.briefing.id if self.scope == "briefing" else self.answer.ref
+            self.app.notify(f"Exported {what} to {written.resolve()}", markup=False)
             self.dismiss(written)
         elif isinstance(error, DestinationExists):
             self.add_class("-confirming")

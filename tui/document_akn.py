@@ -66,20 +66,19 @@ _FORBIDDEN.update({0xFFFE: REPLACEMENT, 0xFFFF: REPLACEMENT})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Allowed by XML but acted on or hidden by terminals and editors: written as references.
-_AS_REFERENCE: dict[int, str] = {
-    code: f"&#x{code:X};"
-    for code in (
-        0x0D,
-        0x7F,
-        *range(0x80, 0xA0),
-        *(ord(char) for char in BIDI_CONTROLS | ZERO_WIDTH),
-    )
-}
+_AS_REFERENCE = re.compile("[\r\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS | ZERO_WIDTH)) + "]")
+_NEEDS_STAND_IN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 cannot carry replaced by visible stand-ins."""
+    if _NEEDS_STAND_IN.search(text) is None:
+        return text
     return _SURROGATE.sub(REPLACEMENT, text.translate(_FORBIDDEN))
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#x{ord(match.group()):X};"
 
 
 class _Ids:
@@ -334,4 +333,4 @@ def render_akn(briefing: Briefing) -> str:
     text = ET.tostring(root, encoding="unicode", xml_declaration=True)
     # ElementTree writes every character XML allows as itself; the ones a terminal would
     # act on become references here, in the finished text, where only data can hold them.
-    return text.translate(_AS_REFERENCE) + "\n"
+    return _AS_REFERENCE.sub(_reference, text) + "\n"

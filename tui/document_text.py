@@ -84,17 +84,19 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 def _at_spaces(line: str, width: int) -> list[str]:
     """``line`` cut at spaces into pieces of at most ``width`` cells where a space allows."""
-    pieces: list[str] = []
-    current = ""
+    pieces: list[list[str]] = []
+    used = 0
     for word in _SPACES.split(line.strip(" \t")):
         if not word:
             continue
-        candidate = f"{current} {word}" if current else word
-        if current and cells(candidate) > width:
-            pieces.append(current)
-            candidate = word
-        current = candidate
-    return [*pieces, current] if current else pieces
+        size = len(word) if word.isascii() else cells(word)
+        if pieces and used + 1 + size <= width:
+            pieces[-1].append(word)
+            used += 1 + size
+        else:
+            pieces.append([word])
+            used = size
+    return [" ".join(words) for words in pieces]
 
 
 def _md_text(text: str) -> list[str]:

@@ -50,7 +50,7 @@ async def test_this_briefing_offers_the_briefing_formats_and_writes_the_whole_br
         assert _offered(app) == ["md", "txt", "json"]
 
         await pilot.click("#scope-briefing")
-        await pilot.pause()
+        await _settle(app, pilot)  # a whole briefing's preview is rendered in a worker
         assert _offered(app) == ["md", "txt", "json", "akn"]
         assert _pressed(app, "#format") == "md"  # Markdown is written by both: kept
         destination = app.dialog.query_one("#destination", Input)
@@ -60,8 +60,9 @@ async def test_this_briefing_offers_the_briefing_formats_and_writes_the_whole_br
         preview = str(app.dialog.query_one("#preview", Static).content)
         assert preview.startswith("# Trade & tariffs: the \\*new\\* rules\n")
 
-        await pilot.click("#akn")
-        await pilot.pause()
+        await pilot.click("#txt")
+        await pilot.click("#akn")  # before the plain-text preview is shown: it is dropped
+        await _settle(app, pilot)
         assert destination.value == str(Path("exports") / f"{BRIEFING_ID}.xml")
         assert "<akomaNtoso" in str(app.dialog.query_one("#preview", Static).content)
 

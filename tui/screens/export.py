@@ -16,6 +16,8 @@ Decisions:
 * The destination follows the format (``.md`` -> ``.json``) only while it is still the
   suggested one; once the user has typed a path, it is theirs and is left alone.
 * Writing runs in a thread worker: a slow or network folder must not freeze the reader.
+  A whole briefing is also rendered there, and so is its preview (a 300-exchange
+  briefing takes a tenth of a second or more to render; the dialog must not stop for it).
 * An existing file turns the dialog into a question (overwrite or keep) instead of
   failing, and an unwritable destination is reported inside the dialog, which stays open
   so the path can be corrected; :func:`tui.export.write_export` guarantees that neither
@@ -24,6 +26,7 @@ Decisions:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -114,6 +117,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.format: str = default_format()
         self._suggested = self._default_path()
         self._writing = False
+        self._written_what = answer.ref
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -151,17 +155,31 @@ class ExportScreen(ModalScreen[Path | None]):
         element = self.answer if self.scope == "answer" else None
         return str(default_export_path(self.briefing, element, self.format))
 
-    def _export_text(self) -> str:
+    def _renderer(self) -> Callable[[], str]:
+        """What renders the chosen text, fixed now (safe to call from a worker thread)."""
+        briefing, answer, fmt = self.briefing, self.answer, self.format
         if self.scope == "briefing":
-            return render_briefing(self.briefing, self.format)
-        return render(self.briefing, self.answer, self.format)
+            return lambda: render_briefing(briefing, fmt)
+        return lambda: render(briefing, answer, fmt)
 
     def _preview(self) -> Content:
-        lines = self._export_text().splitlines()
-        shown = lines[:PREVIEW_LINES]
-        if len(lines) > PREVIEW_LINES:
-            shown.append(f"… ({len(lines) - PREVIEW_LINES} more lines)")
-        return Content("\n".join(shown))
+        return _preview_of(self._renderer()())
+
+    def _refresh_preview(self) -> None:
+        preview = self.query_one("#preview", Static)
+        if self.scope == "answer":
+            preview.update(self._preview())
+            return
+        preview.update(Content("Preparing the preview…"))
+        render_now, chosen = self._renderer(), (self.scope, self.format)
+        self.run_worker(
+            lambda: (chosen, _preview_of(render_now())),
+            name="preview",
+            group="preview",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
 
     @property
     def destination(self) -> Input:
@@ -199,7 +217,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if self.destination.value == self._suggested:
             self.destination.value = suggested
         self._suggested = suggested
-        self.query_one("#preview", Static).update(self._preview())
+        self._refresh_preview()
         self._leave_confirm()
 
     @on(Input.Changed, "#destination")
@@ -244,11 +262,12 @@ class ExportScreen(ModalScreen[Path | None]):
             self._say("Type the file to write the quote to.")
             return
         path = Path(value).expanduser()
-        text = self._export_text()
+        render_now = self._renderer()
+        self._written_what = self.briefing.id if self.scope == "briefing" else self.answer.ref
         self._writing = True
         self._say("Writing…", question=True)
         self.run_worker(
-            lambda: write_export(path, text, overwrite=overwrite),
+            lambda: write_export(path, render_now(), overwrite=overwrite),
             name="export",
             group="export",
             thread=True,
@@ -256,6 +275,12 @@ class ExportScreen(ModalScreen[Path | None]):
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "preview" and event.state == WorkerState.SUCCESS:
+            result = event.worker.result
+            # a preview overtaken by a later choice is dropped
+            if isinstance(result, tuple) and result[0] == (self.scope, self.format):
+                self.query_one("#preview", Static).update(result[1])
+            return
         if event.worker.group != "export" or event.state not in (
             WorkerState.SUCCESS,
             WorkerState.ERROR,
@@ -265,8 +290,7 @@ class ExportScreen(ModalScreen[Path | None]):
         error = event.worker.error
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Path):
             written = event.worker.result
-            what = self.briefing.id if self.scope == "briefing" else self.answer.ref
-            self.app.notify(f"Exported {what} to {written.resolve()}", markup=False)
+            self.app.notify(f"Exported {self._written_what} to {written.resolve()}", markup=False)
             self.dismiss(written)
         elif isinstance(error, DestinationExists):
             self.add_class("-confirming")
@@ -279,6 +303,14 @@ class ExportScreen(ModalScreen[Path | None]):
             self.destination.focus()
         else:
             self._say(f"Not exported: {error}")
+
+
+def _preview_of(text: str) -> Content:
+    lines = text.splitlines()
+    shown = lines[:PREVIEW_LINES]
+    if len(lines) > PREVIEW_LINES:
+        shown.append(f"… ({len(lines) - PREVIEW_LINES} more lines)")
+    return Content("\n".join(shown))
 
 
 def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:

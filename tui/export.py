@@ -8,11 +8,13 @@ renders it. The export dialog lists :func:`formats`, the command line takes its
 format is one renderer and one :func:`register` call (or one line in :data:`FORMATS`),
 with no list or ``if`` chain to keep in step.
 
-``scope`` leaves room for formats of a whole briefing (a transcript as a document, say):
-an ``"answer"`` format renders one answer, question or remark with its citation (the
-dialog, ``briefing export REF``) and receives that element; a ``"briefing"`` format
-receives ``None`` and renders the whole briefing. Dialogs and commands that export one
-element list only ``"answer"`` formats.
+``scope`` says what a format renders. An ``"answer"`` format renders one answer,
+question or remark with its citation (the dialog's "this answer", ``briefing export
+REF``) and receives that element; a ``"briefing"`` format receives ``None`` and renders
+the whole briefing (the dialog's "this briefing", ``briefing export ID``). The two scopes
+share keys (``md`` is Markdown in both), so each has its own table: :data:`FORMATS` for
+answers, :data:`BRIEFING_FORMATS` for whole briefings; :func:`register` files a format
+by its scope and :func:`formats` lists one scope.
 
 Files are written atomically and never over an existing file unasked
 (:func:`tui.export_file.write_export`).
@@ -27,6 +29,10 @@ from pathlib import Path
 from typing import Literal
 
 from tui.citation import DEFAULT_STYLE, with_style
+from tui.document_akn import render_akn
+from tui.document_json import render_json as briefing_json
+from tui.document_text import render_markdown as briefing_markdown
+from tui.document_text import render_text as briefing_text
 from tui.export_file import DestinationExists, ExportError, write_export
 from tui.ids import safe_id, slug
 from tui.model import Answer, Briefing, Question, Remark
@@ -41,6 +47,7 @@ from tui.quote import (
 )
 
 __all__ = [
+    "BRIEFING_FORMATS",
     "FORMATS",
     "DestinationExists",
     "ExportError",
@@ -57,6 +64,7 @@ __all__ = [
     "quote_of",
     "register",
     "render",
+    "render_briefing",
     "write_export",
 ]
 
@@ -107,17 +115,45 @@ FORMATS: dict[str, Format] = {
         quote_format("json", "JSON", (".json",), render_json),
     )
 }
-"""Every export format by key, in the order they are offered; the first is the default."""
+"""Every answer format by key, in the order they are offered; the first is the default."""
+
+
+def of_briefing(render_whole: Callable[[Briefing], str]) -> Renderer:
+    """A ``"briefing"`` renderer from a function of the whole briefing."""
+
+    def render_document(briefing: Briefing, element: Element | None) -> str:
+        return render_whole(briefing)
+
+    return render_document
+
+
+BRIEFING_FORMATS: dict[str, Format] = {
+    fmt.key: fmt
+    for fmt in (
+        Format("md", "Markdown", (".md", ".markdown"), of_briefing(briefing_markdown), "briefing"),
+        Format("txt", "Plain text", (".txt",), of_briefing(briefing_text), "briefing"),
+        Format("json", "JSON", (".json",), of_briefing(briefing_json), "briefing"),
+        Format("akn", "Akoma Ntoso XML", (".xml", ".akn"), of_briefing(render_akn), "briefing"),
+    )
+}
+"""Every whole-briefing format by key, in the order they are offered."""
+
+_TABLES: dict[Scope, dict[str, Format]] = {"answer": FORMATS, "briefing": BRIEFING_FORMATS}
 
 
 def register(fmt: Format) -> None:
-    """Add ``fmt`` to :data:`FORMATS` (a key already there is replaced)."""
-    FORMATS[fmt.key] = fmt
+    """Add ``fmt`` to the table of its scope (a key already there is replaced)."""
+    _TABLES[fmt.scope][fmt.key] = fmt
 
 
 def formats(scope: Scope = "answer") -> list[Format]:
     """The formats of ``scope``, in the order they are offered."""
-    return [fmt for fmt in FORMATS.values() if fmt.scope == scope]
+    return [fmt for fmt in _TABLES[scope].values() if fmt.scope == scope]
+
+
+def format_keys() -> list[str]:
+    """Every format key of either scope, once each, answers' first (``--format`` choices)."""
+    return list(dict.fromkeys(fmt.key for scope in _TABLES for fmt in formats(scope)))
 
 
 def default_format(scope: Scope = "answer") -> str:
@@ -137,6 +173,15 @@ def render(briefing: Briefing, element: Element, fmt: str, style: str = DEFAULT_
     return chosen.quote(with_style(quote_of(briefing, element), style))
 
 
+def render_briefing(briefing: Briefing, fmt: str) -> str:
+    """The whole of ``briefing`` in the whole-briefing format whose key is ``fmt``."""
+    chosen = BRIEFING_FORMATS.get(fmt)
+    if chosen is None or chosen.scope != "briefing":
+        keys = ", ".join(f.key for f in formats("briefing"))
+        raise ValueError(f"unknown format {fmt!r} for a whole briefing; expected one of {keys}")
+    return chosen.render(briefing, None)
+
+
 def format_for_path(path: Path, scope: Scope = "answer") -> str | None:
     """The key of the format a file name implies (``.md``/``.markdown``, ``.txt`` ...)."""
     suffix = path.suffix.lower()
@@ -153,9 +198,12 @@ def _element_part(element: Element) -> str:
 
 
 def default_export_path(
-    briefing: Briefing, answer: Element, fmt: str, folder: Path = EXPORT_FOLDER
+    briefing: Briefing, answer: Element | None, fmt: str, folder: Path = EXPORT_FOLDER
 ) -> Path:
-    """``exports/<briefing id>-q<N>-a<M>-<speaker slug>.<ext>`` (``r<N>`` for a remark)."""
+    """``exports/<briefing id>-q<N>-a<M>-<speaker slug>.<ext>`` (``r<N>`` for a remark);
+    for the whole briefing (``answer`` None), ``exports/<briefing id>.<ext>``."""
+    if answer is None:
+        return folder / f"{safe_id(briefing.id)}{BRIEFING_FORMATS[fmt].extensions[0]}"
     who = answer.asker if isinstance(answer, Question) else answer.by
     extension = FORMATS[fmt].extensions[0]
     return folder / f"{safe_id(briefing.id)}-{_element_part(answer)}-{slug(who)}{extension}"

@@ -83,7 +83,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         lazy(
             "export",
             "export",
-            "Print or save a quote of an answer (or question, or remark) with its citation.",
+            "Print or save a quote of an answer (or question, or remark) with its citation, "
+            "or a whole briefing (Markdown, text, JSON, Akoma Ntoso XML).",
         ),
         lazy(
             "import",

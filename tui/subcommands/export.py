@@ -4,6 +4,11 @@ The command writes the same text as the reader's export dialog, to stdout unless
 names a file, so it composes with pipes and scripts. An answer is the usual target; a
 question or a remark reference exports that element with the same citation.
 
+A briefing id alone (``2017-10-11-shanghai``, no ``#``) exports the whole briefing, in the
+formats of :data:`tui.export.BRIEFING_FORMATS` (Markdown, plain text, JSON, Akoma Ntoso
+XML). The two cannot be confused: ``#`` is not a character of an id (:mod:`tui.ids`), and
+every reference of a remark, question or answer has one.
+
 Finding the reference parses only the files that can hold it: a briefing's id is its
 file name unless an ``id:`` line says otherwise, and both are found in the raw bytes.
 A reference that does not exist is answered from the few briefings whose ids are
@@ -22,9 +27,13 @@ from tui.config import for_command
 from tui.export import (
     DestinationExists,
     ExportError,
+    Scope,
+    default_format,
     format_for_path,
+    format_keys,
     formats,
     render,
+    render_briefing,
     write_export,
 )
 from tui.ids import ID_CHARACTERS
@@ -41,26 +50,33 @@ PROG = "briefing export"
 Element = Answer | Question | Remark
 
 
-def _format_help() -> str:
-    """``md (Markdown, the default), txt (Plain text) or json (JSON); ...``, from the table."""
-    named = [f"{fmt.key} ({fmt.label})" for fmt in formats()]
+def _listed(scope: Scope) -> str:
+    """``md (Markdown, the default), txt (Plain text) or json (JSON)``, from the table."""
+    named = [f"{fmt.key} ({fmt.label})" for fmt in formats(scope)]
     named[0] = named[0][:-1] + ", the default)"
-    listed = ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0]
-    return f"{listed}; with -o, the file's extension chooses when this is not given"
+    return ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0]
+
+
+def _format_help() -> str:
+    return (
+        f"for an answer: {_listed('answer')}; for a whole briefing: {_listed('briefing')}; "
+        "with -o, the file's extension chooses when this is not given"
+    )
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "reference",
         metavar="REFERENCE",
-        help="what to quote, e.g. 2017-10-11-shanghai-belt-and-road#q2.a1 "
-        "(an answer; <id>#q<N> is a question, <id>#r<N> a remark)",
+        help="what to export, e.g. 2017-10-11-shanghai-belt-and-road#q2.a1 "
+        "(an answer; <id>#q<N> is a question, <id>#r<N> a remark), or a briefing id "
+        "alone (no #) for the whole briefing",
     )
     add_archive_argument(parser, metavar="PATH")
     parser.add_argument(
         "--format",
         "-f",
-        choices=[fmt.key for fmt in formats()],
+        choices=format_keys(),
         default=None,
         help=_format_help(),
     )
@@ -183,16 +199,36 @@ def not_found(
     return "\n".join(lines)
 
 
-def _choose_format(args: argparse.Namespace, default: str) -> str:
+def _no_briefing(briefing_id: str, path: Path, corpus: Corpus, problems: list[Problem]) -> str:
+    lines = [f"{PROG}: no briefing {briefing_id!r} in {path}"]
+    ids = [briefing.id for briefing in corpus.briefings]
+    nearest = difflib.get_close_matches(briefing_id, ids, n=5, cutoff=0.5)
+    if nearest:
+        lines.append(f"  nearest: {', '.join(nearest)}")
+    lines.append(
+        "  a briefing id is a transcript's file name without .yaml (or its id: line); "
+        "add #q<N>.a<M> to export one answer"
+    )
+    lines += [f"  {p}" for p in problems if Path(p.path).stem == briefing_id]
+    return "\n".join(lines)
+
+
+def _choose_format(args: argparse.Namespace, scope: Scope, default: str) -> str:
+    keys = "|".join(fmt.key for fmt in formats(scope))
     if args.format is not None:
         chosen: str = args.format
+        if chosen not in keys.split("|"):
+            what = "one answer, question or remark" if scope == "answer" else "a whole briefing"
+            raise UsageError(
+                f"--format {chosen} does not write {what} (for that: --format {keys}); "
+                "an answer reference has #, a briefing id has none"
+            )
         return chosen
     if args.output is not None:
-        implied = format_for_path(args.output)
+        implied = format_for_path(args.output, scope)
         if implied is None and args.output.suffix:
             # Writing Markdown into quote.docx would look like success and open as junk.
-            known = ", ".join(ext for fmt in formats() for ext in fmt.extensions)
-            keys = "|".join(fmt.key for fmt in formats())
+            known = ", ".join(ext for fmt in formats(scope) for ext in fmt.extensions)
             raise UsageError(
                 f"{args.output}: no export format writes '{args.output.suffix}' files "
                 f"(known: {known}); name the file with one of those, or give --format {keys}"
@@ -201,16 +237,33 @@ def _choose_format(args: argparse.Namespace, default: str) -> str:
     return default
 
 
+def _render(args: argparse.Namespace, path: Path, reference: str) -> str | None:
+    """The text to write, or None after saying on stderr what was not found."""
+    corpus, element, problems = find_element(path, reference)
+    briefing_id, sep, _ = reference.partition("#")
+    briefing = corpus.get(briefing_id)
+    config = for_command(PROG)  # the user's default format and citation wording
+    if not sep:
+        if briefing is None:
+            print(_no_briefing(briefing_id, path, corpus, problems), file=sys.stderr)
+            return None
+        keys = {fmt.key for fmt in formats("briefing")}
+        default = config.export_format if config.export_format in keys else None
+        fmt = _choose_format(args, "briefing", default or default_format("briefing"))
+        return render_briefing(briefing, fmt)
+    if element is None or briefing is None:
+        print(not_found(reference, path, corpus, problems), file=sys.stderr)
+        return None
+    fmt = _choose_format(args, "answer", config.export_format)
+    return render(briefing, element, fmt, args.style)
+
+
 def run(args: argparse.Namespace) -> int:
     path = archive(args.path)
     reference: str = args.reference.strip()
-    corpus, element, problems = find_element(path, reference)
-    briefing = corpus.get(reference.partition("#")[0])
-    if element is None or briefing is None:
-        print(not_found(reference, path, corpus, problems), file=sys.stderr)
+    text = _render(args, path, reference)
+    if text is None:
         return 1
-    config = for_command(PROG)  # the user's default format and citation wording
-    text = render(briefing, element, _choose_format(args, config.export_format), args.style)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -48,6 +48,22 @@ def test_export_dialog_json_small_terminal(screen_app: ScreenAppFactory, snap_co
     assert snap_compare(app, terminal_size=(80, 24), run_before=choose_json)
 
 
+def test_export_dialog_whole_briefing_small_terminal(
+    screen_app: ScreenAppFactory, snap_compare: Any
+) -> None:
+    briefing, answer = _shanghai_answer("2017-10-11-shanghai-belt-and-road#q1.a1")
+
+    async def choose_akoma_ntoso(pilot: Any) -> None:
+        await pilot.click("#scope-briefing")
+        await pilot.pause()
+        await pilot.click("#akn")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = screen_app(ExportScreen(briefing, answer))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=choose_akoma_ntoso)
+
+
 def test_export_dialog_overwrite_question(
     screen_app: ScreenAppFactory, snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

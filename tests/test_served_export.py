@@ -18,7 +18,7 @@ from quoting_samples import A1, BRIEFING_ID, sample_briefing
 from textual.screen import Screen
 from textual.widgets import Input, Label, RadioButton
 
-from tui.export import render
+from tui.export import render, render_briefing
 from tui.export_file import download_name
 from tui.screens.export import ExportScreen, copy_quote
 
@@ -74,6 +74,23 @@ async def test_the_suggested_name_follows_the_format(in_tmp: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.delivered == [(render(sample_briefing(), A1, "json"), name)]
+
+
+async def test_a_whole_briefing_is_made_in_a_worker_then_sent(in_tmp: Path) -> None:
+    app = ServedApp(ExportScreen(sample_briefing(), A1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.click("#scope-briefing")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        name = f"{BRIEFING_ID}.md"
+        assert app.dialog.query_one("#destination", Input).value == name
+        await pilot.click("#export")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.delivered == [(render_briefing(sample_briefing(), "md"), name)]
+        assert app.notes == [f"Sent {BRIEFING_ID} to the browser as {name}"]
+    assert list(in_tmp.iterdir()) == []
 
 
 async def test_a_typed_name_is_sent_without_its_folders_and_made_safe(in_tmp: Path) -> None:

@@ -133,7 +133,7 @@ BRIEFING_FORMATS: dict[str, Format] = {
         Format("md", "Markdown", (".md", ".markdown"), of_briefing(briefing_markdown), "briefing"),
         Format("txt", "Plain text", (".txt",), of_briefing(briefing_text), "briefing"),
         Format("json", "JSON", (".json",), of_briefing(briefing_json), "briefing"),
-        Format("akn", "Akoma Ntoso XML", (".xml", ".akn"), of_briefing(render_akn), "briefing"),
+        Format("akn", "Akoma Ntoso", (".xml", ".akn"), of_briefing(render_akn), "briefing"),
     )
 }
 """Every whole-briefing format by key, in the order they are offered."""

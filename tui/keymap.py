@@ -129,7 +129,7 @@ KEYS: tuple[Key, ...] = (
         "e",
         "export",
         "Export",
-        "Export the selected answer with its citation to a file.",
+        "Export the selected answer with its citation, or its whole briefing, to a file.",
         footer=True,
         group="Quoting",
     ),

@@ -192,12 +192,18 @@ async def test_export_from_the_screen_asks_before_overwriting(
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, CollectionExportDialog)
-        assert app.screen.query_one("#path", Input).value == str(Path("exports/story.md"))
+        assert app.screen.query_one("#destination", Input).value == str(Path("exports/story.md"))
         await pilot.press("enter")
         await settle(pilot)
         assert target.read_text(encoding="utf-8") == "keep me"
         assert "already exists" in str(app.screen.query_one("#message").render())
-        await pilot.press("enter")  # the second Enter overwrites
+        await pilot.press("enter")  # Enter pressed once too often keeps the file
+        await settle(pilot)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.has_class("-confirming")
+        await pilot.click("#overwrite")
         await settle(pilot)
         assert isinstance(app.screen, ClippingsScreen)
     text = target.read_text(encoding="utf-8")

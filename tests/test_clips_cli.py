@@ -208,3 +208,41 @@ def test_search_with_a_damaged_clippings_database_is_a_message_not_a_traceback(
     assert "damaged" in err and "Traceback" not in err
     assert database.read_bytes() == b"damaged " * 1000  # a search never moves it aside
     assert main(["search", "quay", str(root), *index]) == 0  # other searches are untouched
+
+
+def test_export_with_apa_cites_every_clipping_in_the_style(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _story(root, tmp_path)
+    capsys.readouterr()
+    assert clips(root, tmp_path, "export", "Story", "--style", "apa") == 0
+    out = capsys.readouterr().out
+    # APA 7 for a speech: family name, initial, then (year, month day) of the event
+    assert out.count("Okafor, I. (2021, September 14).") == 2
+    assert out.count("Cite as (APA") == 2
+    assert "**Note:** check the date" in out  # the notes stay
+
+    assert clips(root, tmp_path, "export", "Story", "--format", "csv", "--style", "mla") == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["reference"] for row in rows] == [A1, A2]
+    assert all(row["citation"].startswith("Okafor, Ines.") for row in rows)
+
+    assert clips(root, tmp_path, "export", "Story", "--format", "json", "--style", "chicago") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["citation"]["style"] for c in data["clippings"]] == ["chicago", "chicago"]
+
+    assert clips(root, tmp_path, "export", "Story", "--format", "csv") == 0
+    plain = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["citation"] for row in plain] == ["", ""]  # plain: the columns are the fields
+
+
+def test_export_with_an_unknown_style_lists_the_known_ones(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _story(root, tmp_path)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:  # argparse's own usage error
+        clips(root, tmp_path, "export", "Story", "--style", "harvard")
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "harvard" in err and "apa" in err and "chicago" in err and "mla" in err

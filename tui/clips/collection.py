@@ -9,9 +9,13 @@ file itself.
 
 Formats: Markdown and plain text (each clipping with the citation of
 :mod:`tui.quote`, then its note and any drift), JSON (the citation structured, plus note
-and status) and CSV (one row a clipping, for a spreadsheet). ``docx`` is not offered: no
-small, maintained library writes it without heavy dependencies (python-docx pulls in
-lxml), and Markdown converts to it with any word processor or pandoc.
+and status) and CSV (one row a clipping, for a spreadsheet). A citation style (APA,
+Chicago, MLA: :mod:`tui.citation`) adds the styled citation to each, as the export
+dialog does for one answer, so a reading list goes out in the house style.
+
+``docx`` is not offered: no small, maintained library writes it without heavy
+dependencies (python-docx pulls in lxml), and Markdown converts to it with any word
+processor or pandoc.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
+from tui.citation import DEFAULT_STYLE, with_style
 from tui.clips.store import Clipping
 from tui.model import Briefing, Fidelity, Question
 from tui.plural import count
@@ -115,13 +120,17 @@ def quote_of_clipping(clipping: Clipping) -> Quote:
     return Quote(kind, clipping.ref, clipping.text, clipping.by, role, briefing, question)
 
 
-def cite(quote: Quote, fmt: str) -> str:
-    """The quote with its citation in Markdown or plain text.
+def cite(quote: Quote, fmt: str, style: str = DEFAULT_STYLE) -> str:
+    """The quote with its citation in Markdown or plain text, also in ``style`` (APA ...:
+    :mod:`tui.citation`) when it is not the plain one, exactly as ``e`` writes it."""
+    styled = with_style(quote, style)
+    return render_markdown(styled) if fmt == "md" else render_text(styled)
 
-    The one call that turns a clipping into a citation: a citation style, once there is a
-    choice of them, is passed here.
-    """
-    return render_markdown(quote) if fmt == "md" else render_text(quote)
+
+def styled_citation(clipping: Clipping, style: str) -> str:
+    """The clipping's citation in ``style`` alone ("" for the plain style)."""
+    styled = with_style(quote_of_clipping(clipping), style).styled
+    return "" if styled is None else styled.text
 
 
 def _heading(checked: Checked) -> str:
@@ -129,12 +138,14 @@ def _heading(checked: Checked) -> str:
     return f"{clip.by}, {clip.held}"
 
 
-def render_markdown_collection(name: str, items: Sequence[Checked]) -> str:
+def render_markdown_collection(
+    name: str, items: Sequence[Checked], style: str = DEFAULT_STYLE
+) -> str:
     lines = [f"# {escape_markdown(name)}", "", f"{count(len(items), 'clipping')}.", ""]
     for number, checked in enumerate(items, 1):
         clip = checked.clipping
         lines += [f"## {number}. {escape_markdown(_heading(checked))}", ""]
-        lines.append(cite(quote_of_clipping(clip), "md").rstrip("\n"))
+        lines.append(cite(quote_of_clipping(clip), "md", style).rstrip("\n"))
         lines.append("")
         if clip.note:
             lines += [f"**Note:** {escape_markdown(clip.note)}", ""]
@@ -144,12 +155,12 @@ def render_markdown_collection(name: str, items: Sequence[Checked]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render_text_collection(name: str, items: Sequence[Checked]) -> str:
+def render_text_collection(name: str, items: Sequence[Checked], style: str = DEFAULT_STYLE) -> str:
     lines = [visible_lines(name), "=" * min(len(name), 72), "", f"{count(len(items), 'clipping')}."]
     for number, checked in enumerate(items, 1):
         clip = checked.clipping
         lines += ["", f"{number}. {visible_lines(_heading(checked))}", ""]
-        lines.append(cite(quote_of_clipping(clip), "txt").rstrip("\n"))
+        lines.append(cite(quote_of_clipping(clip), "txt", style).rstrip("\n"))
         if clip.note:
             lines += ["", f"Note: {visible_lines(clip.note)}"]
         if checked.status in STATUS_LABELS:
@@ -158,9 +169,9 @@ def render_text_collection(name: str, items: Sequence[Checked]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _record(number: int, checked: Checked) -> dict[str, object]:
+def _record(number: int, checked: Checked, style: str) -> dict[str, object]:
     clip = checked.clipping
-    return {
+    record: dict[str, object] = {
         "position": number,
         "reference": clip.ref,
         "collection": clip.collection,
@@ -171,12 +182,16 @@ def _record(number: int, checked: Checked) -> dict[str, object]:
         "current_text": checked.current if checked.status == "changed" else None,
         "quote": clip.citation | {"text": clip.text},
     }
+    citation = styled_citation(clip, style)
+    if citation:
+        record["citation"] = {"style": style, "text": citation}
+    return record
 
 
-def render_json_collection(name: str, items: Sequence[Checked]) -> str:
+def render_json_collection(name: str, items: Sequence[Checked], style: str = DEFAULT_STYLE) -> str:
     data = {
         "collection": name,
-        "clippings": [_record(number, checked) for number, checked in enumerate(items, 1)],
+        "clippings": [_record(number, checked, style) for number, checked in enumerate(items, 1)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -194,10 +209,13 @@ CSV_COLUMNS = (
     "note",
     "clipped",
     "status",
+    "citation",
 )
+"""``citation`` is the citation in the style asked for (empty for the plain style, whose
+fields are the other columns)."""
 
 
-def render_csv_collection(name: str, items: Sequence[Checked]) -> str:
+def render_csv_collection(name: str, items: Sequence[Checked], style: str = DEFAULT_STYLE) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -218,12 +236,13 @@ def render_csv_collection(name: str, items: Sequence[Checked]) -> str:
                 clip.note,
                 clip.clipped,
                 status,
+                styled_citation(clip, style),
             ]
         )
     return out.getvalue()
 
 
-RENDERERS: dict[str, Callable[[str, Sequence[Checked]], str]] = {
+RENDERERS: dict[str, Callable[[str, Sequence[Checked], str], str]] = {
     "md": render_markdown_collection,
     "txt": render_text_collection,
     "json": render_json_collection,
@@ -231,8 +250,11 @@ RENDERERS: dict[str, Callable[[str, Sequence[Checked]], str]] = {
 }
 
 
-def render_collection(name: str, items: Sequence[Checked], fmt: str) -> str:
-    """Collection ``name`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def render_collection(
+    name: str, items: Sequence[Checked], fmt: str, style: str = DEFAULT_STYLE
+) -> str:
+    """Collection ``name`` in format ``fmt`` (one of :data:`FORMATS`), each citation also
+    in ``style`` (:data:`tui.citation.STYLES`)."""
     if fmt not in RENDERERS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return RENDERERS[fmt](name, items)
+    return RENDERERS[fmt](name, items, style)

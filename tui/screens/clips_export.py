@@ -1,32 +1,35 @@
-"""Exporting a collection from the clippings screen: a file name, and a question if it exists.
+"""Exporting a collection from the clippings screen: a format, a citation style, a file.
 
-The format follows the file's extension (``.md``, ``.txt``, ``.json``, ``.csv``), the
-same rule as ``briefing clips export -o``; the suggested name is
-``exports/<collection>.md``. An existing file is never overwritten unasked: the dialog
-turns into the question (Enter overwrites, Escape keeps the file and lets the name be
-changed). The text is :func:`tui.clips.collection.render_collection`, so the reader and
-the command line write the same file.
+The same dialog as the answer export (:class:`~tui.screens.cited_dialog.CitedWriteDialog`):
+the format (Markdown, plain text, JSON, CSV), the citation style last chosen in either
+dialog, the destination ``exports/<collection>.<ext>`` following the format until the
+user types their own, and a name typed with a known extension (``.csv``) choosing that
+format, the same rule as ``briefing clips export -o``. Writing runs in a worker (a
+styled citation takes 10-20 ms per clipping to render, and a folder may be slow); an
+existing file turns the dialog into the question, as everywhere. The text is
+:func:`tui.clips.collection.render_collection`, so the reader and the command line write
+the same file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.content import Content
+from textual.widgets import Input, RadioButton, RadioSet
 
 from tui.clips.collection import EXTENSIONS, Checked, render_collection
-from tui.export_file import DestinationExists, ExportError, write_export
 from tui.ids import slug
+from tui.screens.cited_dialog import CitedWriteDialog
+from tui.screens.write_dialog import MarkedRadioButton, preview_of
 
 FOLDER = Path("exports")
+LABELS = {"md": "Markdown", "txt": "Plain text", "json": "JSON", "csv": "CSV"}
+PREVIEW_CLIPPINGS = 2
+"""The preview renders this many clippings, not the collection: it shows the first lines."""
 
 
 def format_of(path: Path) -> str | None:
@@ -34,80 +37,58 @@ def format_of(path: Path) -> str | None:
     return next((key for key, ext in EXTENSIONS.items() if path.suffix.lower() == ext), None)
 
 
-class CollectionExportDialog(ModalScreen[Path | None]):
+class CollectionExportDialog(CitedWriteDialog):
     """Write collection ``name`` (its checked clippings) to a file the user names."""
 
-    AUTO_FOCUS = "#path"
+    what = "the collection"
+    slow_text = True
 
-    DEFAULT_CSS = """
-    CollectionExportDialog { align: center middle; }
-    CollectionExportDialog #dialog {
-        width: 80; max-width: 100%; height: auto;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    CollectionExportDialog #heading { text-style: bold; }
-    CollectionExportDialog #message { color: $error; height: auto; }
-    CollectionExportDialog #message.-question { color: $warning; }
-    CollectionExportDialog .hint { color: $text-muted; }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, name: str, items: Sequence[Checked]) -> None:
-        super().__init__()
+    def __init__(self, name: str, items: Sequence[Checked], folder: Path | None = None) -> None:
+        """``folder``: where the file is suggested (the user's export folder setting)."""
         self.collection = name
         self.items = list(items)
-        self.confirming: Path | None = None
+        self.folder = folder if folder is not None else FOLDER
+        self.format = "md"
+        self.heading = f"Export the collection {name}"
+        super().__init__()
 
-    def compose(self) -> ComposeResult:
-        suggested = FOLDER / f"{slug(self.collection, fallback='clippings')}.md"
-        with Vertical(id="dialog"):
-            yield Label(Text(f"Export the collection {self.collection}"), id="heading")
-            yield Label("Save to (.md, .txt, .json or .csv):")
-            yield Input(str(suggested), id="path", select_on_focus=False)
-            yield Static("", id="message")
-            yield Static(Text("Enter: export · Escape: cancel"), classes="hint")
+    def choices(self) -> ComposeResult:
+        with RadioSet(id="format"):
+            for key, label in LABELS.items():
+                yield MarkedRadioButton(label, value=key == self.format, id=key)
+        yield from self.style_row()
 
-    def _say(self, message: str, *, question: bool = False) -> None:
-        widget = self.query_one("#message", Static)
-        widget.update(Text(message))
-        widget.set_class(question, "-question")
+    def preview(self) -> Content:
+        shown = self.items[:PREVIEW_CLIPPINGS]
+        return preview_of(render_collection(self.collection, shown, self.format, self.style))
 
-    @on(Input.Changed, "#path")
-    def _changed(self) -> None:
-        if self.confirming is not None:
-            self.confirming = None
-            self._say("")
+    def suggested_path(self) -> Path:
+        return (
+            self.folder / f"{slug(self.collection, fallback='clippings')}{EXTENSIONS[self.format]}"
+        )
 
-    @on(Input.Submitted, "#path")
-    def action_export(self) -> None:
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        if not path.name:
-            self._say("Type the file to write the collection to.")
-            return
-        fmt = format_of(path)
-        if fmt is None:
-            self._say(f"Name the file .md, .txt, .json or .csv (not '{path.suffix}').")
-            return
-        overwrite = self.confirming == path
-        text = render_collection(self.collection, self.items, fmt)
-        try:
-            written = write_export(path, text, overwrite=overwrite)
-        except DestinationExists:
-            self.confirming = path
-            self._say(
-                f"{path} already exists. Enter overwrites it; Escape keeps it.", question=True
-            )
-            return
-        except ExportError as error:
-            self._say(f"Not exported: {error}")
-            return
-        self.app.notify(f"Exported {self.collection} to {written.resolve()}", markup=False)
-        self.dismiss(written)
+    def text_job(self) -> Callable[[], str]:
+        name, items, fmt, style = self.collection, list(self.items), self.format, self.style
+        return lambda: render_collection(name, items, fmt, style)
 
-    def action_cancel(self) -> None:
-        if self.confirming is not None:
-            self.confirming = None
-            self._say("Kept the existing file: choose another name.")
+    def written(self, path: Path) -> str:
+        return f"Exported {self.collection} to {path.resolve()}"
+
+    def sent(self, name: str) -> str:
+        return f"Sent {self.collection} to the browser as {name}"
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        chosen = event.pressed.id
+        if chosen is None or chosen not in LABELS or chosen == self.format:
             return
-        self.dismiss(None)
+        self.format = chosen
+        self.suggest()
+        self.refresh_preview()
+
+    @on(Input.Changed, "#destination")
+    def _typed_extension(self, event: Input.Changed) -> None:
+        """A name typed with a known extension chooses that format (``story.csv``)."""
+        implied = format_of(Path(event.value.strip()))
+        if implied is not None and implied != self.format:
+            self.query_one(f"#{implied}", RadioButton).value = True

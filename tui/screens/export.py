@@ -39,12 +39,11 @@ from typing import Any, Literal
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label, RadioSet, Static
 from textual.worker import Worker, WorkerState
 
-from tui.citation import STYLES, remember_style, remembered_style
+from tui.citation import remembered_style
 from tui.clipboard import CopyReport, copy_report, copy_text, fits_osc52
 from tui.export import (
     EXPORT_FOLDER,
@@ -57,27 +56,22 @@ from tui.export import (
     render_briefing,
 )
 from tui.model import Answer, Briefing, Question, Remark
-from tui.screens.write_dialog import PREVIEW_LINES, MarkedRadioButton, WriteDialog, preview_of
+from tui.screens.cited_dialog import CitedWriteDialog
+from tui.screens.write_dialog import PREVIEW_LINES, MarkedRadioButton, preview_of
 
 __all__ = ["PREVIEW_LINES", "ExportScreen", "MarkedRadioButton", "copy_quote"]
 
 Quotable = Answer | Question | Remark
 
 
-class ExportScreen(WriteDialog):
+class ExportScreen(CitedWriteDialog):
     """Export one answer (or question, or remark) with its citation, or its whole briefing.
 
     Dismisses with the path written, or None when cancelled.
     """
 
     DEFAULT_CSS = """
-    ExportScreen #style-row { height: auto; }
-    ExportScreen #style-row Label { width: auto; padding: 0 1 0 0; }
-    ExportScreen #style-row RadioSet { width: 1fr; }
     ExportScreen.-whole #style-row { display: none; }
-    /* Focus shows as a tint, not a border: a border would push the rows below down while
-       the mouse is on them (three rows of choices fill an 80x24 terminal). */
-    ExportScreen RadioSet:focus { border: none; background-tint: $foreground 8%; }
     """
 
     def __init__(
@@ -94,7 +88,6 @@ class ExportScreen(WriteDialog):
         self.scope: Scope = "answer"
         self.format: str = fmt if fmt in FORMATS else default_format()
         self.folder = folder if folder is not None else EXPORT_FOLDER
-        self.style: str = remembered_style()
         self.heading = self._heading()
         super().__init__()
 
@@ -104,13 +97,7 @@ class ExportScreen(WriteDialog):
             yield MarkedRadioButton(f"This {kind}", value=True, id="scope-answer")
             yield MarkedRadioButton("This briefing", id="scope-briefing")
         yield self._format_set()
-        with Horizontal(id="style-row"):
-            yield Label("Cite as:")
-            with RadioSet(id="style"):
-                for style in STYLES.values():
-                    yield MarkedRadioButton(
-                        style.label, value=style.key == self.style, id=f"style-{style.key}"
-                    )
+        yield from self.style_row()
 
     def _format_set(self) -> RadioSet:
         """The format buttons of the current scope, the current format pressed."""
@@ -211,28 +198,6 @@ class ExportScreen(WriteDialog):
         self.format = chosen
         self.suggest()
         self.refresh_preview()
-
-    @on(RadioSet.Changed, "#style")
-    def _style_changed(self, event: RadioSet.Changed) -> None:
-        chosen = (event.pressed.id or "").removeprefix("style-")
-        if chosen not in STYLES or chosen == self.style:
-            return
-        self.style = chosen
-        self.refresh_preview()
-        self.run_worker(
-            lambda: self._remember(chosen),
-            name="remember style",
-            group="remember",
-            thread=True,
-            exit_on_error=False,
-        )
-
-    def _remember(self, style: str) -> None:
-        """Keep the chosen style for the next ``e`` and ``y`` (a worker: it writes a file)."""
-        try:
-            remember_style(style)
-        except OSError as error:
-            self.app.notify(f"The citation style could not be remembered: {error}", markup=False)
 
 
 def copy_quote(app: App[Any], briefing: Briefing, answer: Quotable) -> None:

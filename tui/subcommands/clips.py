@@ -26,7 +26,7 @@ from tui.library import LoadFailed
 from tui.model import Briefing
 from tui.quote import quote_of
 from tui.safetext import visible
-from tui.subcommands import PROG, UsageError, add_index_argument, archive
+from tui.subcommands import PROG, UsageError, add_index_argument, add_style_argument, archive
 from tui.wrap import truncate
 
 NAME = f"{PROG} clips"
@@ -53,7 +53,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", "-f", choices=FORMATS, default="md", help="export: the format (default md)"
     )
-    # A citation style option for exports goes here, beside --format.
+    add_style_argument(parser, "export: also cite each clipping in STYLE (default: plain)")
     parser.add_argument("-o", "--output", metavar="FILE", type=Path, default=None)
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument(
@@ -170,7 +170,7 @@ def _export(store: ClipStore, words: list[str], args: argparse.Namespace) -> int
     finally:
         index.close()
     name = store.collection(words[0])
-    text = render_collection(name.name if name else words[0], checked, args.format)
+    text = render_collection(name.name if name else words[0], checked, args.format, args.style)
     drifted = [c for c in checked if c.status in STATUS_LABELS]
     for item in drifted:
         _say(f"warning: {item.clipping.ref}: {STATUS_LABELS[item.status]}")

@@ -56,6 +56,29 @@ def test_the_helper_process_returns_the_same_briefings_in_order(
     assert summary(got)[-1] == (paths[-1], False, 1)
 
 
+def test_the_helpers_never_import_a_tui_package_of_the_working_folder(
+    sample_files: Callable[[int], list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m`` puts the working folder first on the path: a reader started in a
+    project that has a ``tui`` package of its own must still run its own helpers."""
+    paths = sample_files(3 * CHUNK)
+    project = tmp_path / "project"
+    (project / "tui").mkdir(parents=True)
+    marker = tmp_path / "imported-the-wrong-tui"
+    (project / "tui" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nraise SystemExit(3)\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    helper = Prefetcher(paths, parallel=True)
+    try:
+        got = list(helper)
+        assert helper.parallel  # the helpers ran to the end: none died at its start
+    finally:
+        helper.close()
+    assert not marker.exists()
+    assert summary(got) == summary(list(Prefetcher(paths, parallel=False)))
+
+
 def test_a_helper_that_dies_is_replaced_by_parsing_in_process(
     sample_files: Callable[[int], list[str]],
 ) -> None:

@@ -215,3 +215,23 @@ def test_the_server_is_textual_serve_with_the_project_page(tmp_path: Path) -> No
     server: Any = serve.web_server("true", where)
     assert (server.host, server.port, server.command) == ("127.0.0.1", 8124, "true")
     assert Path(server.templates_path) == serve.PAGE_FOLDER
+
+
+def test_the_reader_command_never_runs_a_tui_package_of_the_working_folder(
+    tmp_path: Path,
+) -> None:
+    """The server may run in a project of the user's that has a ``tui`` package; ``python
+    -m`` would put that folder first on the path and run it instead of the reader."""
+    import subprocess
+
+    project = tmp_path / "project"
+    (project / "tui").mkdir(parents=True)
+    marker = tmp_path / "imported-the-wrong-tui"
+    (project / "tui" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8"
+    )
+    argv = [*shlex.split(serve.reader_command(bundled_transcripts(), None)), "--help"]
+    done = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "usage: briefing" in done.stdout
+    assert not marker.exists()

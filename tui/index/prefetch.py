@@ -149,13 +149,15 @@ class Prefetcher:
 
 
 def _start_helper() -> subprocess.Popen[bytes] | None:
-    """``python -m tui.index.parse_helper`` with this package importable, or None if it fails."""
+    """``python -P -m tui.index.parse_helper`` with this package importable, or None if it
+    fails. ``-P``: ``-m`` would put the working folder first on the path, and a ``tui``
+    package of the user's own there would be run instead."""
     package_root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "tui.index.parse_helper"],
+            [sys.executable, "-P", "-m", "tui.index.parse_helper"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -181,9 +181,10 @@ def reader_command(root: Path, index_file: Path | None) -> str:
     """The shell command the server runs for each visitor: this program's reader.
 
     The same Python runs it (``-m tui`` is ``briefing``), so it works from a virtual
-    environment that is not on the PATH.
+    environment that is not on the PATH; ``-P`` keeps the working folder off the path, so
+    a ``tui`` package of the user's own there is never run instead.
     """
-    argv = [sys.executable, "-m", "tui", str(root)]
+    argv = [sys.executable, "-P", "-m", "tui", str(root)]
     if index_file is not None:
         argv += ["--index", str(index_file.resolve())]
     return shlex.join(argv)

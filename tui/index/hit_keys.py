@@ -2,11 +2,12 @@
 
 A plain search stops after its first page; a saved search has to know every hit to tell
 the new from the seen, so this reads them all. Each hit's key is digested from its
-reference (which holds the briefing id) and its text, inside the query, by a function
-registered on the connection, so the texts of the seen hits never become Python rows;
-only the new hits are then read whole. The cost grows with the number of hits (~8 µs
-each on this project's machine: a word in 45,000 paragraphs takes ~0.4 s), not with the
-archive; docs/benchmarks.md has the figure beside a plain search.
+reference (which holds the briefing id) and its text when the element is indexed
+(:func:`tui.index.rows.hit_key`) and stored beside it, so a look reads keys, never the
+texts of the seen hits; only the new hits are then read whole. The cost still grows with
+the number of hits, not with the archive; docs/benchmarks.md has the figure beside a
+plain search. (Digesting at each look, in a function SQLite called per row, cost ~5-8 µs
+a hit: 0.4 s for a word in 45,000 paragraphs.)
 
 Keys rather than row ids or dates because row ids are handed out again when a file is
 re-indexed or the index rebuilt, and a briefing dated last year can be added today: a
@@ -16,7 +17,6 @@ key changes exactly when what a hit says (or where it is) changes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 from collections.abc import Container
 
@@ -24,15 +24,7 @@ from tui.index.fts import compile_match
 from tui.index.search import _cancellable, _plan
 from tui.library import StopCheck, WatchedHit, WatchScan
 
-KEY_FUNCTION = "briefing_hit_key"
-KEY_SIZE = 8
 CHUNK = 500  # row ids per IN (...) when reading the new hits whole
-
-
-def hit_key(ref: str, text: str) -> bytes:
-    """The key of the remark, question or answer at ``ref`` that says ``text``."""
-    data = f"{ref}\0{text}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=KEY_SIZE).digest()
 
 
 def watch(
@@ -48,8 +40,7 @@ def watch(
     if plan is None:
         return WatchScan(frozenset(), (), 0)
     parsed, extra, extra_args, low, high = plan
-    conn.create_function(KEY_FUNCTION, 2, hit_key, deterministic=True)
-    key = f"{KEY_FUNCTION}(e.ref, e.text)"
+    key = "e.hit_key"
     if parsed.match is None:
         sql = (
             f"SELECT e.rowid, {key} FROM elements e "
@@ -77,14 +68,14 @@ def _whole(conn: sqlite3.Connection, rowids: list[int]) -> list[WatchedHit]:
     for start in range(0, len(rowids), CHUNK):
         chunk = rowids[start : start + CHUNK]
         marks = ", ".join("?" * len(chunk))
-        for rowid, briefing_id, title, date, ref, kind, by, role, text in conn.execute(
+        for rowid, briefing_id, title, date, ref, kind, by, role, text, key in conn.execute(
             "SELECT e.rowid, e.briefing_id, b.title, b.date, e.ref, e.kind, e.by, e.role, "
-            f"e.text FROM elements e JOIN briefings b ON b.id = e.briefing_id "
+            f"e.text, e.hit_key FROM elements e JOIN briefings b ON b.id = e.briefing_id "
             f"WHERE e.rowid IN ({marks})",
             chunk,
         ):
             found[rowid] = WatchedHit(
-                key=hit_key(ref, text),
+                key=key,
                 briefing_id=briefing_id,
                 title=title,
                 date=dt.date.fromisoformat(date),

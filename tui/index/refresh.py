@@ -118,7 +118,7 @@ def insert_briefing(
         [(ident, *row) for row in briefing.askers],
     )
     conn.executemany(
-        "INSERT INTO elements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO elements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(first - n, *row) for n, row in enumerate(briefing.elements)],
     )
     pending.extend((first - n, *row) for n, row in enumerate(briefing.fts))

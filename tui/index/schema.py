@@ -19,7 +19,7 @@ import datetime as dt
 
 from tui.textmatch import search_form
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bump whenever a table, the tokenizer or :func:`fts_values` changes: old files are rebuilt."""
 
 SEQ_BITS = 24
@@ -91,7 +91,8 @@ CREATE TABLE IF NOT EXISTS elements (
     role TEXT,
     asker TEXT,
     text TEXT NOT NULL,
-    date TEXT NOT NULL
+    date TEXT NOT NULL,
+    hit_key BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS elements_by_briefing ON elements (briefing_id, qnum);
 CREATE VIRTUAL TABLE IF NOT EXISTS elements_fts USING fts5 (

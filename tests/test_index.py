@@ -38,6 +38,21 @@ def test_summaries_are_newest_first_and_narrow_to_a_person(archive: Archive) -> 
     assert Path(first.path).name == "2017-10-11-shanghai.yaml"
 
 
+def test_summaries_share_the_values_briefings_have_in_common(archive: Archive) -> None:
+    """The list holds every summary all along: a value many briefings share is one object."""
+    docs = []
+    for n, day in enumerate(["2020-01-02", "2020-01-02", "2020-01-03"]):
+        doc = briefing(f"b{n}", day)
+        doc.update(organizer="Ministry of Ports", location="Aldmouth", tags=["ports", "ferry"])
+        docs.append(doc)
+    index = archive.indexed(docs)
+    first, second, third = sorted(index.summaries(), key=lambda s: s.id)
+    assert first.organizer == "Ministry of Ports" and first.tags == ("ports", "ferry")
+    assert first.organizer is third.organizer and first.location is third.location
+    assert first.tags is third.tags
+    assert first.date is second.date and first.date != third.date
+
+
 def test_people_are_counted_across_briefings(archive: Archive) -> None:
     index = archive.indexed(SAMPLE)
     speakers = {p.key: (p.name, p.count, p.briefings) for p in index.people("speaker")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import App, ComposeResult
@@ -81,6 +82,24 @@ def test_matches_every_word_in_title_organizer_tags_or_date_prefix() -> None:
     assert matches(row, "2000-01-04")
     assert not matches(row, "2000-02")
     assert not matches(row, "ministry council")
+
+
+def test_people_rows_are_a_sequence_made_as_rows_are_asked_for() -> None:
+    speakers = [Person("li jun", "Li Jun", "speaker", 12, 3)]
+    askers = [Person("reuters", "Reuters", "asker", 7, 4), Person("afp", "AFP", "asker", 2, 1)]
+    rows = build_rows(speakers, askers)
+    assert len(rows) == 6
+    assert rows[-1].label == "AFP" and rows[-1].person is askers[1]
+    assert [row.label for row in rows[2:4]] == ["Li Jun", "Askers / outlets (2) · questions"]
+    with pytest.raises(IndexError):
+        rows[6]
+    assert rows.position(("afp", "asker")) == 5
+    assert rows.position(("li jun", "asker")) == 0  # a speaker's key, but as an asker: "All"
+    assert rows.position(None) == 0
+    only_askers = build_rows(speakers, askers, "reu")
+    assert only_askers.first_person() == 3
+    assert only_askers[only_askers.first_person()].person is askers[0]
+    assert build_rows(speakers, askers, "nobody").first_person() == 0
 
 
 def test_people_rows_have_labelled_groups_and_counts() -> None:

@@ -3,7 +3,7 @@
 The reader polls rather than subscribing to the operating system's file events: that
 needs no new dependency, works the same on every platform and on network folders, and
 costs little when done this way. A :class:`Poller` remembers each folder's mtime and each
-transcript's ``(size, mtime_ns)``. A poll stats every known folder (adding, removing or
+transcript's size and ``mtime_ns``. A poll stats every known folder (adding, removing or
 renaming a file changes its folder's mtime, so only a folder that changed is listed
 again with :func:`os.scandir`) and then a bounded slice of the files, round-robin, for
 edits in place (which leave the folder alone). So one poll does at most ``budget`` file
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,10 @@ from tui.loader import SUFFIXES
 from tui.plural import count
 
 DEFAULT_BUDGET = 1000
-Signature = tuple[int, int]  # (size, mtime_ns)
+Signature = int
+"""A file's size and mtime in one int (``size * 2**64 + mtime_ns``, exact for any mtime
+of the last and next 292 years): a tuple of two ints took 80 bytes more per file, 8 MB
+at 100,000 files, for as long as the reader runs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,7 @@ class Changes:
 
 
 def _signature(info: os.stat_result) -> Signature:
-    return (info.st_size, info.st_mtime_ns)
+    return (info.st_size << 64) + info.st_mtime_ns
 
 
 class Poller:
@@ -164,6 +168,9 @@ class Poller:
         return out
 
     def _know(self, path: str, signature: Signature, added: dict[str, None]) -> None:
+        # Interned: the index's summaries hold the same path, interned too, so the reader
+        # keeps one string per file instead of two (11 MB at 100,000 files).
+        path = sys.intern(path)
         if path not in self._files:
             self._order.append(path)
             added[path] = None

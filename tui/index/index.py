@@ -13,18 +13,17 @@ that do not match the files of the last refresh.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Container, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tui.index.scan import unchanged
 from tui.index.store import Store, default_index_path, memory_store, open_store, remove_files
+from tui.index.summaries import SUMMARY_COLUMNS, Summaries
 from tui.library import (
     BriefingSummary,
     CrossExchange,
@@ -43,32 +42,6 @@ from tui.sorting import natural_key
 from tui.textmatch import tokens
 
 T = TypeVar("T")
-
-_SUMMARY_COLUMNS = (
-    "b.id, b.title, b.date, b.path, b.questions, b.organizer, b.location, b.fidelity, "
-    "b.language, b.tags"
-)
-
-
-def _summary(row: tuple[Any, ...]) -> BriefingSummary:
-    """One summary from a row; the columns hold exactly the types written by the builder.
-
-    This runs 10,000 times when the reader opens an archive that size, so it converts
-    nothing it does not have to (``str()`` on a ``str``, ``json`` for an empty list).
-    """
-    ident, title, date, path, questions, organizer, location, fidelity, language, tags = row
-    return BriefingSummary(
-        ident,
-        title,
-        dt.date.fromisoformat(date),
-        path,
-        questions,
-        organizer,
-        location,
-        fidelity,
-        language,
-        () if tags == "[]" else tuple(json.loads(tags)),
-    )
 
 
 def _opt(value: object) -> str | None:
@@ -247,7 +220,7 @@ class Index:
     def summaries(
         self, *, speaker: str | None = None, asker: str | None = None, limit: int | None = None
     ) -> Sequence[BriefingSummary]:
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM briefings b"
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM briefings b"
         args: list[object] = []
         if speaker is not None:
             sql += " WHERE b.id IN (SELECT briefing_id FROM speakers WHERE key = ?)"
@@ -260,12 +233,12 @@ class Index:
         if limit is not None:
             sql += " LIMIT ?"
             args.append(max(limit, 0))
-        return self._read(lambda c: [_summary(row) for row in c.execute(sql, args)])
+        return self._read(lambda c: list(map(Summaries(), c.execute(sql, args))))
 
     def summary(self, briefing_id: str) -> BriefingSummary | None:
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM briefings b WHERE b.id = ?"
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM briefings b WHERE b.id = ?"
         rows = self._read(lambda c: c.execute(sql, (briefing_id,)).fetchall())
-        return _summary(rows[0]) if rows else None
+        return Summaries()(rows[0]) if rows else None
 
     def people(self, kind: PersonKind) -> Sequence[Person]:
         if kind == "speaker":

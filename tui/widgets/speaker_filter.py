@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, overload
 
 from rich.segment import Segment
 from rich.style import Style
@@ -41,24 +41,76 @@ class PersonRow:
     person: Person | None = None
 
 
-def build_rows(
-    speakers: Sequence[Person], askers: Sequence[Person], text: str = ""
-) -> list[PersonRow]:
+class PeopleRows(Sequence[PersonRow]):
+    """ "All", the speakers, the askers, each group under its heading, as rows made when
+    asked for (the list draws a screenful).
+
+    An archive of 100,000 briefings can have 150,000 askers; a row object for each, kept
+    for as long as the reader runs, cost about 10 MB there. The people themselves are
+    held once, by the library's lists.
+    """
+
+    def __init__(self, speakers: Sequence[Person], askers: Sequence[Person]) -> None:
+        self._speakers = speakers
+        self._askers = askers
+        self._askers_heading = 2 + len(speakers)
+
+    def __len__(self) -> int:
+        return self._askers_heading + 1 + len(self._askers)
+
+    @overload
+    def __getitem__(self, index: int) -> PersonRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[PersonRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PersonRow | Sequence[PersonRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index == 0:
+            return PersonRow("all", "All")
+        if index == 1:
+            return PersonRow("heading", f"Speakers ({len(self._speakers)}) · answers")
+        if index == self._askers_heading:
+            return PersonRow("heading", f"Askers / outlets ({len(self._askers)}) · questions")
+        if index < self._askers_heading:
+            person = self._speakers[index - 2]
+        else:
+            person = self._askers[index - self._askers_heading - 1]
+        return PersonRow("person", clean_line(person.name), person)
+
+    def first_person(self) -> int:
+        """The index of the first person's row (0, "All", when nobody is shown)."""
+        if self._speakers:
+            return 2
+        return self._askers_heading + 1 if self._askers else 0
+
+    def position(self, choice: Choice) -> int:
+        """The index of the row of the person chosen (0, "All", when not shown)."""
+        if choice is None:
+            return 0
+        key, kind = choice
+        people, start = (
+            (self._speakers, 2) if kind == "speaker" else (self._askers, self._askers_heading + 1)
+        )
+        return next((start + i for i, p in enumerate(people) if p.key == key), 0)
+
+
+def build_rows(speakers: Sequence[Person], askers: Sequence[Person], text: str = "") -> PeopleRows:
     """The rows for people whose name contains every word of ``text`` (compared as
     :func:`tui.safetext.name_key` compares names, like the people's keys)."""
     words = name_key(text).split()
+    if not words:
+        return PeopleRows(speakers, askers)
 
     def keep(person: Person) -> bool:
         return all(word in person.key for word in words)
 
-    rows = [PersonRow("all", "All")]
-    shown_speakers = [p for p in speakers if keep(p)]
-    shown_askers = [p for p in askers if keep(p)]
-    rows.append(PersonRow("heading", f"Speakers ({len(shown_speakers)}) · answers"))
-    rows.extend(PersonRow("person", clean_line(p.name), p) for p in shown_speakers)
-    rows.append(PersonRow("heading", f"Askers / outlets ({len(shown_askers)}) · questions"))
-    rows.extend(PersonRow("person", clean_line(p.name), p) for p in shown_askers)
-    return rows
+    return PeopleRows([p for p in speakers if keep(p)], [p for p in askers if keep(p)])
 
 
 class PeopleList(VirtualList[PersonRow]):
@@ -139,15 +191,11 @@ class SpeakerFilter(Vertical):
         self._refill()
 
     def _refill(self) -> None:
-        rows = build_rows(self._speakers, self._askers, self.find_box.value)
-        cursor = 0
-        if self.find_box.value.strip():
-            cursor = next((i for i, r in enumerate(rows) if r.kind == "person"), 0)
-        else:
-            for index, row in enumerate(rows):
-                if row.person and (row.person.key, row.person.kind) == self.chosen:
-                    cursor = index
-        self.people.set_rows(rows, cursor)
+        typed = self.find_box.value
+        rows = build_rows(self._speakers, self._askers, typed)
+        self.people.set_rows(
+            rows, rows.first_person() if typed.strip() else rows.position(self.chosen)
+        )
 
     def watch_chosen(self, choice: Choice) -> None:
         self.people.chosen = choice

@@ -8,8 +8,9 @@ holds, each a plain class in its own module: :class:`~tui.screens.main_loading.L
 (every call into the library, in a thread worker, because at 10,000 briefings even a
 SQLite query can take a visible tenth of a second), :class:`~tui.screens.main_search.Search`
 (the search pane) and :class:`~tui.screens.main_actions.Actions` (what the keys do). This
-module is the wiring, read top to bottom: state, panes, layout, then every message and
-every action, each handed to the collaborator that owns it.
+module is the wiring, read top to bottom: state, panes, layout, then every message, each
+handed to the collaborator that owns it; the keys' actions are listed in
+:mod:`~tui.screens.main_keys`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from tui.screens.main_bookmarks import BookmarkActions, Marks
 from tui.screens.main_clips import ClipActions
 from tui.screens.main_find import FindActions, Finder
 from tui.screens.main_history import HistoryActions, Places
+from tui.screens.main_keys import KeyActions
 from tui.screens.main_layout import LayoutActions, SideColumn
 from tui.screens.main_loading import (
     BriefingFailed,
@@ -111,6 +113,7 @@ def keymap_bindings() -> list[BindingType]:
 
 
 class MainScreen(
+    KeyActions,
     LayoutActions,
     ReloadActions,
     FindActions,
@@ -148,6 +151,7 @@ class MainScreen(
         self.briefing: Briefing | None = None
         self.terms: tuple[str, ...] = ()
         self.names: dict[tuple[str, PersonKind], str] = {}
+        """Display names of the people chosen so far (the speaker filter has them all)."""
         self.loader = Loading(self)
         self.search = Search(self)
         self.actions = Actions(self)
@@ -217,9 +221,16 @@ class MainScreen(
         self.side_column.resized(self.size.width)
 
     def person_name(self) -> str:
+        """The chosen person's name as the archive spells it (their key until it is known)."""
         if self.person is None:
             return ""
-        return self.names.get(self.person, self.person[0])
+        name = self.names.get(self.person)
+        if name is None:
+            name = self.speaker_filter.name_of(self.person)
+            if name is None:
+                return self.person[0]
+            self.names[self.person] = name
+        return name
 
     def update_status(self) -> None:
         """The status line: the selected answer's reference first (it is what gets cited)."""
@@ -377,61 +388,13 @@ class MainScreen(
     def watch_search_query(self, query: str) -> None:
         self.search.query_changed(query)
 
-    # --- actions, one per entry of tui.keymap.KEYS ----------------------------------------
-
-    def action_cursor_down(self) -> None:
-        self.actions.move("cursor_down")
-
-    def action_cursor_up(self) -> None:
-        self.actions.move("cursor_up")
-
-    def action_cursor_top(self) -> None:
-        self.actions.move("cursor_top")
-
-    def action_cursor_bottom(self) -> None:
-        self.actions.move("cursor_bottom")
+    # --- actions: those of tui.keymap.KEYS not in KeyActions ----------------------------
 
     def action_focus_next(self) -> None:
         self.focus_next()
 
     def action_focus_previous(self) -> None:
         self.focus_previous()
-
-    def action_focus_filter(self) -> None:
-        self.actions.focus_filter()
-
-    def action_focus_speakers(self) -> None:
-        self.actions.focus_speakers()
-
-    def action_toggle_scope(self) -> None:
-        self.scope = "briefing" if self.scope == "all" else "all"
-
-    def action_toggle_order(self) -> None:
-        self.actions.toggle_order()
-
-    def action_next_answer(self) -> None:
-        self.actions.next_answer()
-
-    def action_previous_answer(self) -> None:
-        self.qa.move_answer(-1)
-
-    def action_previous_match(self) -> None:
-        self.actions.previous_match()
-
-    def action_clear(self) -> None:
-        self.actions.clear()
-
-    def action_export(self) -> None:
-        self.actions.export()
-
-    def action_copy(self) -> None:
-        self.actions.quote_selected("copy")
-
-    def action_show_help(self) -> None:
-        self.actions.show_help()
-
-    def action_show_errors(self) -> None:
-        self.actions.show_errors()
 
     def action_quit(self) -> None:
         self.app.exit(0)

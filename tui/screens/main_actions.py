@@ -107,6 +107,13 @@ class Actions:
             self.screen.side_column.reveal()
             self.screen.set_focus(self.screen.speaker_filter.find_box)
 
+    def toggle_scope(self) -> None:
+        screen = self.screen
+        screen.scope = "briefing" if screen.scope == "all" else "all"
+
+    def previous_answer(self) -> None:
+        self.screen.qa.move_answer(-1)
+
     def toggle_order(self) -> None:
         """Newest first or by relevance; works while typing the query, unlike ``o``."""
         if self.screen.search_query:

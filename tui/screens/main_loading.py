@@ -296,8 +296,7 @@ class Loading:
 
     def apply_people(self, event: PeopleRead) -> None:
         screen = self.screen
-        people = (*event.speakers, *event.askers)
-        screen.names = {(p.key, p.kind): p.name for p in people}
+        screen.names = {}  # looked up again in the new lists as they are needed
         screen.speaker_filter.set_people(event.speakers, event.askers)
         screen.update_status()
 

@@ -160,6 +160,36 @@ def warn_left_out(command: str, problems: Iterable[Problem]) -> None:
             print(f"{PROG} {command}: {problem}; its transcripts are not searched", file=sys.stderr)
 
 
+def write_output(command: str, text: str, output: Path, *, force: bool, what: str = "") -> int:
+    """``-o FILE`` of an export-like command: 0 once written (said on stderr, ``what``
+    before the path), 1 with the reason on stderr when not (a file that exists without
+    ``--force``, a folder that cannot be made or written); never a partial file."""
+    from tui.export_file import DestinationExists, ExportError, write_export
+
+    try:
+        written = write_export(output, text, overwrite=force)
+    except DestinationExists as error:
+        print(
+            f"{command}: {error.path} already exists (use --force to overwrite it)",
+            file=sys.stderr,
+        )
+        return 1
+    except ExportError as error:
+        print(f"{command}: {error}", file=sys.stderr)
+        return 1
+    print(f"{command}: wrote {what}{written.resolve()}", file=sys.stderr)
+    return 0
+
+
+def emit(command: str, text: str, output: Path | None, *, force: bool) -> int:
+    """The text of an export-like command to stdout, or to ``output`` (:func:`write_output`)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    return write_output(command, text, output, force=force)
+
+
 def add_archive_argument(parser: argparse.ArgumentParser, metavar: str = "path") -> None:
     """The optional folder or file of transcripts; ``None`` means the bundled ones."""
     parser.add_argument(

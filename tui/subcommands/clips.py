@@ -21,12 +21,18 @@ from pathlib import Path
 from tui.clips.collection import FORMATS, STATUS_LABELS, check, render_collection
 from tui.clips.opening import open_clips
 from tui.clips.store import ClipsError, ClipStore, check_name
-from tui.export_file import DestinationExists, ExportError, write_export
 from tui.library import LoadFailed
 from tui.model import Briefing
 from tui.quote import quote_of
 from tui.safetext import visible
-from tui.subcommands import PROG, UsageError, add_index_argument, add_style_argument, archive
+from tui.subcommands import (
+    PROG,
+    UsageError,
+    add_index_argument,
+    add_style_argument,
+    archive,
+    emit,
+)
 from tui.wrap import truncate
 
 NAME = f"{PROG} clips"
@@ -174,20 +180,7 @@ def _export(store: ClipStore, words: list[str], args: argparse.Namespace) -> int
     drifted = [c for c in checked if c.status in STATUS_LABELS]
     for item in drifted:
         _say(f"warning: {item.clipping.ref}: {STATUS_LABELS[item.status]}")
-    if args.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    try:
-        written = write_export(args.output, text, overwrite=args.force)
-    except DestinationExists as error:
-        _say(f"{error.path} already exists (use --force to overwrite it)")
-        return 1
-    except ExportError as error:
-        _say(str(error))
-        return 1
-    _say(f"wrote {written.resolve()}")
-    return 0
+    return emit(NAME, text, args.output, force=args.force)
 
 
 ACTION_RUNNERS = {"new": _new, "add": _add, "list": _list, "remove": _remove, "export": _export}

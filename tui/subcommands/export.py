@@ -25,8 +25,6 @@ from pathlib import Path
 
 from tui.config import for_command
 from tui.export import (
-    DestinationExists,
-    ExportError,
     Scope,
     default_format,
     format_for_path,
@@ -34,7 +32,6 @@ from tui.export import (
     formats,
     render,
     render_briefing,
-    write_export,
 )
 from tui.ids import ID_CHARACTERS
 from tui.model import Answer, Briefing, Corpus, Problem, Question, Remark
@@ -43,6 +40,7 @@ from tui.subcommands import (
     add_archive_argument,
     add_style_argument,
     archive,
+    emit,
     warn_left_out,
 )
 
@@ -264,17 +262,4 @@ def run(args: argparse.Namespace) -> int:
     text = _render(args, path, reference)
     if text is None:
         return 1
-    if args.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    try:
-        written = write_export(args.output, text, overwrite=args.force)
-    except DestinationExists as error:
-        print(f"{PROG}: {error.path} already exists (use --force to overwrite it)", file=sys.stderr)
-        return 1
-    except ExportError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
-        return 1
-    print(f"{PROG}: wrote {written.resolve()}", file=sys.stderr)
-    return 0
+    return emit(PROG, text, args.output, force=args.force)

@@ -32,6 +32,7 @@ from tui.subcommands import (
     add_index_argument,
     archive,
     warn_left_out,
+    write_output,
 )
 from tui.subcommands.index import open_index
 from tui.wrap import wrap_spans
@@ -174,8 +175,6 @@ def run(args: argparse.Namespace) -> int:
 
 def write_data(library: Searching, args: argparse.Namespace, order: Order) -> int:
     """Every hit (or ``--limit``) in ``--format``, to stdout or ``-o FILE``."""
-    from tui.export_file import DestinationExists, ExportError, write_export
-
     hits = library.search(args.query, limit=args.limit, order=order)
     if args.output is None:
         terminal = sys.stdout.isatty()
@@ -183,21 +182,9 @@ def write_data(library: Searching, args: argparse.Namespace, order: Order) -> in
         sys.stdout.flush()
     else:
         text = render_hits(hits, args.query, args.format)
-        try:
-            written = write_export(args.output, text, overwrite=args.force)
-        except DestinationExists as error:
-            print(
-                f"{PROG} search: {error.path} already exists (use --force to overwrite it)",
-                file=sys.stderr,
-            )
+        what = f"{count(len(hits), 'hit')} to "
+        if write_output(f"{PROG} search", text, args.output, force=args.force, what=what):
             return 1
-        except ExportError as error:
-            print(f"{PROG} search: {error}", file=sys.stderr)
-            return 1
-        print(
-            f"{PROG} search: wrote {count(len(hits), 'hit')} to {written.resolve()}",
-            file=sys.stderr,
-        )
     if not hits:
         print(f"{PROG} search: no matches for {visible(args.query)}", file=sys.stderr)
         return 1

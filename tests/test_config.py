@@ -19,6 +19,7 @@ from reader_samples import DEFENSE, FINANCE
 from tui import quote
 from tui.cli import archives_to_open, bundled_transcripts, main
 from tui.config import DEFAULT_EXPORT_FOLDER, config_path, default_keys, key_line, load_config
+from tui.export import default_format
 from tui.index import Index
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def test_no_file_means_every_default_and_no_problem(settings: Path) -> None:
     assert config.theme is None
     assert config.export_folder == DEFAULT_EXPORT_FOLDER
     assert config.export_format == "md"
+    assert config.export_format == default_format()  # the settings name the export's default
     assert config.keymap == {}
     assert config.wording == quote.Wording()
     assert config.source("theme") == "default"

@@ -30,10 +30,9 @@ from pathlib import Path
 
 from tui.gcpause import collector_paused
 from tui.model import Briefing, Corpus, Problem
+from tui.suffixes import SUFFIXES
 from tui.transcript import Document, build
 from tui.yamlnodes import MAX_FILE_BYTES, compose
-
-SUFFIXES = (".yaml", ".yml")
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.loader import SUFFIXES
 from tui.plural import count
+from tui.suffixes import SUFFIXES
 
 DEFAULT_BUDGET = 1000
 Signature = int

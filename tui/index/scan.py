@@ -48,11 +48,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.model import Problem
+from tui.suffixes import SUFFIXES
 
 Stamp = tuple[int, int, int, int]
 """``(size, mtime_ns, ctime_ns, inode)`` of a file."""
 
-SUFFIXES = (".yaml", ".yml")  # as tui.loader.SUFFIXES, without importing the loader here
 RACY_NS = 2_000_000_000
 """Stamps this close to the walk are not trusted: coarser than any filesystem's clock tick
 (FAT's two seconds included)."""

@@ -67,3 +67,23 @@ def test_core_modules_do_not_import_textual() -> None:
     assert result == {"pulled": {}, "textual": False}, (
         f"{result['pulled'].get('first')} imports textual (directly or indirectly)"
     )
+
+
+def test_the_reader_reaches_its_first_frame_without_pyyaml_or_the_export_formats() -> None:
+    """What the first frame needs is imported before it; the loader (PyYAML) and the
+    export formats (citation styles, XML) come later, from the workers and the keys that
+    use them (docs/benchmarks.md has what each cost at start)."""
+    probe = (
+        "import json, sys, tui.app; "
+        "print(json.dumps(sorted(m for m in ('yaml', 'tui.loader', 'tui.export') "
+        "if m in sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=Path(tui.__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []

@@ -69,13 +69,13 @@ def test_core_modules_do_not_import_textual() -> None:
     )
 
 
-def test_the_reader_reaches_its_first_frame_without_pyyaml_or_the_export_formats() -> None:
+def test_the_reader_reaches_its_first_frame_without_pyyaml_exports_or_the_query_language() -> None:
     """What the first frame needs is imported before it; the loader (PyYAML) and the
     export formats (citation styles, XML) come later, from the workers and the keys that
     use them (docs/benchmarks.md has what each cost at start)."""
     probe = (
         "import json, sys, tui.app; "
-        "print(json.dumps(sorted(m for m in ('yaml', 'tui.loader', 'tui.export') "
+        "print(json.dumps(sorted(m for m in ('yaml', 'tui.loader', 'tui.export', 'tui.query') "
         "if m in sys.modules)))"
     )
     done = subprocess.run(

@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.query import parse
 from tui.userdirs import data_dir
 
 FILE_NAME = "searches.sqlite3"
@@ -117,6 +116,8 @@ def check_name(name: str) -> str:
 def check_query(query: str) -> str:
     """``query`` if it parses and can match something; else :class:`QueryError` or
     :class:`SavedSearchError`."""
+    from tui.query import parse  # the query language, only when a query is saved
+
     if parse(query).empty:
         raise SavedSearchError("give a query to save")
     return query.strip()

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.query import ANY_COLLECTION  # clipped:yes means any collection: no name may be it
 from tui.quote import Quote, quote_to_json
 from tui.userdirs import data_dir
 
@@ -131,6 +130,8 @@ def check_name(name: str) -> str:
         raise ValueError(f"a collection name has at most {MAX_NAME} characters")
     if any(not ch.isprintable() for ch in name):
         raise ValueError("a collection name cannot hold control characters or line breaks")
+    from tui.query import ANY_COLLECTION  # clipped:yes means any one: no name may be it
+
     if name.casefold() == ANY_COLLECTION:
         raise ValueError(
             f"'{ANY_COLLECTION}' cannot name a collection: clipped:{ANY_COLLECTION} means any one"

@@ -36,7 +36,6 @@ from textual.widgets import Sparkline, Static
 from tui.library import Order, SearchCancelled, SearchHit, Searching
 from tui.model import UNNAMED_ASKER
 from tui.plural import noun_for
-from tui.query import QueryError
 from tui.safetext import clean, clean_line
 from tui.widgets.virtual_list import VirtualList
 from tui.wrap import cells, truncate
@@ -246,6 +245,9 @@ class SearchResults(Vertical):
         )
 
     def _work(self, generation: int, query: str, order: Order) -> None:
+        # In the worker: the query language is not needed before the first search.
+        from tui.query import QueryError
+
         def stale() -> bool:  # SQLite polls this and drops a query nobody waits for
             return generation != self._generation
 

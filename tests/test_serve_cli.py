@@ -153,9 +153,11 @@ def test_by_default_it_serves_this_machine_only_with_the_reader_per_visitor(
         f"Serving the reader at http://127.0.0.1:{port} "
         "(this machine only; --host 0.0.0.0 to share)"
     )
-    # each visitor's process is this Python running the reader on the archive and index
+    # each visitor's process is this Python running the reader on the archive and index,
+    # the working folder kept off its import path (-P)
     assert shlex.split(server.command) == [
         sys.executable,
+        "-P",
         "-m",
         "tui",
         str(SHANGHAI),

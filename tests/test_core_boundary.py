@@ -87,3 +87,22 @@ def test_the_reader_reaches_its_first_frame_without_pyyaml_exports_or_the_query_
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+def test_a_search_on_an_unchanged_archive_reads_no_transcript_code(tmp_path: Path) -> None:
+    """``briefing search`` is called by scripts and editors as a process: on an archive
+    whose index is current it needs neither the loader nor PyYAML nor Textual."""
+    archive = Path(tui.__file__).resolve().parent.parent / "transcripts"
+    index = tmp_path / "index.sqlite3"
+    probe = (
+        "import json, sys\n"
+        "from tui.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "heavy = ('yaml', 'tui.loader', 'tui.transcript', 'textual')\n"
+        "print(json.dumps([code, sorted(m for m in heavy if m in sys.modules)]))\n"
+    )
+    argv = [sys.executable, "-c", probe, "search", "tariffs", str(archive), "--index", str(index)]
+    first = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert json.loads(first.stdout.splitlines()[-1])[0] == 0, first.stderr  # builds the index
+    again = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert json.loads(again.stdout.splitlines()[-1]) == [0, []], again.stderr

@@ -8,7 +8,6 @@ names and the JSON schema (checked by a test) all use it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -39,6 +38,8 @@ def slug(name: str, *, limit: int = 40, fallback: str | None = "speaker") -> str
     result = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
     if result or fallback is None:
         return result
+    import hashlib  # here: OpenSSL takes ~3 ms to load, and most commands never need it
+
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     return f"{fallback}-{digest}"
 

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from tui.gcpause import collector_paused
 from tui.model import Briefing, Corpus, Problem
-from tui.suffixes import SUFFIXES
 from tui.transcript import Document, build
+from tui.walk import SUFFIXES
 from tui.yamlnodes import MAX_FILE_BYTES, compose
 
 __all__ = [
@@ -129,16 +129,6 @@ def load_file(path: Path) -> tuple[Briefing | None, list[Problem]]:
     """Load one transcript file; problems name it as ``str(path)``."""
     document = _load_document(Path(path))
     return document.briefing, document.problems
-
-
-WALK_CODES = frozenset({"unreadable-folder", "symlink-loop", "not-found"})
-
-
-def left_out(problem: Problem) -> bool:
-    """True for a problem of the walk itself (a folder it cannot open, a path that does
-    not exist, a link loop): a place whose transcripts, if any, were never seen. A result
-    that leaves them out must say so, whatever the command."""
-    return problem.line is None and problem.code in WALK_CODES
 
 
 def iter_transcript_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.plural import count
-from tui.suffixes import SUFFIXES
+from tui.walk import SUFFIXES
 
 DEFAULT_BUDGET = 1000
 Signature = int

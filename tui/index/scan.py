@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.model import Problem
-from tui.suffixes import SUFFIXES
+from tui.walk import SUFFIXES
 
 Stamp = tuple[int, int, int, int]
 """``(size, mtime_ns, ctime_ns, inode)`` of a file."""

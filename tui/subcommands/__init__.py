@@ -153,7 +153,7 @@ def warn_left_out(command: str, problems: Iterable[Problem]) -> None:
     """On stderr, every place of the archive the command could not look into (a folder
     it cannot open, a link loop): a result without them must never pass for the whole
     archive. ``check`` and ``index`` list every problem anyway; the others call this."""
-    from tui.loader import left_out
+    from tui.walk import left_out
 
     for problem in problems:
         if left_out(problem):

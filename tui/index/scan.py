@@ -190,12 +190,14 @@ def unchanged(conn: sqlite3.Connection, roots: Sequence[Path | str]) -> int | No
     row = conn.execute("SELECT value FROM meta WHERE key = 'snapshot_roots'").fetchone()
     if row is None or row[0] != _roots_key(roots):
         return None
-    rows = conn.execute("SELECT folder, stamp, names, stamps FROM snapshot").fetchall()
-    if not rows:
-        return None
+    # Row by row, not fetched whole: at 100,000 files the names and stamps are ~7 MB,
+    # and the reader runs this while it reads its lists, so they would add to its peak.
+    rows = conn.execute("SELECT folder, stamp, names, stamps FROM snapshot")
     total = 0
+    seen = False
     try:
         for folder, own, names, stamps in rows:
+            seen = True
             if not own:
                 return None
             info = os.stat(folder)
@@ -209,7 +211,7 @@ def unchanged(conn: sqlite3.Connection, roots: Sequence[Path | str]) -> int | No
                 total += len(listed)
     except OSError:
         return None
-    return total
+    return total if seen else None
 
 
 def _stamps(folder: str, names: list[str]) -> bytes:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,3 +187,30 @@ def test_options_may_stand_between_positional_arguments(
     assert main(["search", "financ*", str(root), "--index", str(db), "--limit", "1"]) == 0
     assert capsys.readouterr().out == first
     assert first.strip()
+
+
+SEARCH_IN_CHILD = """import atexit, json, sys
+from tui.cli import main
+atexit.register(lambda: print(json.dumps(sorted(
+    name for name in ("textual", "rich.console", "yaml", "tui.loader", "tui.references")
+    if name in sys.modules
+)), file=sys.stderr))
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_search_process_imports_only_what_it_needs(root: Path, db: Path) -> None:
+    """A search from the shell is mostly start-up: it finds its hits on a warm index
+    without Textual, PyYAML, the loader or the reader's reference parser being imported."""
+    assert main(["index", str(root), "--index", str(db)]) == 0  # warm
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", SEARCH_IN_CHILD, "search", "budget", str(root), "--index", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "#q" in done.stdout  # it did find hits
+    assert json.loads(done.stderr.splitlines()[-1]) == []

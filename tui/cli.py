@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
-from tui.references import is_reference
 from tui.subcommands import (
     PROG,
     SUBCOMMANDS,
@@ -79,6 +78,8 @@ def archives_to_open(given: Path | None) -> list[Path]:
 def reader_targets(path: str | None, reference: str | None) -> tuple[Path | None, str | None]:
     """The archive and the reference of ``briefing [PATH] [REFERENCE]``, in either order;
     :class:`UsageError` for two of a kind."""
+    from tui.references import is_reference  # the reader's alone: not paid by subcommands
+
     given = [argument for argument in (path, reference) if argument is not None]
     references = [argument for argument in given if is_reference(argument)]
     paths = [argument for argument in given if not is_reference(argument)]

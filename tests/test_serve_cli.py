@@ -237,3 +237,30 @@ def test_the_reader_command_never_runs_a_tui_package_of_the_working_folder(
     assert done.returncode == 0, done.stderr
     assert "usage: briefing" in done.stdout
     assert not marker.exists()
+
+
+def test_the_closed_loop_message_of_a_stopped_visitor_pipe_is_dropped_and_nothing_else() -> None:
+    """Ctrl+C: a quitting visitor's pipe transport collected after the loop closed must
+    not print a traceback under a clean stop; every other unraisable error still shows."""
+    seen: list[BaseException | None] = []
+    hook = serve.quiet_closed_loop(lambda unraisable: seen.append(unraisable.exc_value))
+
+    class Unraisable:
+        def __init__(self, obj: object, error: BaseException) -> None:
+            self.object = obj
+            self.exc_value = error
+            self.exc_type = type(error)
+            self.exc_traceback = None
+            self.err_msg = None
+
+    class _UnixWritePipeTransport:  # named as asyncio's, whose __del__ raised it
+        def finalize(self) -> None: ...
+
+    pipe = _UnixWritePipeTransport()
+    closed = RuntimeError("Event loop is closed")
+    hook(Unraisable(pipe.finalize, closed))  # type: ignore[arg-type]
+    assert seen == []
+    other = RuntimeError("something else")
+    hook(Unraisable(pipe.finalize, other))  # type: ignore[arg-type]
+    hook(Unraisable(object(), closed))  # type: ignore[arg-type]
+    assert seen == [other, closed]

@@ -34,6 +34,7 @@ import logging
 import shlex
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -220,6 +221,32 @@ def web_server(command: str, where: Listening) -> Server:
     )
 
 
+def quiet_closed_loop(
+    fallback: Callable[[sys.UnraisableHookArgs], object],
+) -> Callable[[sys.UnraisableHookArgs], None]:
+    """An unraisable-exception hook that drops one known message of shutting down.
+
+    When Ctrl+C stops the server, aiohttp closes the event loop while a visitor's reader
+    process (already told to quit) may still have its pipe transport alive; when that is
+    collected, asyncio's ``__del__`` asks the closed loop to run its last callback and
+    Python prints "Exception ignored in ... RuntimeError: Event loop is closed" with a
+    traceback, after a clean stop. That one case (a subprocess or pipe transport, that
+    message) is dropped; anything else goes to ``fallback`` as before.
+    """
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        owner = getattr(unraisable.object, "__self__", unraisable.object)
+        transport = type(owner).__name__.endswith(("SubprocessTransport", "PipeTransport"))
+        closed = (
+            isinstance(unraisable.exc_value, RuntimeError)
+            and str(unraisable.exc_value) == "Event loop is closed"
+        )
+        if not (transport and closed):
+            fallback(unraisable)
+
+    return hook
+
+
 def run(args: argparse.Namespace) -> int:
     require_web()
     root = archive(args.path).resolve()
@@ -238,6 +265,7 @@ def run(args: argparse.Namespace) -> int:
     index.close()
 
     server = web_server(reader_command(root, args.index), where)
+    sys.unraisablehook = quiet_closed_loop(sys.unraisablehook)
     try:
         server.serve()
     except OSError as error:
